@@ -8,12 +8,17 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
-from .errors import TroopclaimsError
+from .errors import Problem, TroopclaimsError
 
 #: Articles are news stories: anything larger is not one, and reading it whole would cost memory.
 MAX_ARTICLE_BYTES = 5 * 1024 * 1024
 #: A reviewed data file of 50 MB holds on the order of 100,000 claims; past that, split it.
 MAX_DATA_BYTES = 50 * 1024 * 1024
+
+
+def _fail(path: Path | str, message: str, line: int = 0, column: int = 0) -> TroopclaimsError:
+    problem = Problem(str(path), line, column, message, "unreadable")
+    return TroopclaimsError(str(problem), [problem])
 
 
 def read_text(path: Path, *, limit: int, what: str) -> str:
@@ -24,34 +29,34 @@ def read_text(path: Path, *, limit: int, what: str) -> str:
     """
     try:
         if path.is_dir():
-            raise TroopclaimsError(f"{path}: is a folder, not a {what} file")
+            raise _fail(path, f"is a folder, not a {what} file")
         size = path.stat().st_size
         if size > limit:
-            raise TroopclaimsError(
-                f"{path}: {what} file is {size:,} bytes, over the limit of {limit:,} bytes; split it"
-            )
+            raise _fail(path, f"{what} file is {size:,} bytes, over the limit of {limit:,} bytes; split it")
         raw = path.read_bytes()
     except FileNotFoundError:
-        raise TroopclaimsError(f"{path}: no such file") from None
+        raise _fail(path, "no such file") from None
     except PermissionError:
-        raise TroopclaimsError(f"{path}: permission denied") from None
+        raise _fail(path, "permission denied") from None
     except OSError as exc:
-        raise TroopclaimsError(f"{path}: cannot read: {exc.strerror or exc}") from None
+        raise _fail(path, f"cannot read: {exc.strerror or exc}") from None
     return decode_text(raw, path, what)
 
 
 def decode_text(raw: bytes, path: Path | str, what: str) -> str:
     if b"\x00" in raw:
         line = raw.count(b"\n", 0, raw.index(b"\x00")) + 1
-        raise TroopclaimsError(f"{path}:{line}: a NUL byte: this is a binary file, not a {what} file")
+        raise _fail(path, f"a NUL byte: this is a binary file, not a {what} file", line, 1)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
         column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        raise TroopclaimsError(
-            f"{path}:{line}:{column}: byte 0x{raw[exc.start]:02x} at offset {exc.start} is not UTF-8; "
-            f"re-save the {what} file as UTF-8"
+        raise _fail(
+            path,
+            f"byte 0x{raw[exc.start]:02x} at offset {exc.start} is not UTF-8; re-save the {what} file as UTF-8",
+            line,
+            column,
         ) from None
     return text[1:] if text.startswith("\ufeff") else text
 

@@ -1,0 +1,51 @@
+"""The troopclaims command line: each command parses its options, calls the library, and renders.
+
+Only click is imported here; each command imports what it needs when it runs, so that
+`troopclaims --help` and shell completion stay cheap.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import click
+
+from ..errors import TroopclaimsError
+
+
+class _Group(click.Group):
+    """Turns the package's one exception into a click error at the edge, with its exit code."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except TroopclaimsError as exc:
+            error = click.ClickException(str(exc))
+            error.exit_code = exc.exit_code
+            raise error from None
+        except BrokenPipeError:  # output piped into `head`: stop quietly
+            ctx.exit(0)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(package_name="troopclaims", prog_name="troopclaims")
+def main() -> None:
+    """Sourced claims about troop movements from news articles, and where the sources disagree.
+
+    With no --data option every command works on the bundled dataset: five articles on US
+    troops leaving northeastern Syria for Iraq in October 2019.
+
+    \b
+    Example:
+      troopclaims list --source shafaq
+    """
+
+
+def _register() -> None:
+    from . import check, listing
+
+    for command in (check.check, check.schema, listing.list_claims):
+        main.add_command(command)
+
+
+_register()

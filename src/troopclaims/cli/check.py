@@ -1,0 +1,46 @@
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from .options import format_option, resolve_data
+
+
+@click.command()
+@click.argument("path", required=False, type=click.Path(path_type=Path, dir_okay=False))
+@format_option("text", "json", "github", default="text")
+def check(path: Path | None, output_format: str) -> None:
+    """Validate a claims data file: YAML, schema, references, articles, quotes and counts.
+
+    Reports every problem at once as PATH:LINE:COLUMN: MESSAGE. Exits 0 when the file is
+    clean, 1 when it has errors, 2 on a usage error. Warnings do not fail the check.
+
+    \b
+    Examples:
+      troopclaims check data/claims.yaml
+      troopclaims check data/claims.yaml --format github
+    """
+    from ..check_report import REPORTERS
+    from ..dataset import check_file
+
+    target = resolve_data(path)
+    result = check_file(target)
+    REPORTERS[output_format](result.problems, str(target), sys.stdout, sys.stderr)
+    if result.errors:
+        sys.exit(1)
+
+
+@click.command()
+def schema() -> None:
+    """Print the JSON Schema of the claims data file, for editors and other tools.
+
+    \b
+    Example:
+      troopclaims schema > claims.schema.json
+    Then put "# yaml-language-server: $schema=claims.schema.json" on the first line of the data file.
+    """
+    from ..schema import data_file_schema
+
+    click.echo(data_file_schema())

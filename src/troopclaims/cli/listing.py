@@ -1,0 +1,31 @@
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from .options import data_option, format_option, resolve_data, source_option
+
+
+@click.command("list")
+@data_option
+@source_option
+@click.option("--speaker", metavar="NAME", help="Only claims attributed to this speaker (any part of the name).")
+@format_option("table", "json", "csv", "markdown")
+def list_claims(data: Path | None, source: str | None, speaker: str | None, output_format: str) -> None:
+    """List the claims of the data file, with where each quote stands in its article.
+
+    \b
+    Examples:
+      troopclaims list --source shafaq
+      troopclaims list --speaker esper --format json
+    """
+    from ..dataset import load_dataset
+    from ..render import RENDERERS
+    from ..selection import select_claims
+    from ..views import claims_view
+
+    dataset = load_dataset(resolve_data(data))
+    claims = select_claims(dataset, source=source, speaker=speaker)
+    RENDERERS[output_format](claims_view(dataset, claims), sys.stdout)

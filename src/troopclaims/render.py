@@ -1,0 +1,115 @@
+"""Renderers: one View of rows, written to a stream as a table, JSON, CSV or Markdown.
+
+Commands build a View and pick a renderer by name from RENDERERS; no command formats output itself.
+Machine formats bypass rich entirely so nothing is wrapped, coloured or read as markup.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, TextIO
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    header: str
+    wide: bool = False  # long text (quotes, explanations): allowed to wrap in tables
+
+
+@dataclass
+class View:
+    """What a command shows: flat rows for tables, and full records for JSON."""
+
+    title: str
+    columns: list[Column]
+    rows: list[dict[str, str]]
+    records: list[Any]
+    group_by: str | None = None
+    notes: list[str] = field(default_factory=list)
+
+
+def render_json(view: View, stream: TextIO) -> None:
+    json.dump(view.records, stream, indent=2, ensure_ascii=False, default=str)
+    stream.write("\n")
+
+
+def render_jsonl(view: View, stream: TextIO) -> None:
+    for record in view.records:
+        stream.write(json.dumps(record, ensure_ascii=False, default=str))
+        stream.write("\n")
+
+
+def render_csv(view: View, stream: TextIO) -> None:
+    writer = csv.writer(stream, lineterminator="\n")
+    writer.writerow([column.key for column in view.columns])
+    for row in view.rows:
+        writer.writerow([row.get(column.key, "") for column in view.columns])
+
+
+def _md_cell(value: str) -> str:
+    return value.replace("\\", "\\\\").replace("|", "\\|").replace("\n", "<br>")
+
+
+def render_markdown(view: View, stream: TextIO) -> None:
+    stream.write(f"## {view.title}\n\n")
+    columns = [c for c in view.columns if c.key != view.group_by]
+    group: str | None = None
+    for index, row in enumerate(view.rows):
+        if index == 0 or (view.group_by and row.get(view.group_by) != group):
+            group = row.get(view.group_by or "", "")
+            if view.group_by:
+                stream.write(f"{'' if index == 0 else chr(10)}### {_md_cell(group)}\n\n")
+            stream.write("| " + " | ".join(c.header for c in columns) + " |\n")
+            stream.write("|" + "|".join("---" for _ in columns) + "|\n")
+        stream.write("| " + " | ".join(_md_cell(row.get(c.key, "")) for c in columns) + " |\n")
+    if not view.rows:
+        stream.write("_Nothing to show._\n")
+    for note in view.notes:
+        stream.write(f"\n{note}\n")
+
+
+def _plain(stream: TextIO) -> bool:
+    """Plain text (no colour, ASCII rules) when not writing to a terminal or when NO_COLOR is set."""
+    return bool(os.environ.get("NO_COLOR")) or not (hasattr(stream, "isatty") and stream.isatty())
+
+
+def render_table(view: View, stream: TextIO) -> None:
+    from rich import box
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    plain = _plain(stream)
+    width = int(os.environ["COLUMNS"]) if os.environ.get("COLUMNS", "").isdigit() else (160 if plain else None)
+    console = Console(
+        file=stream, no_color=plain, color_system=None if plain else "auto", width=width, highlight=False, soft_wrap=False
+    )
+    table = Table(title=view.title, box=box.ASCII2 if plain else box.ROUNDED, show_lines=False, header_style="bold")
+    for column in view.columns:
+        table.add_column(column.header, overflow="fold", ratio=3 if column.wide else None, no_wrap=not column.wide)
+    group: str | None = None
+    for row in view.rows:
+        if view.group_by and row.get(view.group_by) != group:
+            group = row.get(view.group_by)
+            if table.row_count:
+                table.add_section()
+        table.add_row(*(Text(row.get(column.key, "")) for column in view.columns))
+    console.print(table)
+    for note in view.notes:
+        console.print(Text(note))
+
+
+Renderer = Callable[[View, TextIO], None]
+
+RENDERERS: dict[str, Renderer] = {
+    "table": render_table,
+    "json": render_json,
+    "jsonl": render_jsonl,
+    "csv": render_csv,
+    "markdown": render_markdown,
+}

@@ -1,0 +1,197 @@
+"""Strict YAML reading that remembers where every value came from.
+
+PyYAML's event stream is turned into plain Python values by a loop of our own rather than by
+PyYAML's recursive constructor, because that loop is where the rules of a reviewed data file
+are enforced with a position for each breach:
+
+* duplicate keys are errors (PyYAML silently keeps the last one);
+* anchors and aliases are refused (a reviewed file has no need of them, and refusing them
+  removes "billion laughs" expansion at the root);
+* nesting is bounded (deep nesting would otherwise exhaust the recursion of later stages);
+* timestamps stay strings, so an impossible date reaches pydantic and is reported with its line.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from .errors import Problem
+
+Loc = tuple[int | str, ...]
+MAX_DEPTH = 64
+
+try:
+    _Loader: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment]
+except AttributeError:  # pragma: no cover - PyYAML built without libyaml
+    _Loader = yaml.SafeLoader
+
+
+class _NoTimestampLoader(_Loader):  # type: ignore[misc,valid-type]
+    """The safe loader without the implicit timestamp resolver: dates stay text."""
+
+
+_NoTimestampLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in _Loader.yaml_implicit_resolvers.copy().items()
+}
+
+
+@dataclass
+class Located:
+    """A parsed document and the (line, column) of every value and mapping key in it."""
+
+    data: Any
+    values: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+
+    def position(self, loc: Loc, *, key: bool = False) -> tuple[int, int]:
+        """Best position for loc: the key itself when asked and known, else the nearest enclosing value."""
+        if key and loc in self.keys:
+            return self.keys[loc]
+        probe = tuple(loc)
+        while probe:
+            if probe in self.values:
+                return self.values[probe]
+            probe = probe[:-1]
+        return self.values.get((), (1, 1))
+
+
+class YamlProblem(Exception):
+    def __init__(self, line: int, column: int, message: str) -> None:
+        super().__init__(message)
+        self.line, self.column, self.message = line, column, message
+
+
+def _pos(event: yaml.Event) -> tuple[int, int]:
+    mark = event.start_mark
+    return (mark.line + 1, mark.column + 1)
+
+
+class _Frame:
+    __slots__ = ("container", "loc", "pending_key", "seen")
+
+    def __init__(self, container: dict[Any, Any] | list[Any], loc: Loc) -> None:
+        self.container = container
+        self.loc = loc
+        self.pending_key: Any = _NO_KEY
+        self.seen: dict[Any, tuple[int, int]] = {}
+
+
+_NO_KEY = object()
+
+
+def load_located(text: str) -> Located:
+    """Parse one YAML document; raise YamlProblem with a position for anything a data file may not hold."""
+    loader = _NoTimestampLoader(text)
+    result = Located(data=None)
+    stack: list[_Frame] = []
+    documents = 0
+    try:
+        while True:
+            event = loader.get_event()
+            if event is None or isinstance(event, yaml.StreamEndEvent):
+                break
+            if isinstance(event, yaml.DocumentStartEvent):
+                documents += 1
+                if documents > 1:
+                    raise YamlProblem(*_pos(event), "more than one YAML document; a data file holds one")
+                continue
+            if isinstance(event, (yaml.StreamStartEvent, yaml.DocumentEndEvent)):
+                continue
+            if isinstance(event, yaml.AliasEvent):
+                raise YamlProblem(*_pos(event), "aliases (*name) are not allowed in a data file; write the value out")
+            if isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                done = stack.pop()
+                if not stack:
+                    result.data = done.container
+                else:
+                    _add(stack[-1], done.container, result, _pos(event))
+                continue
+            node_event: Any = event
+            if getattr(node_event, "anchor", None):
+                raise YamlProblem(*_pos(event), "anchors (&name) are not allowed in a data file; write the value out")
+            if isinstance(event, yaml.ScalarEvent):
+                value = _scalar(loader, event)
+                if not stack:
+                    result.data = value
+                    result.values[()] = _pos(event)
+                else:
+                    _add(stack[-1], value, result, _pos(event))
+                continue
+            if node_event.tag not in (None, "!", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"):
+                raise YamlProblem(*_pos(event), f"tag {node_event.tag} is not allowed; a data file uses plain values")
+            if len(stack) >= MAX_DEPTH:
+                raise YamlProblem(*_pos(event), f"nesting deeper than {MAX_DEPTH} levels; a data file needs a few")
+            container: dict[Any, Any] | list[Any] = {} if isinstance(event, yaml.MappingStartEvent) else []
+            loc = _child_loc(stack[-1]) if stack else ()
+            if stack and stack[-1].pending_key is _NO_KEY and isinstance(stack[-1].container, dict):
+                raise YamlProblem(*_pos(event), "a mapping or list used as a key; keys must be plain text")
+            result.values[loc] = _pos(event)
+            stack.append(_Frame(container, loc))
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        raise YamlProblem(line, column, f"YAML syntax error: {exc.problem or exc.context}") from None
+    except yaml.YAMLError as exc:
+        raise YamlProblem(1, 1, f"YAML error: {exc}") from None
+    except ValueError as exc:  # e.g. an integer that the constructor cannot build
+        raise YamlProblem(1, 1, f"YAML value error: {exc}") from None
+    finally:
+        loader.dispose()
+    return result
+
+
+def _scalar(loader: Any, event: yaml.ScalarEvent) -> Any:
+    tag = event.tag
+    if tag is None or tag == "!":
+        tag = loader.resolve(yaml.ScalarNode, event.value, event.implicit)
+    node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
+    if tag not in loader.yaml_constructors:
+        raise YamlProblem(*_pos(event), f"tag {tag} is not allowed; a data file uses plain values")
+    if tag == "tag:yaml.org,2002:str":
+        return event.value
+    try:
+        return loader.yaml_constructors[tag](loader, node)
+    except (ValueError, yaml.constructor.ConstructorError) as exc:
+        raise YamlProblem(*_pos(event), f"cannot read value {event.value!r}: {exc}") from None
+
+
+def _child_loc(frame: _Frame) -> Loc:
+    if isinstance(frame.container, list):
+        return (*frame.loc, len(frame.container))
+    return (*frame.loc, _loc_key(frame.pending_key))
+
+
+def _loc_key(key: Any) -> int | str:
+    return key if isinstance(key, (int, str)) and not isinstance(key, bool) else str(key)
+
+
+def _add(frame: _Frame, value: Any, result: Located, position: tuple[int, int]) -> None:
+    container = frame.container
+    if isinstance(container, list):
+        loc = (*frame.loc, len(container))
+        result.values.setdefault(loc, position)
+        container.append(value)
+        return
+    if frame.pending_key is _NO_KEY:
+        if isinstance(value, (dict, list)):
+            raise YamlProblem(*position, "a mapping or list used as a key; keys must be plain text")
+        if value in frame.seen:
+            first = frame.seen[value]
+            raise YamlProblem(*position, f"duplicate key {value!r} (first at line {first[0]})")
+        frame.seen[value] = position
+        frame.pending_key = value
+        result.keys[(*frame.loc, _loc_key(value))] = position
+        return
+    loc = (*frame.loc, _loc_key(frame.pending_key))
+    result.values.setdefault(loc, position)
+    container[frame.pending_key] = value
+    frame.pending_key = _NO_KEY
+
+
+def problem_at(path: str, located: Located, loc: Loc, message: str, *, key: bool = False, code: str = "invalid") -> Problem:
+    line, column = located.position(loc, key=key)
+    return Problem(path, line, column, message, code)

@@ -1,0 +1,27 @@
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from troopclaims.cli import main
+
+REPO = Path(__file__).resolve().parent.parent
+TESTDATA = Path(__file__).resolve().parent / "data"
+VALID = TESTDATA / "valid" / "claims.yaml"
+BUNDLED = REPO / "data" / "claims.yaml"
+
+Invoke = Callable[..., Result]
+
+
+@pytest.fixture
+def run() -> Invoke:
+    """Run the CLI in-process; stdout and stderr are kept apart, as a user's terminal has them."""
+    runner = CliRunner()
+
+    def invoke(*args: str, input: str | None = None) -> Result:
+        return runner.invoke(main, list(args), input=input, catch_exceptions=False)
+
+    return invoke
