@@ -9,13 +9,14 @@ from .options import format_option, resolve_data
 
 
 @click.command()
-@click.argument("path", required=False, type=click.Path(path_type=Path, dir_okay=False))
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path, dir_okay=False))
 @format_option("text", "json", "github", default="text")
-def check(path: Path | None, output_format: str) -> None:
-    """Validate a claims data file: YAML, schema, references, articles, quotes and counts.
+def check(paths: tuple[Path, ...], output_format: str) -> None:
+    """Validate claims data files: YAML, schema, references, articles, quotes and counts.
 
-    Reports every problem at once as PATH:LINE:COLUMN: MESSAGE. Exits 0 when the file is
-    clean, 1 when it has errors, 2 on a usage error. Warnings do not fail the check.
+    Reports every problem at once as PATH:LINE:COLUMN: MESSAGE. With no PATH, checks the
+    bundled data file. Exits 0 when clean, 1 when any file has errors, 2 on a usage error.
+    Warnings do not fail the check.
 
     \b
     Examples:
@@ -25,10 +26,12 @@ def check(path: Path | None, output_format: str) -> None:
     from ..check_report import REPORTERS
     from ..dataset import check_file
 
-    target = resolve_data(path)
-    result = check_file(target)
-    REPORTERS[output_format](result.problems, str(target), sys.stdout, sys.stderr)
-    if result.errors:
+    failed = False
+    for target in paths or (resolve_data(None),):
+        result = check_file(target)
+        REPORTERS[output_format](result.problems, str(target), sys.stdout, sys.stderr)
+        failed = failed or bool(result.errors)
+    if failed:
         sys.exit(1)
 
 
