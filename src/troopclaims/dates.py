@@ -74,7 +74,7 @@ def day_value(day: date) -> str:
 
 def week_value(day: date) -> str:
     year, week, _ = day.isocalendar()
-    return f"{year}-W{week:02d}"
+    return f"{year:04d}-W{week:02d}"
 
 
 def month_value(day: date) -> str:

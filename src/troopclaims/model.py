@@ -31,6 +31,7 @@ Modality = Literal["fact", "plan", "demand", "permission", "possibility"]
 Polarity = Literal["asserted", "denied"]
 ClaimKind = Literal["force", "casualties", "displaced", "trained", "statement"]
 WhenKind = Literal["point", "open_interval", "deadline"]
+Duration = Literal["temporary", "indefinite"]
 
 
 class Strict(BaseModel):
@@ -133,7 +134,7 @@ class Count(Strict):
 
     def display(self) -> str:
         if self.text and self.qualifier == "vague":
-            return self.text
+            return self.text.lower()
         words = {
             "exact": "",
             "about": "about ",
@@ -185,6 +186,7 @@ class Claim(Strict):
     location: OneLine | None = Field(default=None, description="Where forces are or stay, for stay/hold claims.")
     polarity: Polarity = "asserted"
     modality: Modality = "fact"
+    duration: Duration | None = Field(default=None, description="How long a stay or move is said to last.")
     when: When | None = None
     reviewed: bool = True
     note: str | None = None
