@@ -65,7 +65,3 @@ def event_date(claim: Claim, source: Source) -> EventDate:
         )
     return _from_value(parse_value(resolved.value), kind, "resolved", f"{when.text!r}: {resolved.reason}")
 
-
-def sort_key(day: EventDate) -> tuple[date, date]:
-    # Coarse dates sort at their start, and before finer dates that start on the same day.
-    return (day.start, day.end)

@@ -119,12 +119,13 @@ def _freeze(entry: _Gathered) -> Conflict:
     )
     facets = [f for side in entry.sides.values() for f in side]
     hard_first = sorted(entry.explanations, key=lambda e: "cannot" not in e)
+    more = len(hard_first) - 1
     return Conflict(
         kind=entry.kind,
         severity=entry.severity,
         topic=entry.topic,
         sides=sides,
-        explanation="; ".join(hard_first[:3]) + (f"; and {len(hard_first) - 3} more" if len(hard_first) > 3 else ""),
+        explanation=hard_first[0] + (f" (and {more} more pair{'s' if more > 1 else ''} like it)" if more else ""),
         notes=tuple(notes),
         sources=tuple(sorted({f.source.id for f in facets})),
         speakers=tuple(sorted({f.claim.speaker for f in facets if f.claim.speaker})),

@@ -90,15 +90,18 @@ def render_table(view: View, stream: TextIO) -> None:
         file=stream, no_color=plain, color_system=None if plain else "auto", width=width, highlight=False, soft_wrap=False
     )
     table = Table(title=view.title, box=box.ASCII2 if plain else box.ROUNDED, show_lines=False, header_style="bold")
-    for column in view.columns:
-        table.add_column(column.header, overflow="fold", ratio=3 if column.wide else None, no_wrap=not column.wide)
+    # The grouping column is shown once, as a heading row over its group, rather than on every row.
+    columns = [c for c in view.columns if c.key != view.group_by]
+    for column in columns:
+        table.add_column(column.header, overflow="fold", ratio=1 if column.wide else None, max_width=None if column.wide else 30)
     group: str | None = None
     for row in view.rows:
         if view.group_by and row.get(view.group_by) != group:
             group = row.get(view.group_by)
             if table.row_count:
                 table.add_section()
-        table.add_row(*(Text(row.get(column.key, "")) for column in view.columns))
+            table.add_row(Text(group or "", style="bold"), *("" for _ in columns[1:]))
+        table.add_row(*(Text(row.get(column.key, "")) for column in columns))
     console.print(table)
     for note in view.notes:
         console.print(Text(note))

@@ -82,7 +82,7 @@ def numeric(a: Facet, b: Facet, gazetteer: Gazetteer) -> Verdict:
     if low[1] is not None and high[0] and (high[0] - low[1]) / high[0] <= ROUNDING:
         explanation = f"{va} and {vb} differ by less than {ROUNDING:.0%}: a rounding difference rather than rival figures"
         return Finding("numeric", "soft", topic, (va, vb), explanation, tuple(notes))
-    notes.append(f"{low[2]} may be a part of {high[2]} (a subset, e.g. one convoy or one stage) rather than a rival figure")
+    notes.append(f"{low[2]} may be a part of the larger figure (a subset: one convoy, one stage) rather than a rival one")
     explanation = f"{va} and {vb} cannot both be the size of the same force: their bounds do not overlap"
     return Finding("numeric", "hard", topic, (va, vb), explanation, tuple(notes))
 

@@ -42,9 +42,9 @@ def main() -> None:
 
 
 def _register() -> None:
-    from . import check, listing
+    from . import check, conflicts, listing, timeline
 
-    for command in (check.check, check.schema, listing.list_claims):
+    for command in (check.check, check.schema, listing.list_claims, conflicts.conflicts, timeline.timeline):
         main.add_command(command)
 
 

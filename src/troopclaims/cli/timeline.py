@@ -1,0 +1,47 @@
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from .options import data_option, format_option, resolve_data, source_option
+
+
+@click.command()
+@data_option
+@source_option
+@click.option(
+    "--by",
+    type=click.Choice(["happened", "reported"]),
+    default="happened",
+    show_default=True,
+    help="Order by when it happened, or by when it was published.",
+)
+@format_option("table", "json", "csv", "markdown")
+def timeline(data: Path | None, source: str | None, by: str, output_format: str) -> None:
+    """Show how the story unfolded: each claim at its date, with its precision and who said it.
+
+    Relative dates ("last night", "on Tuesday", "within four weeks") are resolved against
+    the article's publication date, never against today's date. Rows whose claims
+    contradict others are marked in the last column.
+
+    \b
+    Examples:
+      troopclaims timeline
+      troopclaims timeline --by reported --format markdown
+    """
+    from ..compare import find_conflicts
+    from ..dataset import load_dataset
+    from ..render import RENDERERS
+    from ..selection import match_sources
+    from ..timeline import build_timeline
+    from ..views import timeline_view
+
+    dataset = load_dataset(resolve_data(data))
+    found = find_conflicts(dataset)
+    rows = build_timeline(dataset, found, by=by)
+    if source:
+        wanted = match_sources(dataset, source)
+        rows = [row for row in rows if row.source in wanted]
+    RENDERERS[output_format](timeline_view(rows, found, by), sys.stdout)

@@ -1,0 +1,218 @@
+"""The comparison engine, tested on small claim sets written for each rule, without the CLI."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+
+from troopclaims.compare import Conflict, conflicts_among
+from troopclaims.facets import build_facets
+from troopclaims.gazetteer import load_gazetteer
+from troopclaims.model import Claim, Source
+
+from .conftest import Invoke
+
+GAZETTEER = load_gazetteer()
+
+
+def source(sid: str, date: str = "2023-05-10") -> Source:
+    return Source.model_validate(
+        {"id": sid, "file": f"{sid}.txt", "outlet": sid.title(), "title": "t", "published": {"date": date, "basis": "stated"}}
+    )
+
+
+def conflicts(*claims: dict[str, Any], dates: dict[str, str] | None = None) -> list[Conflict]:
+    built = [Claim.model_validate({"actor": "US", "quote": "q", **c}) for c in claims]
+    sources = {c.source: source(c.source, (dates or {}).get(c.source, "2023-05-10")) for c in built}
+    return conflicts_among(build_facets(built, sources, GAZETTEER), GAZETTEER)
+
+
+def move(cid: str, src: str, count: dict[str, Any] | None = None, **extra: Any) -> dict[str, Any]:
+    base = {"id": cid, "source": src, "movement": "move", "origin": "Syria", "destination": "Iraq", "unit": "troops"}
+    return {**base, **({"count": count} if count else {}), **extra}
+
+
+def test_numeric_hard_when_bounds_do_not_overlap_with_subset_note() -> None:
+    [c] = conflicts(move("a", "one", {"value": 1000}), move("b", "two", {"qualifier": "about", "value": 50}))
+    assert (c.kind, c.severity) == ("numeric", "hard")
+    assert {s.value for s in c.sides} == {"1,000", "about 50"}
+    assert any("may be a part of the larger figure" in n for n in c.notes)
+
+
+def test_numeric_soft_when_hedged_bounds_overlap() -> None:
+    [c] = conflicts(
+        move("a", "one", {"qualifier": "about", "value": 1000}), move("b", "two", {"qualifier": "more_than", "value": 700})
+    )
+    assert (c.kind, c.severity) == ("numeric", "soft")
+    assert "overlap" in c.explanation
+
+
+def test_numeric_soft_for_a_rounding_difference() -> None:
+    [c] = conflicts(move("a", "one", {"value": 5000}), move("b", "two", {"value": 5200}))
+    assert c.severity == "soft" and "rounding" in c.explanation
+
+
+def test_the_same_figure_hedged_differently_is_no_conflict() -> None:
+    assert conflicts(move("a", "one", {"value": 400}), move("b", "two", {"qualifier": "about", "value": 400})) == []
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        {"kind": "casualties", "unit": "civilians"},
+        {"kind": "displaced", "unit": "people"},
+        {"kind": "trained", "unit": "members"},
+        {"kind": "statement", "unit": "dollars"},
+        {"unit": "armoured vehicles"},
+        {"actor": "Turkey"},
+        {"origin": "Iraq", "destination": "Syria"},  # the opposite direction
+        {"movement": "hold", "location": "Iraq", "origin": None, "destination": None},
+    ],
+    ids=["casualties", "displaced", "trained", "money", "vehicles", "other-actor", "return-leg", "garrison"],
+)
+def test_numbers_that_are_not_counts_of_the_same_force_are_never_set_against_each_other(other: dict[str, Any]) -> None:
+    found = conflicts(move("a", "one", {"value": 1000}), {**move("b", "two", {"value": 30}), **other})
+    assert [c for c in found if c.kind == "numeric"] == []
+
+
+def test_vehicle_counts_of_different_convoys_are_not_compared() -> None:
+    found = conflicts(move("a", "one", {"value": 85}, unit="vehicles"), move("b", "two", {"value": 35}, unit="armored vehicles"))
+    assert found == []
+
+
+def test_destination_home_against_another_country_is_hard() -> None:
+    [c] = conflicts(move("a", "one"), move("b", "two", destination="home", movement="return", modality="plan"))
+    assert (c.kind, c.severity) == ("destination", "hard")
+    assert {s.value for s in c.sides} == {"Iraq", "home (United States)"}
+    assert any("plan or promise" in n for n in c.notes)
+
+
+def test_destination_soft_when_one_side_only_passes_through() -> None:
+    [c] = conflicts(move("a", "one", destination="Jordan"), move("b", "two", movement="transit"))
+    assert (c.kind, c.severity) == ("destination", "soft")
+
+
+def test_location_two_regions_of_one_country() -> None:
+    [c] = conflicts(move("a", "one", destination="western Iraq"), move("b", "two", destination="Nineveh"))
+    assert (c.kind, c.severity) == ("location", "hard")
+    assert "different parts of Iraq" in c.explanation
+
+
+def test_a_region_and_a_place_inside_it_agree() -> None:
+    assert conflicts(move("a", "one", destination="Iraq"), move("b", "two", destination="western Iraq")) == []
+
+
+def test_status_asserted_against_denied() -> None:
+    withdrew = {"id": "a", "source": "one", "movement": "withdraw", "origin": "Syria"}
+    [c] = conflicts(withdrew, {**withdrew, "id": "b", "source": "two", "polarity": "denied"})
+    assert (c.kind, c.severity) == ("status", "hard")
+    assert {s.value for s in c.sides} == {"yes", "no"}
+
+
+def test_status_soft_when_a_plan_meets_a_fact() -> None:
+    withdrew = {"id": "a", "source": "one", "movement": "withdraw", "origin": "Syria"}
+    [c] = conflicts(withdrew, {**withdrew, "id": "b", "source": "two", "polarity": "denied", "modality": "plan"})
+    assert c.severity == "soft"
+
+
+def stay(cid: str, src: str, **extra: Any) -> dict[str, Any]:
+    return {"id": cid, "source": src, "movement": "stay", "location": "Iraq", "modality": "plan", **extra}
+
+
+def test_permission_stay_against_no_permission_is_hard() -> None:
+    [c] = conflicts(stay("a", "one"), stay("b", "two", polarity="denied", modality="permission"))
+    assert (c.kind, c.severity) == ("permission", "hard")
+
+
+def test_permission_temporary_stay_against_a_deadline_is_soft() -> None:
+    leave = {"id": "b", "source": "two", "movement": "leave", "origin": "Iraq", "modality": "demand",
+             "when": {"text": "within three weeks", "kind": "deadline"}}
+    [c] = conflicts(stay("a", "one", duration="temporary"), leave)
+    assert (c.kind, c.severity) == ("permission", "soft")
+    assert "must leave (within three weeks)" in {s.value for s in c.sides}
+
+
+def test_no_plan_to_stay_forever_agrees_with_a_temporary_stay() -> None:
+    assert conflicts(stay("a", "one", duration="temporary"), stay("b", "two", polarity="denied", duration="indefinite")) == []
+
+
+def test_attribution_same_words_different_people() -> None:
+    words = '"We are not leaving the region any time soon," '
+    [c] = conflicts(
+        {"id": "a", "source": "one", "kind": "statement", "quote": words + "the minister said", "speaker": "Ana Ruiz"},
+        {"id": "b", "source": "two", "kind": "statement", "quote": words + "a spokesman said", "speaker": "Piotr Nowak"},
+    )
+    assert (c.kind, c.severity) == ("attribution", "hard")
+    assert set(c.speakers) == {"Ana Ruiz", "Piotr Nowak"}
+
+
+def test_attribution_same_person_named_two_ways_is_no_conflict() -> None:
+    words = '"We are not leaving the region any time soon," '
+    assert conflicts(
+        {"id": "a", "source": "one", "kind": "statement", "quote": words, "speaker": "Ana Ruiz"},
+        {"id": "b", "source": "two", "kind": "statement", "quote": words + "she said", "speaker": "Ruiz"},
+    ) == []
+
+
+def test_scope_note_months_apart() -> None:
+    [c] = conflicts(move("a", "one", {"value": 1000}), move("b", "two", {"value": 40}), dates={"two": "2024-03-02"})
+    assert any(n.startswith("possibly different events") for n in c.notes)
+
+
+def test_claims_beyond_the_window_are_different_events() -> None:
+    assert conflicts(move("a", "one", {"value": 1000}), move("b", "two", {"value": 40}), dates={"two": "2026-01-01"}) == []
+
+
+def test_scope_note_source_contradicts_itself() -> None:
+    [c] = conflicts(move("a", "one", {"value": 1000}), move("b", "one", {"value": 40}))
+    assert "one contradicts itself" in c.notes
+
+
+def test_scope_note_one_monitor_repeated_is_not_two_confirmations() -> None:
+    monitor = "a monitoring group"
+    [c] = conflicts(
+        move("a", "one", {"value": 1000}, cited=monitor),
+        move("b", "two", {"value": 1000}, cited=monitor),
+        move("c", "three", {"value": 60}),
+    )
+    assert any("not independent: one, two all rely on a monitoring group" in n for n in c.notes)
+
+
+def test_conflicts_cli_json_and_fail_on_conflict(run: Invoke) -> None:
+    result = run("conflicts", "--format", "json")
+    assert result.exit_code == 0
+    found = json.loads(result.stdout)
+    assert found and all({"kind", "severity", "claims", "values", "explanation"} <= set(c) for c in found)
+    assert found[0]["severity"] == "hard"
+    assert run("conflicts", "--fail-on-conflict").exit_code == 1
+
+
+def test_bundled_data_going_home_against_moving_to_iraq(run: Invoke) -> None:
+    found = json.loads(run("conflicts", "--kind", "destination", "--format", "json").stdout)
+    assert any({"Iraq", "home (United States)"} <= set(c["values"]) for c in found)
+
+
+def test_bundled_data_numeric_dispute_and_nothing_but_troop_counts(run: Invoke) -> None:
+    found = json.loads(run("conflicts", "--kind", "numeric", "--format", "json").stdout)
+    disputes = [set(c["values"]) for c in found]
+    assert any({"1,000", "more than 700", "about 50"} <= values for values in disputes)
+    claims = {c["id"]: c for c in json.loads(run("list", "--format", "json").stdout)}
+    for conflict in found:
+        for claim_id in conflict["claims"]:
+            assert claims[claim_id]["kind"] == "force"
+            assert claims[claim_id]["unit"] in ("troops", "soldiers", "forces", "force")
+
+
+def test_explain_says_why_a_pair_was_flagged_and_why_not(run: Invoke) -> None:
+    flagged = json.loads(run("conflicts", "--kind", "numeric", "--format", "json").stdout)[0]["claims"]
+    result = run("conflicts", "--explain", flagged[0], flagged[-1])
+    assert result.exit_code == 0
+    assert "same-event test: passed" in result.stdout and "flagged as numeric" in result.stdout
+    assert "Flagged together in: [hard] numeric" in result.stdout
+
+
+def test_explain_unknown_claim_is_a_usage_error(run: Invoke) -> None:
+    result = run("conflicts", "--explain", "nope", "nada")
+    assert result.exit_code == 2 and "no claim with id 'nope'" in result.stderr
