@@ -1,0 +1,456 @@
+"""Amounts in English news prose: digits, number words, ranges, vague amounts and their hedges.
+
+Everything here works on plain strings and offsets (code points), so the extractor, the data-file
+checker and the benchmarks share one reading of "about 1,000", "a few hundred" or "200-300".
+
+Vague amounts are mapped to bounds so that the comparison engine can still measure them.
+The bounds are ours, chosen to be wide rather than precise; this table is the one place
+they are written down:
+
+=========================  ===================  ========================================
+as written                 low - high           why
+=========================  ===================  ========================================
+a couple of                2 - 3
+a handful of               2 - 9
+a few                      2 - 9
+several                    3 - 9
+dozens (of)                24 - 99              two dozen up to where "hundreds" begins
+scores (of)                40 - 99              two score up to where "hundreds" begins
+a few dozen                24 - 60
+several dozen              36 - 108             three to nine dozen
+a couple of hundred        200 - 300
+a few hundred              200 - 500
+several hundred            300 - 900
+hundreds (of)              200 - 999
+a few thousand             2,000 - 5,000
+several thousand           3,000 - 9,000
+thousands (of)             2,000 - 9,999
+tens of thousands          20,000 - 99,999
+hundreds of thousands      200,000 - 999,999
+millions (of)              2,000,000 - 9,999,999
+=========================  ===================  ========================================
+
+Hedges (qualifiers) are read as follows; "nearly" and "almost" count as "about" because
+reporters use them for figures just short of a round number, which "about" covers:
+
+* about: about, around, roughly, approximately, some, an estimated, nearly, almost, close to,
+  circa, "or so" after the number;
+* more_than: more than, over, upwards of, in excess of, above, "-plus"/"+" after the number;
+* at_least: at least, no fewer than, no less than, a minimum of, "or more" after the number;
+* up_to: up to, as many as, no more than, a maximum of, at most;
+* fewer_than: fewer than, less than, under, below.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Literal
+
+QualifierName = Literal["exact", "about", "more_than", "at_least", "up_to", "fewer_than", "range", "vague"]
+UnitClass = Literal["personnel", "equipment", "other"]
+
+#: Counts above this are not counts of anything the model holds (see model.MAX_COUNT).
+_LARGEST = 10_000_000_000
+
+VAGUE_BOUNDS: dict[str, tuple[int, int]] = {
+    "a couple of": (2, 3),
+    "a handful of": (2, 9),
+    "a few": (2, 9),
+    "several": (3, 9),
+    "dozens": (24, 99),
+    "scores": (40, 99),
+    "a few dozen": (24, 60),
+    "several dozen": (36, 108),
+    "a couple of hundred": (200, 300),
+    "a few hundred": (200, 500),
+    "several hundred": (300, 900),
+    "hundreds": (200, 999),
+    "a few thousand": (2_000, 5_000),
+    "several thousand": (3_000, 9_000),
+    "thousands": (2_000, 9_999),
+    "tens of thousands": (20_000, 99_999),
+    "hundreds of thousands": (200_000, 999_999),
+    "millions": (2_000_000, 9_999_999),
+}
+
+_QUALIFIER_WORDS: dict[str, QualifierName] = {
+    "about": "about", "around": "about", "roughly": "about", "approximately": "about", "approx.": "about",
+    "some": "about", "an estimated": "about", "estimated": "about", "nearly": "about", "almost": "about",
+    "close to": "about", "circa": "about", "around about": "about", "approx": "about", "an approximate": "about",
+    "more than": "more_than", "over": "more_than", "upwards of": "more_than", "upward of": "more_than",
+    "in excess of": "more_than", "above": "more_than", "greater than": "more_than",
+    "at least": "at_least", "no fewer than": "at_least", "no less than": "at_least", "not less than": "at_least",
+    "not fewer than": "at_least", "a minimum of": "at_least",
+    "up to": "up_to", "as many as": "up_to", "no more than": "up_to", "not more than": "up_to",
+    "a maximum of": "up_to", "at most": "up_to", "as much as": "up_to",
+    "fewer than": "fewer_than", "less than": "fewer_than", "under": "fewer_than", "below": "fewer_than",
+}
+
+_SMALL = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}
+_TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}
+_SCALES = {
+    "hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
+    "k": 1_000, "mln": 1_000_000, "mn": 1_000_000, "m": 1_000_000, "bn": 1_000_000_000, "bln": 1_000_000_000,
+}
+
+
+def _alternation(words: Iterable[str]) -> str:
+    # Longest first, so that "seventeen" is not read as "seven" followed by junk.
+    return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+
+
+_WORD = _alternation(list(_SMALL) + list(_TENS) + ["hundred", "thousand", "million", "billion", "dozen"])
+_SP = r"[ \t\u00a0]"
+_W = rf"(?:{_WORD})\b"
+# Between number words: a hyphen ("Five-thousand", "twenty-five"), a space, or "and" after a scale
+# word ("two hundred and fifty") -- never "and" elsewhere, so "between two and three" stays two numbers.
+_WSEP = rf"(?:{_SP}*-{_SP}*|(?:(?<=hundred)|(?<=thousand)|(?<=million)){_SP}+and{_SP}+|{_SP}+)"
+_WORDS = rf"\b(?:an?{_SP}+(?=(?:hundred|thousand|million|billion|dozen)\b))?{_W}(?:{_WSEP}{_W})*"
+# Digits with thousands separators: commas, or thin/no-break spaces (never a dot: "5.2" is a decimal;
+# never a plain space, which would glue "in 2019 300 troops" into one number). A scale word may follow,
+# and a few abbreviations when glued to the figure ("$30mln", "5k").
+_DIGITS = (
+    r"(?<![\w.,])(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[\u2009\u202f\u00a0]\d{3})+|\d+)(?:\.\d+)?"
+    rf"(?:{_SP}?(?:million|billion|thousand)\b|(?:mln|bln|mn|bn|k)\b)?(?![\d])"
+)
+_NUMBER = rf"(?:{_DIGITS}|{_WORDS})"
+_VAGUE = _alternation(
+    [
+        "a couple of hundred", "a couple hundred", "a few hundred", "several hundred", "hundreds of thousands",
+        "tens of thousands", "a few thousand", "several thousand", "a few dozen", "several dozen",
+        "hundreds", "thousands", "millions", "dozens", "scores", "a handful of", "a couple of", "a few", "several",
+    ]
+)
+_QUALIFIER = _alternation(_QUALIFIER_WORDS)
+_ADVERB = r"(?:just|well|slightly|a little|far|much)"
+
+AMOUNT_RE = re.compile(
+    rf"(?:(?P<qual>(?:{_ADVERB}{_SP}+)?\b(?:{_QUALIFIER})){_SP}+)?"
+    rf"(?:"
+    rf"(?P<between>\bbetween{_SP}+(?P<blo>{_NUMBER}){_SP}+and{_SP}+(?P<bhi>{_NUMBER}))"
+    # "200-300" only between digits: between words the hyphen joins one number ("twenty-five").
+    # A third part ("2019-10-22") makes it a date, not a range.
+    rf"|(?<!\d[-/])(?P<dlo>{_DIGITS}){_SP}*[-\u2013\u2014]{_SP}*(?P<dhi>{_DIGITS})(?![-/]\d)"
+    rf"|(?P<lo>{_NUMBER}){_SP}+(?:to|or){_SP}+(?P<hi>{_NUMBER})"
+    rf"|(?P<vague>\b(?:{_VAGUE})\b)"
+    rf"|(?P<num>{_NUMBER})"
+    rf")"
+    rf"(?P<post>{_SP}+or{_SP}+(?:more|so)\b|-?plus\b|\+|-odd\b)?",
+    re.IGNORECASE,
+)
+_ALTERNATIVES = ("between", "dlo", "lo", "vague", "num")
+@dataclass(frozen=True)
+class Amount:
+    """One amount found in a text; start and end are code-point offsets (end exclusive)."""
+
+    start: int
+    end: int
+    text: str
+    qualifier: QualifierName
+    value: int | None = None
+    low: int | None = None
+    high: int | None = None
+    #: Where the figure itself starts, after any hedge ("about "): what precedes that tells money from men.
+    number_start: int = 0
+
+    def bounds(self) -> tuple[int, int | None]:
+        if self.qualifier in ("range", "vague"):
+            return (self.low or 0, self.high)
+        return (self.value or 0, self.value)
+
+    def numbers(self) -> tuple[int, ...]:
+        """The figures written in the text (not the bounds a vague amount implies)."""
+        if self.qualifier == "range":
+            return tuple(n for n in (self.low, self.high) if n is not None)
+        if self.qualifier == "vague":
+            return ()
+        return () if self.value is None else (self.value,)
+
+
+def parse_number(text: str) -> int | None:
+    """The value of one number as written ("1,000", "2.5 million", "two hundred and fifty"), or None."""
+    cleaned = text.strip().lower().replace("\u00a0", " ")
+    if not cleaned:
+        return None
+    if cleaned[0].isdigit():
+        return _parse_digits(cleaned)
+    return _parse_words(cleaned)
+
+
+def _parse_digits(text: str) -> int | None:
+    match = re.fullmatch(r"([\d,\u2009\u202f ]+?(?:\.\d+)?) ?([a-z]*)", text)
+    if not match:
+        return None
+    digits = re.sub(r"[,\u2009\u202f ]", "", match[1])
+    scale = _SCALES.get(match[2], 1) if match[2] else 1
+    if match[2] and match[2] not in _SCALES:
+        return None
+    try:
+        value = round(float(digits) * scale) if "." in digits else int(digits) * scale
+    except ValueError:
+        return None
+    return value if value <= _LARGEST else None
+
+
+def _parse_words(text: str) -> int | None:
+    tokens = [t for t in re.split(r"[\s-]+", text) if t and t != "and"]
+    if tokens and tokens[0] in ("a", "an"):
+        tokens[0] = "one"
+    total = current = 0
+    seen = False
+    for token in tokens:
+        if token in _SMALL or token in _TENS:
+            small = _SMALL.get(token, _TENS.get(token, 0))
+            # "twenty five" adds; "five three" is not a number we understand.
+            if current % 100 and not (current % 100 in _TENS.values() and small < 10):
+                return None
+            current += small
+        elif token == "hundred":
+            current = (current or 1) * 100
+        elif token == "dozen":
+            current = (current or 1) * 12
+        elif token in ("thousand", "million", "billion"):
+            total += (current or 1) * _SCALES[token]
+            current = 0
+        else:
+            return None
+        seen = True
+    return total + current if seen else None
+
+
+def _scaled_low(low_text: str, low: int, high_text: str, high: int) -> int:
+    """'two to three thousand' means 2,000-3,000: the scale word of the high end applies to the low end."""
+    words = high_text.lower().split()
+    scale = _SCALES.get(words[-1].strip("-"), 0) if words else 0
+    if scale >= 100 and low < scale and not low_text.strip().lower().endswith(tuple(_SCALES)) and low * scale <= high:
+        return low * scale
+    return low
+
+
+def _qualifier(match: re.Match[str]) -> QualifierName:
+    qual = match["qual"]
+    if not qual:
+        return "exact"
+    words = _squash(re.sub(rf"^{_ADVERB}\s+", "", qual, flags=re.IGNORECASE))
+    return _QUALIFIER_WORDS.get(words, "exact")
+
+
+def _amount(match: re.Match[str]) -> Amount | None:
+    """The amount a match stands for; None when the words parse to no number or to a reversed range."""
+    qualifier = _qualifier(match)
+    post = (match["post"] or "").strip().lower()
+    number_start = min(match.start(g) for g in _ALTERNATIVES if match.start(g) >= 0)
+    start, end, text = match.start(), match.end(), match[0]
+    if match["vague"]:
+        key = _squash(match["vague"]).replace("a couple hundred", "a couple of hundred")
+        low, high = VAGUE_BOUNDS[key]
+        return Amount(start, end, text, "vague", None, low, high, number_start)
+    low_text = match["blo"] or match["dlo"] or match["lo"]
+    high_text = match["bhi"] or match["dhi"] or match["hi"]
+    if low_text and high_text:
+        low, high = parse_number(low_text), parse_number(high_text)
+        if low is None or high is None:
+            return None
+        low = _scaled_low(low_text, low, high_text, high)
+        if low >= high:
+            return None
+        return Amount(start, end, text, "range", None, low, high, number_start)
+    value = parse_number(match["num"])
+    if value is None:
+        return None
+    if qualifier == "exact":
+        qualifier = _POST_QUALIFIERS.get(post, "exact")
+    return Amount(start, end, text, qualifier, value, None, None, number_start)
+
+
+_POST_QUALIFIERS: dict[str, QualifierName] = {
+    "or more": "at_least", "or so": "about", "-odd": "about", "plus": "more_than", "-plus": "more_than", "+": "more_than",
+}
+
+
+def _squash(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+def find_amounts(text: str, start: int = 0, end: int | None = None) -> list[Amount]:
+    """Every amount in text[start:end], in order, with offsets into text.
+
+    Hedges that are ordinary words elsewhere ("some of its troops", "over the border") only
+    count when a number follows them, which the pattern requires. What looks like a range but
+    runs backwards ("from 5,000 to 3,000") is read as its two numbers.
+    """
+    found: list[Amount] = []
+    stop = len(text) if end is None else end
+    at = start
+    while at < stop:
+        match = AMOUNT_RE.search(text, at, stop)
+        if match is None:
+            break
+        amount = _amount(match)
+        if amount is not None:
+            found.append(amount)
+            at = max(match.end(), at + 1)
+            continue
+        # Read the first number alone, then carry on from just after it.
+        first = (match.start("blo"), match.end("blo")) if match["blo"] else (
+            (match.start("dlo"), match.end("dlo")) if match["dlo"] else (match.start("lo"), match.end("lo")))
+        if first[0] >= 0:
+            single = AMOUNT_RE.fullmatch(text, match.start(), first[1])
+            if single is not None and (lone := _amount(single)) is not None:
+                found.append(lone)
+            at = first[1]
+        else:
+            at = match.end()
+        at = max(at, match.start() + 1)
+    return found
+
+
+def parse_amount(text: str) -> Amount | None:
+    """The amount if text is one amount and nothing else ("about 1,000", "a few hundred"), else None."""
+    stripped = text.strip()
+    match = AMOUNT_RE.fullmatch(stripped)
+    return _amount(match) if match else None
+
+
+def mentions_number(text: str, n: int) -> bool:
+    """Does text write the number n, as digits (with or without separators) or as words?
+
+    Vague amounts do not mention a number: "hundreds" is not 200.
+    """
+    for amount in find_amounts(text):
+        if n in amount.numbers():
+            return True
+    # Years, decimals and figures glued to letters ("$30mln") are found above; what is left is a
+    # plain digit string inside a longer token such as "2019-10-22".
+    return re.search(rf"(?<![\d.,]){n}(?![\d]|,\d{{3}})", text) is not None
+
+
+_FOLD = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-"})
+
+
+def mentions_words(text: str, words: str) -> bool:
+    """Does text contain words, ignoring case, runs of white space and typographic quote marks?
+
+    The words must stand as words: "US" is not found in "thus".
+    """
+    needle = _squash(words.translate(_FOLD))
+    if not needle:
+        return True
+    haystack = _squash(text.translate(_FOLD))
+    left = r"(?<!\w)" if needle[0].isalnum() or needle[0] == "_" else ""
+    right = r"(?!\w)" if needle[-1].isalnum() or needle[-1] == "_" else ""
+    return re.search(left + re.escape(needle) + right, haystack) is not None
+
+
+# --- units ---------------------------------------------------------------------------------------------------
+
+_PERSONNEL = {
+    "troops", "troop", "soldiers", "soldier", "forces", "force", "service members", "service member",
+    "servicemembers", "servicemember", "servicemen", "serviceman", "servicewomen", "service personnel",
+    "personnel", "marines", "marine", "sailors", "airmen", "fighters", "special forces", "commandos",
+    "paratroopers", "advisers", "advisors", "military advisers", "military advisors", "trainers", "instructors",
+    "contractors", "mercenaries", "militiamen", "militants", "rebels", "insurgents", "jihadists", "guards",
+    "guardsmen", "reservists", "peacekeepers", "members", "recruits", "officers", "boots", "operators",
+    "special operations forces", "special operators", "gunmen", "combatants",
+}
+_EQUIPMENT = {
+    "vehicles", "vehicle", "armoured vehicles", "armored vehicles", "military vehicles", "trucks", "truck",
+    "lorries", "tanks", "tank", "convoys", "convoy", "aircraft", "helicopters", "jets", "fighter jets",
+    "warplanes", "planes", "drones", "humvees", "mraps", "apcs", "armoured personnel carriers",
+    "armored personnel carriers", "artillery pieces", "howitzers", "ships", "warships", "vessels",
+    "missiles", "launchers", "rocket launchers", "carriers", "bombers", "transport planes", "cargo planes",
+}
+_OTHER_UNITS = {
+    "people", "civilians", "refugees", "residents", "prisoners", "detainees", "inmates", "children", "women",
+    "families", "migrants", "villagers", "persons", "individuals", "casualties", "victims", "bodies", "men",
+    "kurds", "arabs", "displaced",
+}
+
+#: Words that may stand between an amount and its unit: "1,000 additional US combat troops".
+_MODIFIERS = {
+    "additional", "extra", "more", "other", "new", "fresh", "combat", "ground", "elite", "armed", "heavily",
+    "lightly", "military", "security", "special", "active-duty", "reserve", "foreign", "allied", "coalition",
+    "government", "regime", "rebel", "militia", "support", "logistical", "logistics", "infantry", "mechanised",
+    "mechanized", "armoured", "armored", "american", "us", "u.s.", "u.s", "uk", "british", "regular", "remaining",
+    "of", "its", "their", "the", "our", "his", "her", "those", "these", "whose", "uniformed", "deployed",
+    "stationed", "troops'", "army", "navy", "air", "land", "front-line", "frontline", "fighting", "trained",
+    "operations", "operation", "forward", "rapid", "reaction", "quick", "strong", "-strong", "well-armed",
+    "heavy", "light", "unarmed", "civilian", "displaced", "innocent", "ordinary", "local", "kurdish", "arab",
+    "affiliated", "loyal", "pro-government", "opposition", "national", "personnel", "carrying", "armed",
+}
+_UNIT_WORDS = _PERSONNEL | _EQUIPMENT | _OTHER_UNITS
+_LONGEST_UNIT = max(len(unit.split()) for unit in _UNIT_WORDS)
+_TOKEN_RE = re.compile(r"[ \t\u00a0]*-?[ \t\u00a0]*(?P<word>[A-Za-z][A-Za-z'.\u2019]*(?:-[A-Za-z]+)*)")
+_MAX_MODIFIERS = 4
+
+
+def unit_class(unit: str) -> UnitClass:
+    """Whether a unit counts people under arms, their equipment, or something else.
+
+    The head noun decides: "US special forces" and "armored vehicles" are read by their last words.
+    """
+    words = unit.lower().replace("\u00a0", " ").split()
+    for size in range(min(_LONGEST_UNIT, len(words)), 0, -1):
+        tail = " ".join(words[-size:])
+        if tail in _PERSONNEL:
+            return "personnel"
+        if tail in _EQUIPMENT:
+            return "equipment"
+    return "other"
+
+
+@dataclass(frozen=True)
+class Unit:
+    """The unit an amount counts, as written (e.g. 'armored vehicles'), with its offsets."""
+
+    text: str
+    start: int
+    end: int
+    unit_class: UnitClass
+
+
+def _normal_word(word: str) -> str:
+    lower = word.lower().replace("\u2019", "'")
+    return lower if lower.startswith("u.s") else lower.rstrip(".")
+
+
+def unit_after(text: str, pos: int, limit: int | None = None) -> Unit | None:
+    """The unit noun that an amount ending at pos counts, if one follows within a few modifiers.
+
+    "1,000 American troops" -> troops; "35 US armored vehicles" -> armored vehicles;
+    "a 5,000-strong force" -> force. Anything else between the amount and a unit
+    (a verb, a preposition, a place) means the amount does not count that unit.
+    """
+    stop = len(text) if limit is None else limit
+    tokens: list[tuple[str, int, int]] = []
+    at = pos
+    while len(tokens) < _MAX_MODIFIERS + _LONGEST_UNIT:
+        match = _TOKEN_RE.match(text, at, stop)
+        if not match:
+            break
+        tokens.append((_normal_word(match["word"]), match.start("word"), match.end("word")))
+        at = match.end()
+    for index, (word, start, _) in enumerate(tokens[: _MAX_MODIFIERS + 1]):
+        for size in range(min(_LONGEST_UNIT, len(tokens) - index), 0, -1):
+            phrase = " ".join(token[0] for token in tokens[index:index + size])
+            if phrase in _UNIT_WORDS:
+                end = tokens[index + size - 1][2]
+                return Unit(text[start:end], start, end, unit_class(phrase))
+        if word not in _MODIFIERS and not _is_name(text[start:tokens[index][2]]):
+            return None
+    return None
+
+
+def _is_name(word: str) -> bool:
+    # Capitalised and hyphenated words between an amount and its unit are names, demonyms and
+    # compounds: "500 Iraqi soldiers", "200 Iran-backed fighters".
+    return word[:1].isupper() or "-" in word
