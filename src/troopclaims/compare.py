@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Hashable, Iterable
+from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, field
 
 from .anchors import fold_quote
 from .dataset import Dataset
 from .facets import SAME_EVENT_DAYS, Facet, build_facets, candidate_pairs, country_key
 from .gazetteer import Gazetteer, load_gazetteer
-from .rules import PAIR_RULES, Finding
+from .rules import PAIR_RULES, Finding, stance
 
 KINDS = ("numeric", "destination", "location", "status", "permission", "attribution")
 _KIND_ORDER = {kind: i for i, kind in enumerate(KINDS)}
@@ -50,7 +50,7 @@ class _Gathered:
     kind: str
     topic: str
     severity: str = "soft"
-    sides: dict[str, list[Facet]] = field(default_factory=dict)
+    sides: dict[str, dict[str, Facet]] = field(default_factory=dict)  # value -> claim id -> facet
     explanations: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
 
@@ -93,6 +93,22 @@ def conflicts_among(facets: list[Facet], gazetteer: Gazetteer) -> list[Conflict]
     return sorted((_freeze(g) for g in gathered.values()), key=_order)
 
 
+def _counted(f: Facet) -> bool:
+    return f.claim.count is not None and f.units == "personnel" and f.claim.polarity == "asserted"
+
+
+def _moved(f: Facet) -> bool:
+    return f.family in ("departure", "relocation")
+
+
+def _bound(f: Facet) -> bool:
+    return f.group == "movement" and f.destination is not None and f.claim.polarity == "asserted"
+
+
+def _stance_taken(f: Facet) -> bool:
+    return stance(f) is not None
+
+
 def _gather(gathered: dict[tuple[Hashable, ...], _Gathered], finding: Finding, a: Facet, b: Facet) -> None:
     """Findings about one question (kind and topic) make one conflict, with a side per rival value."""
     entry = gathered.setdefault((finding.kind, finding.topic), _Gathered(finding.kind, finding.topic))
@@ -101,9 +117,7 @@ def _gather(gathered: dict[tuple[Hashable, ...], _Gathered], finding: Finding, a
     if finding.explanation not in entry.explanations:
         entry.explanations.append(finding.explanation)
     for value, facet in zip(finding.values, (a, b)):
-        side = entry.sides.setdefault(value, [])
-        if facet not in side:
-            side.append(facet)
+        entry.sides.setdefault(value, {})[facet.claim.id] = facet
     notes = list(finding.notes)
     if a.source.id == b.source.id and finding.severity == "hard":
         notes.append(f"{a.source.id} contradicts itself")
@@ -113,11 +127,10 @@ def _gather(gathered: dict[tuple[Hashable, ...], _Gathered], finding: Finding, a
 
 
 def _freeze(entry: _Gathered) -> Conflict:
-    notes = scope_notes(list(entry.sides.values())) + entry.notes + _independence_notes(entry.sides.values())
-    sides = tuple(
-        Side(value, tuple(sorted(f.claim.id for f in facets))) for value, facets in sorted(entry.sides.items())
-    )
-    facets = [f for side in entry.sides.values() for f in side]
+    groups = [list(side.values()) for side in entry.sides.values()]
+    notes = scope_notes(groups) + entry.notes + _independence_notes(groups)
+    sides = tuple(Side(value, tuple(sorted(side))) for value, side in sorted(entry.sides.items()))
+    facets = [f for group in groups for f in group]
     hard_first = sorted(entry.explanations, key=lambda e: "cannot" not in e)
     more = len(hard_first) - 1
     return Conflict(

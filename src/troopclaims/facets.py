@@ -144,9 +144,16 @@ def country_key(gazetteer: Gazetteer, spot: Spot | None) -> str | None:
 
 
 def candidate_pairs(
-    facets: list[Facet], route: Callable[[Facet], tuple[Hashable, ...]], window: int = MAX_GAP_DAYS
+    facets: list[Facet],
+    route: Callable[[Facet], tuple[Hashable, ...]],
+    window: int = MAX_GAP_DAYS,
+    *,
+    differ: int | None = None,
 ) -> Iterator[tuple[Facet, Facet]]:
     """Pairs of facets whose route keys are compatible (None matches anything) and dates lie within window.
+
+    With differ, the key at that position must be known and different on both sides: rival
+    destinations, say, are only looked for between groups bound for different countries.
 
     Grouping by route and sweeping each pair of groups in date order is what keeps the engine
     from comparing every claim with every other: its cost follows the claims of one story, not of all.
@@ -159,7 +166,9 @@ def candidate_pairs(
     keys = list(groups)
     for i, first in enumerate(keys):
         for second in keys[i:]:
-            if all(x is None or y is None or x == y for x, y in zip(first, second)):
+            if differ is not None and (first[differ] is None or second[differ] is None or first[differ] == second[differ]):
+                continue
+            if all(n == differ or x is None or y is None or x == y for n, (x, y) in enumerate(zip(first, second))):
                 yield from _sweep(groups[first], groups[second], window, same=first == second)
 
 

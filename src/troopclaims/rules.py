@@ -181,7 +181,7 @@ def status(a: Facet, b: Facet, gazetteer: Gazetteer) -> Verdict:
     return Finding("status", severity, topic, values, explanation)
 
 
-def _stance(f: Facet) -> str | None:
+def stance(f: Facet) -> str | None:
     """'stay' for forces said to stay; 'may not stay' for a denial, a demand to leave, or transit only."""
     claim = f.claim
     if claim.movement == "stay":
@@ -200,13 +200,13 @@ def permission(a: Facet, b: Facet, gazetteer: Gazetteer) -> Verdict:
     why = same_event(a, b)
     if why:
         return why
-    sa, sb = _stance(a), _stance(b)
+    sa, sb = stance(a), stance(b)
     if sa is None or sb is None:
         return "not both about staying or leaving"
     if (sa == "stay") == (sb == "stay"):
         return "both on the same side of staying"
     stay, other = (a, b) if sa == "stay" else (b, a)
-    here = other.location or (other.origin if _stance(other) == "must leave" else other.destination)
+    here = other.location or (other.origin if stance(other) == "must leave" else other.destination)
     if here is None or stay.where is None or not compatible(gazetteer, stay.where, here):
         return "not about the same place"
     deadline = other.claim.when is not None and other.claim.when.kind == "deadline"
@@ -216,9 +216,9 @@ def permission(a: Facet, b: Facet, gazetteer: Gazetteer) -> Verdict:
         severity = "hard"
     limit = f" ({other.claim.when.text})" if other.claim.when and deadline else ""
     told = f"{'temporarily ' if stay.claim.duration == 'temporary' else ''}stay"
-    values = {stay.claim.id: told, other.claim.id: f"{_stance(other)}{limit}"}
+    values = {stay.claim.id: told, other.claim.id: f"{stance(other)}{limit}"}
     topic = f"Whether {a.actor} forces may stay in {here.name}"
-    explanation = f"one side says the forces {told} in {stay.where.name}, the other that they {_stance(other)}{limit}"
+    explanation = f"one side says the forces {told} in {stay.where.name}, the other that they {stance(other)}{limit}"
     notes: tuple[str, ...] = ()
     if severity == "soft":
         notes = ("a temporary stay can end before the deadline: both can hold",)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date
+import datetime
 
 from .chronology import EventDate, event_date, published_date
 from .compare import Conflict
@@ -20,8 +20,8 @@ class TimelineRow:
     source: str
     date: str
     precision: str
-    start: date
-    end: date
+    start: datetime.date
+    end: datetime.date
     kind: str
     basis: str
     summary: str

@@ -67,7 +67,7 @@ class YamlProblem(Exception):
 
 def _pos(event: yaml.Event) -> tuple[int, int]:
     mark = event.start_mark
-    return (mark.line + 1, mark.column + 1)
+    return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
 
 
 class _Frame:
@@ -148,7 +148,7 @@ def _scalar(loader: Any, event: yaml.ScalarEvent) -> Any:
     tag = event.tag
     if tag is None or tag == "!":
         tag = loader.resolve(yaml.ScalarNode, event.value, event.implicit)
-    node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
+    node = yaml.ScalarNode(tag, event.value, None, None, event.style)
     if tag not in loader.yaml_constructors:
         raise YamlProblem(*_pos(event), f"tag {tag} is not allowed; a data file uses plain values")
     if tag == "tag:yaml.org,2002:str":

@@ -10,7 +10,7 @@ from typing import Any
 
 import click
 
-from ..errors import TroopclaimsError
+from ..errors import TroopclaimsError, UsageError
 
 
 class _Group(click.Group):
@@ -19,10 +19,10 @@ class _Group(click.Group):
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
+        except UsageError as exc:
+            raise click.UsageError(str(exc), ctx) from None
         except TroopclaimsError as exc:
-            error = click.ClickException(str(exc))
-            error.exit_code = exc.exit_code
-            raise error from None
+            raise click.ClickException(str(exc)) from None
         except BrokenPipeError:  # output piped into `head`: stop quietly
             ctx.exit(0)
 
@@ -42,9 +42,10 @@ def main() -> None:
 
 
 def _register() -> None:
-    from . import check, conflicts, listing, timeline
+    from . import check, conflicts, listing, report, timeline
 
-    for command in (check.check, check.schema, listing.list_claims, conflicts.conflicts, timeline.timeline):
+    commands = (check.check, check.schema, listing.list_claims, conflicts.conflicts, timeline.timeline, report.report)
+    for command in commands:
         main.add_command(command)
 
 

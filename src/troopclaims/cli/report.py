@@ -1,0 +1,52 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from .options import data_option, format_option, resolve_data
+
+
+@click.command("report")
+@data_option
+@click.option(
+    "-o",
+    "--output",
+    "output",
+    metavar="PATH",
+    default=None,
+    help="Where to write the report; '-' for standard output. Default: report.html (report.md for markdown).",
+)
+@format_option("html", "markdown", default="html")
+def report(data: Path | None, output: str | None, output_format: str) -> None:
+    """Write one page to share: the timeline, the conflicts side by side, and the articles with every quote marked.
+
+    The HTML page is self-contained: it loads nothing from the network and opens offline in any
+    browser, with filters by source and speaker. The Markdown variant has the same findings as
+    tables, to paste into a newsroom document.
+
+    \b
+    Examples:
+      troopclaims report -o report.html
+      troopclaims report --format markdown -o -
+    """
+    from ..dataset import load_dataset
+    from ..errors import TroopclaimsError
+    from ..fileio import atomic_write_text
+    from ..report import make_report, render_html, render_markdown
+
+    dataset = load_dataset(resolve_data(data))
+    built = make_report(dataset)
+    text = render_html(built) if output_format == "html" else render_markdown(built)
+    target = output or ("report.html" if output_format == "html" else "report.md")
+    if target == "-":
+        click.echo(text, nl=False)
+        return
+    try:
+        atomic_write_text(Path(target), text)
+    except OSError as exc:  # a missing folder or no permission: one line, not a traceback
+        raise TroopclaimsError(f"{target}: cannot write the report: {exc.strerror or exc}") from None
+    click.echo(
+        f"wrote {target}: {len(built.claims)} claims, {len(built.conflicts)} conflicts ({built.hard} hard)",
+        err=True,
+    )

@@ -1,0 +1,387 @@
+"""The report's timeline, drawn as SVG by hand: a lane per source, a mark per dated claim.
+
+News about one redeployment clusters in a few weeks, while the same data file may hold a claim
+about a year long past. A single linear axis would squash those weeks into a pixel, so the axis
+is broken: dense periods become segments with their own linear scale, and the stretches between
+them shrink to a fixed-width break labelled with how long it really is. The scale stays one
+monotonic piecewise-linear function, so a year-long bar may run across a break and still read
+as "sometime that year".
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from xml.sax.saxutils import escape, quoteattr
+
+#: Marks at most this long (in days) decide where the dense periods are; longer ones span across them.
+FOCUS_DAYS = 62
+#: Dense periods closer than this are one segment: a break must hide more than it costs in width.
+MERGE_DAYS = 21
+MAX_SEGMENTS = 8
+WIDTH = 1120
+LABEL_W = 190
+RIGHT_PAD = 18
+GAP_W = 84
+MIN_SEGMENT_W = 64
+# The header rows, top down: segment captions, tick labels, the axis, the break labels; lanes start at TOP.
+CAPTION_Y = 14
+TICK_Y = 32
+AXIS_Y = 40
+PILL_Y = 45
+TOP = 64
+BOTTOM = 14
+ROW_H = 10
+LANE_MIN_H = 26
+DOT_R = 4.2
+BAR_H = 6.0
+#: A link per pair of rival claims would be a thicket on a big conflict; this many show the shape of it.
+MAX_LINKS_PER_CONFLICT = 8
+#: Past this many links they are drawn fainter, and come forward when a mark or a conflict is hovered.
+MANY_LINKS = 60
+POINT_PRECISIONS = ("day", "part_of_day")
+
+
+@dataclass(frozen=True)
+class Lane:
+    id: str
+    label: str
+    sub: str  # a second, smaller line: tells apart two lanes of one outlet
+    title: str
+
+
+@dataclass(frozen=True)
+class Mark:
+    claim: str
+    lane: str
+    start: date
+    end: date  # inclusive
+    precision: str
+    kind: str  # point | open_interval | deadline
+    basis: str  # "publication": no date in the claim, so it happened by then, not then
+    speaker: str
+    severity: str  # worst severity of the conflicts the claim is in, "" for none
+    tooltip: str
+
+
+@dataclass(frozen=True)
+class Link:
+    a: str
+    b: str
+    conflict: int
+    severity: str
+    tooltip: str
+
+
+@dataclass(frozen=True)
+class _Span:
+    start: float  # day ordinals, end exclusive
+    end: float
+    x0: float
+    x1: float
+
+
+class BrokenAxis:
+    """Maps dates to x through dense segments and fixed-width breaks between them."""
+
+    def __init__(self, marks: Sequence[Mark], left: float, right: float) -> None:
+        spans = _segments(marks)
+        lo = min((m.start.toordinal() for m in marks), default=spans[0][0])
+        hi = max((m.end.toordinal() + 1 for m in marks), default=spans[-1][1])
+        lead = GAP_W / 2 if lo < spans[0][0] else 0.0
+        tail = GAP_W / 2 if hi > spans[-1][1] else 0.0
+        weights = [_weight(marks, start, end) for start, end in spans]
+        room = right - left - lead - tail - GAP_W * (len(spans) - 1)
+        spare = max(0.0, room - MIN_SEGMENT_W * len(spans))
+        self.segments: list[_Span] = []
+        self.breaks: list[_Span] = []
+        x = left
+        if lead:
+            self.breaks.append(_Span(lo, spans[0][0], x, x + lead))
+            x += lead
+        for index, ((start, end), weight) in enumerate(zip(spans, weights)):
+            if index:
+                self.breaks.append(_Span(self.segments[-1].end, start, x, x + GAP_W))
+                x += GAP_W
+            width = MIN_SEGMENT_W + spare * weight / sum(weights)
+            self.segments.append(_Span(start, end, x, x + width))
+            x += width
+        if tail:
+            self.breaks.append(_Span(spans[-1][1], hi, x, x + tail))
+        spans_drawn = self.segments + self.breaks
+        self._knots = sorted({(s.start, s.x0) for s in spans_drawn} | {(s.end, s.x1) for s in spans_drawn})
+
+    def x(self, day: float) -> float:
+        knots = self._knots
+        if day <= knots[0][0]:
+            return knots[0][1]
+        for (d0, x0), (d1, x1) in zip(knots, knots[1:]):
+            if day <= d1:
+                return x0 if d1 == d0 else x0 + (x1 - x0) * (day - d0) / (d1 - d0)
+        return knots[-1][1]
+
+
+def _weight(marks: Sequence[Mark], start: int, end: int) -> float:
+    """A segment's share of the width: the number of distinct days it has to tell apart, not its length.
+
+    A year holding one bar needs no more room than a month holding one; three weeks with claims
+    on twelve different days need room for twelve.
+    """
+    days = {
+        m.start for m in marks
+        if (m.end - m.start).days < 7 and start <= m.start.toordinal() < end
+    }
+    return 1.0 + min(len(days), (end - start))
+
+
+def _segments(marks: Sequence[Mark]) -> list[tuple[int, int]]:
+    """Dense periods as [start, end) day ordinals, padded by a day so edge dots are not cut."""
+    if not marks:
+        today = date(2000, 1, 1).toordinal()
+        return [(today, today + 30)]
+    focus = [m for m in marks if (m.end - m.start).days < FOCUS_DAYS] or list(marks)
+    merge = MERGE_DAYS
+    while True:
+        spans = _merge([(m.start.toordinal() - 1, m.end.toordinal() + 2) for m in focus], merge)
+        # A coarse mark outside every dense period gets a segment of its own, or it would sit in a break.
+        lonely = [
+            (m.start.toordinal(), m.end.toordinal() + 1)
+            for m in marks
+            if not any(m.start.toordinal() < end and m.end.toordinal() + 1 > start for start, end in spans)
+        ]
+        spans = _merge(spans + lonely, merge)
+        if len(spans) <= MAX_SEGMENTS:
+            return spans
+        merge *= 2
+
+
+def _merge(spans: list[tuple[int, int]], within: int) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start - merged[-1][1] <= within:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def gap_words(days: float) -> str:
+    days = round(days)
+    if days < 14:
+        return f"{days} day{'s' if days != 1 else ''}"
+    if days < 61:
+        return f"{round(days / 7)} weeks"
+    if days < 730:
+        return f"{round(days / 30.44)} months"
+    return f"{round(days / 365.25)} years"
+
+
+# --- ticks -------------------------------------------------------------------------------------------------
+
+_MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
+
+
+def _ticks(span: _Span) -> list[tuple[float, str]]:
+    """Tick days and labels for one segment, spaced at least ~46 px apart."""
+    per_day = (span.x1 - span.x0) / max(span.end - span.start, 1)
+    first, last = date.fromordinal(int(span.start)), date.fromordinal(int(span.end) - 1)
+    for step in (1, 2, 3, 7, 14):
+        if step * per_day >= 46:
+            days = [first + timedelta(days=i) for i in range((last - first).days + 1)]
+            picked = [d for d in days if (d.toordinal() - (1 if step == 7 else 0)) % step == 0]
+            return [(d.toordinal() + 0.5, f"{d.day} {_MONTHS[d.month - 1]}") for d in picked]
+    for months in (1, 2, 3, 6, 12, 24, 60):
+        if months * 30.44 * per_day >= 46:
+            out = []
+            y, m = first.year, first.month
+            while date(y, m, 1) <= last:
+                index = y * 12 + m - 1
+                if index % months == 0 and date(y, m, 1) >= first:
+                    label = str(y) if months >= 12 else f"{_MONTHS[m - 1]} {y}"
+                    out.append((float(date(y, m, 1).toordinal()), label))
+                y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+            return out
+    return []
+
+
+def _caption(span: _Span) -> str:
+    first, last = date.fromordinal(int(span.start) + 1), date.fromordinal(max(int(span.end) - 2, int(span.start) + 1))
+    if first.year != last.year:
+        return f"{_MONTHS[first.month - 1]} {first.year} – {_MONTHS[last.month - 1]} {last.year}"
+    if first.month != last.month:
+        return f"{_MONTHS[first.month - 1]} – {_MONTHS[last.month - 1]} {first.year}"
+    return f"{_MONTHS[first.month - 1]} {first.year}"
+
+
+# --- drawing -----------------------------------------------------------------------------------------------
+
+
+def _n(value: float) -> str:
+    return f"{value:.1f}".rstrip("0").rstrip(".")
+
+
+def _pack(extents: list[tuple[float, float, int]]) -> dict[int, int]:
+    """Greedy rows inside a lane so that marks on the same days do not hide each other."""
+    ends: list[float] = []
+    rows: dict[int, int] = {}
+    for x0, x1, index in sorted(extents):
+        for row, end in enumerate(ends):
+            if end + 2 <= x0:
+                ends[row] = x1
+                rows[index] = row
+                break
+        else:
+            ends.append(x1)
+            rows[index] = len(ends) - 1
+    return rows
+
+
+def timeline_svg(lanes: Sequence[Lane], marks: Sequence[Mark], links: Sequence[Link]) -> str:
+    """The whole <svg> element; every mark carries data-claim and a <title>."""
+    left, right = LABEL_W, WIDTH - RIGHT_PAD
+    axis = BrokenAxis(marks, left, right)
+    placed: dict[str, tuple[float, float, float]] = {}  # claim -> (x0, x1, y) in page coordinates
+    lane_parts: list[str] = []
+    y = float(TOP)
+    by_lane: dict[str, list[Mark]] = {lane.id: [] for lane in lanes}
+    for mark in marks:
+        by_lane.setdefault(mark.lane, []).append(mark)
+    for number, lane in enumerate(lanes):
+        members = by_lane.get(lane.id, [])
+        spans = [(axis.x(m.start.toordinal() + (0.5 if m.precision in POINT_PRECISIONS else 0)),
+                  axis.x(m.end.toordinal() + (0.5 if m.precision in POINT_PRECISIONS else 1))) for m in members]
+        extents = [(x0 - DOT_R - (16 if m.kind == "deadline" else 0), x1 + DOT_R + (16 if m.kind == "open_interval" else 0), i)
+                   for i, ((x0, x1), m) in enumerate(zip(spans, members))]
+        rows = _pack(extents)
+        used = (max(rows.values(), default=0) + 1) * ROW_H
+        height = max(LANE_MIN_H, used + 12)
+        parts = [
+            f'<rect class="lane-bg{" odd" if number % 2 else ""}" x="0" y="0" width="{WIDTH}" height="{height}"/>',
+            f'<text class="lane-label" x="{LABEL_W - 10}" y="{_n(height / 2 - 1)}" text-anchor="end">'
+            f"<title>{escape(lane.title)}</title>{escape(_clip(lane.label, 26))}</text>",
+            f'<text class="lane-sub" x="{LABEL_W - 10}" y="{_n(height / 2 + 10)}" text-anchor="end">{escape(_clip(lane.sub, 30))}</text>',
+        ]
+        for index, (mark, (x0, x1)) in enumerate(zip(members, spans)):
+            local_y = (height - used) / 2 + ROW_H / 2 + rows[index] * ROW_H
+            placed[mark.claim] = (x0, x1, y + local_y)
+            parts.append(_mark(mark, x0, x1, local_y))
+        lane_parts.append(
+            f'<g class="lane" data-filter-group="" data-source={quoteattr(lane.id)} data-h="{_n(height)}" '
+            f'transform="translate(0,{_n(y)})">{"".join(parts)}</g>'
+        )
+        y += height
+    bottom = y
+    classes = "timeline many-links" if len(links) > MANY_LINKS else "timeline"
+    out = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="{classes}" viewBox="0 0 {WIDTH} {_n(bottom + BOTTOM)}" '
+        f'data-top="{TOP}" data-bottom="{BOTTOM}" role="img" aria-labelledby="timeline-title">',
+        '<title id="timeline-title">Timeline of the claims: one lane per source, one mark per dated claim</title>',
+        '<defs><pattern id="tc-hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">'
+        '<line class="hatch" x1="0" y1="0" x2="0" y2="6"/></pattern></defs>',
+        *_axis(axis, bottom),
+        *lane_parts,
+        '<g class="links">',
+        *(_link(link, placed) for link in links if link.a in placed and link.b in placed),
+        "</g></svg>",
+    ]
+    return "".join(out)
+
+
+def _axis(axis: BrokenAxis, bottom: float) -> list[str]:
+    parts = ['<g class="axis">']
+    for span in axis.segments:
+        parts.append(f'<line class="axis-line" x1="{_n(span.x0)}" y1="{AXIS_Y}" x2="{_n(span.x1)}" y2="{AXIS_Y}"/>')
+        parts.append(
+            f'<text class="segment-caption" x="{_n((span.x0 + span.x1) / 2)}" y="{CAPTION_Y}" text-anchor="middle">'
+            f"{escape(_caption(span))}</text>"
+        )
+        for day, label in _ticks(span):
+            x = axis.x(day)
+            parts.append(f'<line class="grid span-h" x1="{_n(x)}" y1="{AXIS_Y - 4}" x2="{_n(x)}" y2="{_n(bottom)}"/>')
+            # A label centred on a segment's edge would run into the break or off the picture.
+            if span.x0 + 20 <= x <= span.x1 - 20:
+                parts.append(f'<text class="tick" x="{_n(x)}" y="{TICK_Y}" text-anchor="middle">{escape(label)}</text>')
+    for gap in axis.breaks:
+        mid, words = (gap.x0 + gap.x1) / 2, escape(gap_words(gap.end - gap.start))
+        parts.append(
+            f'<rect class="break span-h" x="{_n(gap.x0 + 4)}" y="{AXIS_Y - 4}" width="{_n(gap.x1 - gap.x0 - 8)}" '
+            f'height="{_n(bottom - AXIS_Y + 4)}"><title>{words} with no dated claim, not drawn to scale</title></rect>'
+        )
+        parts.append(f'<path class="break-mark" d="M{_n(gap.x0 + 1)},{AXIS_Y + 4} l6,-8 M{_n(gap.x1 - 7)},{AXIS_Y + 4} l6,-8"/>')
+        # Under the axis, on its own row: the tick row above belongs to the segments.
+        parts.append(f'<rect class="break-pill" x="{_n(mid - GAP_W / 2 + 4)}" y="{PILL_Y}" width="{GAP_W - 8}" height="14" rx="7"/>')
+        parts.append(f'<text class="break-label" x="{_n(mid)}" y="{PILL_Y + 10.5}" text-anchor="middle">⋯ {words} ⋯</text>')
+    parts.append("</g>")
+    return parts
+
+
+def _mark(mark: Mark, x0: float, x1: float, y: float) -> str:
+    classes = ["mark", mark.severity or "clear", "point" if mark.precision in POINT_PRECISIONS else "span"]
+    if mark.basis == "publication":
+        classes.append("undated")
+    cx = (x0 + x1) / 2
+    if mark.precision in POINT_PRECISIONS:
+        shape = f'<circle cx="{_n(cx)}" cy="{_n(y)}" r="{DOT_R}"/>'
+    else:
+        width = max(x1 - x0, 2 * DOT_R)
+        shape = f'<rect x="{_n(cx - width / 2)}" y="{_n(y - BAR_H / 2)}" width="{_n(width)}" height="{BAR_H}" rx="3"/>'
+    if mark.kind == "open_interval":  # "since October 9": goes on after its date
+        shape += f'<path class="tail" d="M{_n(x1 + DOT_R)},{_n(y)} h12 m-4,-3 l4,3 l-4,3"/>'
+    elif mark.kind == "deadline":  # "within two weeks": by that date at the latest
+        shape += f'<path class="tail" d="M{_n(x0 - DOT_R)},{_n(y)} h-12 m0,-3 v6"/>'
+    return (
+        f'<g class="{" ".join(classes)}" data-claim={quoteattr(mark.claim)} data-source={quoteattr(mark.lane)} '
+        f'data-speaker={quoteattr(mark.speaker)} data-filter-item="" data-x="{_n(cx)}" data-y="{_n(y)}" '
+        f'tabindex="0" role="link" aria-label={quoteattr(mark.tooltip)}>'
+        f"<title>{escape(mark.tooltip)}</title>{shape}</g>"
+    )
+
+
+def _link(link: Link, placed: dict[str, tuple[float, float, float]]) -> str:
+    ax0, ax1, ay = placed[link.a]
+    bx0, bx1, by = placed[link.b]
+    return (
+        f'<path class="link {link.severity}" data-a={quoteattr(link.a)} data-b={quoteattr(link.b)} '
+        f'data-conflict="{link.conflict}" d="{arc((ax0 + ax1) / 2, ay, (bx0 + bx1) / 2, by)}">'
+        f"<title>{escape(link.tooltip)}</title></path>"
+    )
+
+
+def arc(ax: float, ay: float, bx: float, by: float) -> str:
+    """A quadratic curve bowed sideways, so links between stacked marks do not run over them."""
+    dx, dy = bx - ax, by - ay
+    length = math.hypot(dx, dy) or 1.0
+    nx, ny = -dy / length, dx / length
+    if ny > 0:  # bow upwards, into the gap between a lane's marks and the lane above
+        nx, ny = -nx, -ny
+    bow = min(40.0, 6 + length * 0.25)
+    cx, cy = (ax + bx) / 2 + nx * bow, (ay + by) / 2 + ny * bow
+    return f"M{_n(ax)},{_n(ay)} Q{_n(cx)},{_n(cy)} {_n(bx)},{_n(by)}"
+
+
+def conflict_links(conflicts: Sequence[tuple[int, str, str, Sequence[Sequence[str]]]], lane_of: dict[str, str]) -> list[Link]:
+    """Links between rival claims, given each conflict as (index, severity, topic, claim ids per side).
+
+    One claim stands for all of its side's claims in the same lane: a source repeating a figure
+    five times is one position, and five links to each rival would hide the marks under a rope.
+    """
+    links: dict[tuple[str, str], Link] = {}
+    for index, severity, topic, sides in conflicts:
+        heads = [list({lane_of[c]: c for c in reversed(side) if c in lane_of}.values()) for side in sides]
+        count = 0
+        for i, side in enumerate(heads):
+            for other in heads[i + 1:]:
+                for a in side:
+                    for b in other:
+                        key = (min(a, b), max(a, b))
+                        if a == b or count >= MAX_LINKS_PER_CONFLICT or (key in links and links[key].severity == "hard"):
+                            continue
+                        links[key] = Link(a, b, index, severity, f"conflict #{index + 1} ({severity}): {topic}")
+                        count += 1
+    return list(links.values())
+
+
+def _clip(text: str, size: int) -> str:
+    return text if len(text) <= size else text[: size - 1].rstrip() + "…"
