@@ -87,3 +87,12 @@ def test_list_on_invalid_data_is_one_line_exit_1(run: Invoke, tmp_path: Path) ->
     result = run("list", "--data", str(bad))
     assert result.exit_code == 1
     assert result.stderr.count("\n") == 1 and "claims.yaml:1:10: 'sources' must be a list" in result.stderr
+
+
+def test_list_source_shows_exactly_that_sources_claims_for_every_bundled_source(run: Invoke) -> None:
+    everything = json.loads(run("list", "--format", "json").stdout)
+    sources = {claim["source"] for claim in everything}
+    assert len(sources) == 5
+    for source in sources:
+        shown = json.loads(run("list", "--source", source, "--format", "json").stdout)
+        assert [c["id"] for c in shown] == [c["id"] for c in everything if c["source"] == source]
