@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from itertools import islice
 from pathlib import Path
-from typing import Any, Literal, get_args
+from typing import Any, Literal, TypeVar, get_args
 
 from .errors import Problem, TroopclaimsError
 
@@ -24,7 +26,7 @@ PlaceKind = Literal["country", "region", "province", "city", "base", "crossing",
 _KINDS: tuple[str, ...] = get_args(PlaceKind)
 #: When one name is several places, the first kind here wins: "Baghdad" is the city, not the governorate.
 _PREFERENCE = {kind: rank for rank, kind in enumerate(("country", "region", "city", "province", "base", "crossing", "field", "home"))}
-#: Trailing words that say what kind of place a name is: "Nineveh province", "the Al-Waleed border crossing".
+#: Trailing words that say what kind of place a name is: "Nineveh province", "the Rabia border crossing".
 _KIND_SUFFIXES: dict[tuple[str, ...], PlaceKind] = {
     ("province",): "province", ("governorate",): "province", ("governate",): "province", ("muhafazah",): "province",
     ("base",): "base", ("air", "base"): "base", ("airbase",): "base", ("military", "base"): "base",
@@ -72,6 +74,7 @@ def _fold_word(word: str) -> str:
     return lower.replace(".", "").replace("'", "")
 
 
+@lru_cache(maxsize=1 << 16)
 def _normal(word: str) -> tuple[str, ...]:
     """One written word as one or two key tokens: 'northeastern' -> ('north', 'east')."""
     folded = _fold_word(word)
@@ -81,8 +84,8 @@ def _normal(word: str) -> tuple[str, ...]:
     return (_ADJECTIVES.get(folded, folded),)
 
 
-def _tokens(text: str) -> Iterator[tuple[str, int, int]]:
-    for match in _TOKEN_RE.finditer(text):
+def _tokens(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[str, int, int]]:
+    for match in _TOKEN_RE.finditer(text, start, len(text) if end is None else end):
         word = match[0]
         end = match.end()
         if word.endswith(("'s", "\u2019s")):
@@ -123,17 +126,43 @@ class _Entry:
 
 
 class _Matcher:
-    """Longest-match lookup of token keys in running text, indexed by first token."""
+    """Longest-match lookup of token keys in running text, indexed by first token.
+
+    Running text is not tokenised whole: a pattern finds the words that can start a key (capitalised
+    words, and the few lower-case words that begin a key, such as "northern" or "coalition"), and
+    only there are the following words read. Most words of an article are never looked at twice.
+    """
 
     def __init__(self) -> None:
         self.by_first: dict[str, list[_Entry]] = {}
         self.exact: dict[tuple[str, ...], list[Any]] = {}
+        self.longest = 1
+        self._lower_starts: set[str] = {"al", "el"}
+        self._starts: re.Pattern[str] | None = None
 
-    def add(self, alias: str, target: Any) -> None:
+    def _start_pattern(self) -> re.Pattern[str]:
+        if self._starts is None:
+            lowers = "|".join(sorted((re.escape(w) for w in self._lower_starts), key=len, reverse=True))
+            self._starts = re.compile(
+                rf"(?<![\w.'’])(?:[^\W\d_a-z]|(?i:(?:north|south|east|west)[a-z]*|{lowers})(?![^\W_]))"
+                r"[^\W_]*(?:[.'’][^\W_]+)*"
+            )
+        return self._starts
+
+    def add(self, alias: str, target: Any, *, in_text: bool = True) -> None:
+        """Index an alias; in_text=False for names looked up but never searched for in running text."""
         key = key_of(alias)
         if not key:
             return
+        if not in_text:
+            self.exact.setdefault(key, []).append(target)
+            return
         letters = "".join(c for c in alias if c.isalpha())
+        first_word = re.split(r"[\s-]+", alias.strip())[0]
+        if first_word[:1].islower():
+            self._lower_starts.add(first_word.lower())
+            self._starts = None
+        self.longest = max(self.longest, len(key))
         keys = [key]
         if len(key) > 1 and key[0] in _ARTICLES:
             keys.append(key[1:])  # "Al-Hasakah" is also written "Hasakah"
@@ -148,30 +177,85 @@ class _Matcher:
                 targets.append(target)
 
     def scan(self, text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, _Entry, list[tuple[str, int, int]]]]:
-        """Non-overlapping longest matches in text[start:end], with the tokens that follow each."""
-        tokens = list(_tokens(text[start:end] if (start or end is not None) else text))
+        """Non-overlapping longest matches in text[start:end], with the (up to two) tokens that follow each."""
+        stop = len(text) if end is None else end
         found = []
-        i = 0
-        while i < len(tokens):
-            entry = self._match_at(tokens, i, text, start)
-            if entry is None:
-                i += 1
+        free = start
+        for word in self._start_pattern().finditer(text, start, stop):
+            if word.start() < free:
                 continue
-            j = i + len(entry.key)
-            found.append((tokens[i][1] + start, tokens[j - 1][2] + start, entry, tokens[j:j + 2]))
-            i = j
+            entries = self.by_first.get(_normal(word[0])[0])
+            if not entries:
+                continue
+            # Entries are sorted longest first: read that many words, and two more for a kind suffix.
+            tokens = list(islice(_tokens(text, word.start(), stop), len(entries[0].key) + 2))
+            entry = self._match_at(tokens, text)
+            if entry is None:
+                continue
+            size = len(entry.key)
+            found.append((tokens[0][1], tokens[size - 1][2], entry, tokens[size:size + 2]))
+            free = tokens[size - 1][2]
         return found
 
-    def _match_at(self, tokens: list[tuple[str, int, int]], i: int, text: str, offset: int) -> _Entry | None:
-        for entry in self.by_first.get(tokens[i][0], ()):
+    def _match_at(self, tokens: list[tuple[str, int, int]], text: str) -> _Entry | None:
+        for entry in self.by_first.get(tokens[0][0], ()):
             size = len(entry.key)
-            if i + size > len(tokens):
+            if size > len(tokens):
                 continue
-            if all(tokens[i + k][0] == entry.key[k] for k in range(1, size)):
-                written = text[tokens[i][1] + offset:tokens[i + size - 1][2] + offset]
+            if all(tokens[k][0] == entry.key[k] for k in range(1, size)):
+                written = text[tokens[0][1]:tokens[size - 1][2]]
                 if _case_ok(entry.rule, written, entry.letters):
                     return entry
         return None
+
+
+class TextIndex:
+    """Places and actors named in one text, found block by block (e.g. sentence by sentence) when first asked for.
+
+    An extractor asks many questions about a few sentences of an article; scanning only the
+    sentences it asks about, once each, is what keeps reading fast.
+    """
+
+    def __init__(self, gazetteer: Gazetteer, text: str, blocks: list[tuple[int, int]] | None = None) -> None:
+        self.gazetteer = gazetteer
+        self.text = text
+        self.blocks = sorted(blocks) if blocks else [(0, len(text))]
+        self._starts = [block[0] for block in self.blocks]
+        self._places: dict[int, list[tuple[int, int, Place]]] = {}
+        self._actors: dict[int, list[tuple[int, int, str]]] = {}
+
+    def _blocks(self, start: int, end: int) -> range:
+        return range(max(0, bisect_right(self._starts, start) - 1), bisect_left(self._starts, end))
+
+    def places_in(self, start: int, end: int) -> list[tuple[int, int, Place]]:
+        found: list[tuple[int, int, Place]] = []
+        for number in self._blocks(start, end):
+            if number not in self._places:
+                self._places[number] = self.gazetteer.find(self.text, *self.blocks[number])
+            found.extend(_within(self._places[number], start, end))
+        return found
+
+    def actors_in(self, start: int, end: int) -> list[tuple[int, int, str]]:
+        found: list[tuple[int, int, str]] = []
+        for number in self._blocks(start, end):
+            if number not in self._actors:
+                self._actors[number] = self.gazetteer.find_actors(self.text, *self.blocks[number])
+            found.extend(_within(self._actors[number], start, end))
+        return found
+
+
+_T = TypeVar("_T")
+
+
+def _within(spans: list[tuple[int, int, _T]], start: int, end: int) -> list[tuple[int, int, _T]]:
+    first = bisect_left(spans, start, key=lambda span: span[0])
+    found = []
+    for span in spans[first:]:
+        if span[0] >= end:
+            break
+        if span[1] <= end:
+            found.append(span)
+    return found
 
 
 @dataclass
@@ -185,13 +269,25 @@ class Gazetteer:
     def __post_init__(self) -> None:
         for place in self.places.values():
             for alias in (place.name, *place.aliases):
-                self._places.add(alias, place)
+                # "home" is never looked for in text: whose home it is depends on the actor (see home_of).
+                self._places.add(alias, place, in_text=place.kind != "home")
             if place.kind == "country":
                 for word in (place.name, *place.aliases, *place.demonyms):
                     self._actors.add(word, place.actor_name)
         for name, aliases in self.actors.items():
             for alias in (name, *aliases):
                 self._actors.add(alias, name)
+        self._countries = {p.actor_name: p for p in self.places.values() if p.kind == "country"}
+        self._looked_up: dict[str, Place | None] = {}
+        self._actor_words: dict[str, str | None] = {}
+
+    def country_for_actor(self, actor: str) -> Place | None:
+        """The country whose forces an actor name stands for ('US' -> United States), if it is one."""
+        return self._countries.get(actor)
+
+    def index(self, text: str, blocks: list[tuple[int, int]] | None = None) -> TextIndex:
+        """Places and actors of a text, for repeated questions about its parts; blocks are the units scanned."""
+        return TextIndex(self, text, blocks)
 
     # --- names -----------------------------------------------------------------------------------------
 
@@ -201,6 +297,14 @@ class Gazetteer:
         Case does not matter; "the", an Arabic article "al-", and a trailing kind word
         ("province", "governorate", "base", "crossing") are tolerated.
         """
+        if name in self._looked_up:
+            return self._looked_up[name]
+        found = self._lookup(name)
+        if len(self._looked_up) < 65536:
+            self._looked_up[name] = found
+        return found
+
+    def _lookup(self, name: str) -> Place | None:
         key = key_of(name)
         if key[:1] == ("the",):
             key = key[1:]
@@ -246,7 +350,7 @@ class Gazetteer:
             kind = _suffix_kind(following)
             chosen = self._best(candidates, kind[0] if kind else None) or place
             if kind and chosen.kind == kind[0]:
-                finish = following[kind[1] - 1][2] + start
+                finish = following[kind[1] - 1][2]
             found.append((begin, finish, chosen))
         return found
 
@@ -256,8 +360,12 @@ class Gazetteer:
 
     def actor_for(self, word: str) -> str | None:
         """The canonical actor a word names: 'American', 'US', 'U.S.' -> 'US'; 'Iraqi' -> 'Iraq'; 'SDF' -> 'SDF'."""
-        targets = self._actors.exact.get(key_of(word))
-        return str(targets[0]) if targets else None
+        if word not in self._actor_words:
+            targets = self._actors.exact.get(key_of(word))
+            if len(self._actor_words) >= 65536:
+                self._actor_words.clear()
+            self._actor_words[word] = str(targets[0]) if targets else None
+        return self._actor_words[word]
 
     def home_of(self, actor: str | None) -> Place | None:
         """Where "home" is for an actor's forces, if the data says."""
@@ -340,7 +448,7 @@ def _extended(path: str, mtime_ns: int, size: int) -> Gazetteer:
 
 
 def _parse(text: str, path: str, raw: _Raw) -> _Raw:
-    from .yamlio import Located, YamlProblem, load_located
+    from .yamlio import YamlProblem, load_located
 
     try:
         located = load_located(text)

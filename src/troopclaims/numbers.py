@@ -10,19 +10,21 @@ they are written down:
 =========================  ===================  ========================================
 as written                 low - high           why
 =========================  ===================  ========================================
+a small number of          (no bounds)          kept as words only
+a large number of          (no bounds)
 a couple of                2 - 3
 a handful of               2 - 9
 a few                      2 - 9
 several                    3 - 9
 dozens (of)                24 - 99              two dozen up to where "hundreds" begins
 scores (of)                40 - 99              two score up to where "hundreds" begins
-a few dozen                24 - 60
+(a) few dozen              24 - 60
 several dozen              36 - 108             three to nine dozen
 a couple of hundred        200 - 300
-a few hundred              200 - 500
+(a) few hundred            200 - 500
 several hundred            300 - 900
 hundreds (of)              200 - 999
-a few thousand             2,000 - 5,000
+(a) few thousand           2,000 - 5,000
 several thousand           3,000 - 9,000
 thousands (of)             2,000 - 9,999
 tens of thousands          20,000 - 99,999
@@ -54,7 +56,9 @@ UnitClass = Literal["personnel", "equipment", "other"]
 #: Counts above this are not counts of anything the model holds (see model.MAX_COUNT).
 _LARGEST = 10_000_000_000
 
-VAGUE_BOUNDS: dict[str, tuple[int, int]] = {
+VAGUE_BOUNDS: dict[str, tuple[int | None, int | None]] = {
+    "a small number of": (None, None),
+    "a large number of": (None, None),
     "a couple of": (2, 3),
     "a handful of": (2, 9),
     "a few": (2, 9),
@@ -62,12 +66,15 @@ VAGUE_BOUNDS: dict[str, tuple[int, int]] = {
     "dozens": (24, 99),
     "scores": (40, 99),
     "a few dozen": (24, 60),
+    "few dozen": (24, 60),
     "several dozen": (36, 108),
     "a couple of hundred": (200, 300),
     "a few hundred": (200, 500),
+    "few hundred": (200, 500),
     "several hundred": (300, 900),
     "hundreds": (200, 999),
     "a few thousand": (2_000, 5_000),
+    "few thousand": (2_000, 5_000),
     "several thousand": (3_000, 9_000),
     "thousands": (2_000, 9_999),
     "tens of thousands": (20_000, 99_999),
@@ -128,6 +135,7 @@ _VAGUE = _alternation(
         "a couple of hundred", "a couple hundred", "a few hundred", "several hundred", "hundreds of thousands",
         "tens of thousands", "a few thousand", "several thousand", "a few dozen", "several dozen",
         "hundreds", "thousands", "millions", "dozens", "scores", "a handful of", "a couple of", "a few", "several",
+        "few hundred", "few thousand", "few dozen", "a small number of", "a large number of",
     ]
 )
 _QUALIFIER = _alternation(_QUALIFIER_WORDS)
@@ -166,6 +174,12 @@ class Amount:
         if self.qualifier in ("range", "vague"):
             return (self.low or 0, self.high)
         return (self.value or 0, self.value)
+
+    @property
+    def words(self) -> str:
+        """The amount as written without its hedge: "hundreds" in "hundreds of", "1,000" in "about 1,000"."""
+        written = self.text[self.number_start - self.start:]
+        return re.sub(r"\s+of$", "", written, flags=re.IGNORECASE) if self.qualifier == "vague" else written
 
     def numbers(self) -> tuple[int, ...]:
         """The figures written in the text (not the bounds a vague amount implies)."""
@@ -292,7 +306,7 @@ def find_amounts(text: str, start: int = 0, end: int | None = None) -> list[Amou
     stop = len(text) if end is None else end
     at = start
     while at < stop:
-        match = AMOUNT_RE.search(text, at, stop)
+        match = _search(text, at, stop)
         if match is None:
             break
         amount = _amount(match)
@@ -312,6 +326,43 @@ def find_amounts(text: str, start: int = 0, end: int | None = None) -> list[Amou
             at = match.end()
         at = max(at, match.start() + 1)
     return found
+
+
+_CORE_WORDS = frozenset(
+    [*_SMALL, *_TENS, "hundred", "thousand", "million", "billion", "dozen", "hundreds", "thousands", "millions",
+     "dozens", "scores", "tens", "few", "several", "handful", "couple", "number"]
+)
+_WORD_RE = re.compile(r"\d+|[A-Za-z]+")
+_WORD_START_RE = re.compile(r"(?<![\w'’.,$-])[A-Za-z0-9]")
+
+
+_LOWER_WORD_RE = re.compile(r"[a-z]+")
+_DIGIT_RE = re.compile(r"\d")
+
+
+def has_amount_hint(text: str, start: int = 0, end: int | None = None) -> bool:
+    """Could text[start:end] hold an amount at all (a digit or a number word)? A cheap test before reading."""
+    piece = text[start:end]
+    return _DIGIT_RE.search(piece) is not None or not _CORE_WORDS.isdisjoint(_LOWER_WORD_RE.findall(piece.lower()))
+
+
+def _search(text: str, at: int, stop: int) -> re.Match[str] | None:
+    """The first amount at or after at.
+
+    The full pattern is costly to try at every position, so it is tried only where an amount can
+    be: at a digit or a number word, and up to three words before it, where a hedge would start.
+    """
+    for word in _WORD_RE.finditer(text, at, stop):
+        core = word[0]
+        if not (core[0].isdigit() or core.lower() in _CORE_WORDS):
+            continue
+        floor = max(at, word.start() - 32)
+        starts = [floor + m.start() for m in _WORD_START_RE.finditer(text[floor:word.start()])][-3:]
+        for begin in (*starts, word.start()):
+            match = AMOUNT_RE.match(text, begin, stop)
+            if match is not None and match.end() > word.start():
+                return match
+    return None
 
 
 def parse_amount(text: str) -> Amount | None:
@@ -359,7 +410,7 @@ _PERSONNEL = {
     "personnel", "marines", "marine", "sailors", "airmen", "fighters", "special forces", "commandos",
     "paratroopers", "advisers", "advisors", "military advisers", "military advisors", "trainers", "instructors",
     "contractors", "mercenaries", "militiamen", "militants", "rebels", "insurgents", "jihadists", "guards",
-    "guardsmen", "reservists", "peacekeepers", "members", "recruits", "officers", "boots", "operators",
+    "guardsmen", "reservists", "peacekeepers", "members", "member", "recruits", "officers", "boots", "operators",
     "special operations forces", "special operators", "gunmen", "combatants",
 }
 _EQUIPMENT = {
@@ -372,7 +423,7 @@ _EQUIPMENT = {
 _OTHER_UNITS = {
     "people", "civilians", "refugees", "residents", "prisoners", "detainees", "inmates", "children", "women",
     "families", "migrants", "villagers", "persons", "individuals", "casualties", "victims", "bodies", "men",
-    "kurds", "arabs", "displaced",
+    "kurds", "arabs", "displaced", "protesters", "demonstrators", "students", "workers", "journalists", "patients",
 }
 
 #: Words that may stand between an amount and its unit: "1,000 additional US combat troops".
@@ -388,6 +439,7 @@ _MODIFIERS = {
     "affiliated", "loyal", "pro-government", "opposition", "national", "personnel", "carrying", "armed",
 }
 _UNIT_WORDS = _PERSONNEL | _EQUIPMENT | _OTHER_UNITS
+_AFTER_OF_ONLY = frozenset({"the", "its", "their", "our", "his", "her", "those", "these", "whose"})
 _LONGEST_UNIT = max(len(unit.split()) for unit in _UNIT_WORDS)
 _TOKEN_RE = re.compile(r"[ \t\u00a0]*-?[ \t\u00a0]*(?P<word>[A-Za-z][A-Za-z'.\u2019]*(?:-[A-Za-z]+)*)")
 _MAX_MODIFIERS = 4
@@ -447,6 +499,8 @@ def unit_after(text: str, pos: int, limit: int | None = None) -> Unit | None:
                 return Unit(text[start:end], start, end, unit_class(phrase))
         if word not in _MODIFIERS and not _is_name(text[start:tokens[index][2]]):
             return None
+        if word in _AFTER_OF_ONLY and (index == 0 or tokens[index - 1][0] != "of"):
+            return None  # "3 the troops" is no count; "300 of the troops" is
     return None
 
 
@@ -454,3 +508,52 @@ def _is_name(word: str) -> bool:
     # Capitalised and hyphenated words between an amount and its unit are names, demonyms and
     # compounds: "500 Iraqi soldiers", "200 Iran-backed fighters".
     return word[:1].isupper() or "-" in word
+
+
+# --- what a number measures when it is not a count of people or things -----------------------------------------
+
+_MONEY_BEFORE = re.compile(r"(?:[$£€¥]|\b(?:US|USD|EUR|GBP)\s?[$]?)\s*$")
+_MONEY_AFTER = re.compile(
+    r"\s*(?:(?:million|billion|mln|bn)\s+)?(?:dollars|euros|pounds|usd|riyals|dinars|lira|liras|rubles|roubles|yuan)\b",
+    re.IGNORECASE,
+)
+_PERCENT_AFTER = re.compile(r"\s*(?:%|percent\b|per\s+cent\b|pc\b)", re.IGNORECASE)
+_DURATION_AFTER = re.compile(r"[\s-]*(?:hours?|days?|weeks?|months?|years?|decades?|minutes?|seconds?)\b", re.IGNORECASE)
+_DISTANCE_AFTER = re.compile(
+    r"[\s-]*(?:km|kms|kilomet(?:re|er)s?|miles?|met(?:re|er)s?|m\b|feet|foot|yards?|nautical)\b", re.IGNORECASE
+)
+_YEAR_BEFORE = re.compile(r"\b(?:in|since|during|until|till|from|of|by|before|after)\s+(?:early\s+|late\s+|mid-?)?$", re.IGNORECASE)
+
+_MONTH_BEFORE = re.compile(
+    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|"
+    r"Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+$"
+)
+
+Measure = Literal["money", "percent", "duration", "distance", "year", "date"]
+
+
+def measure_of(text: str, amount: Amount) -> Measure | None:
+    """What an amount measures when it is money, a share, a span of time, a distance or a year.
+
+    These are numbers in war reporting that must never be read as a number of troops:
+    "$38", "30 million dollars", "40%", "five years", "a 440-kilometre border", "in 2014".
+    """
+    before = text[max(0, amount.number_start - 6):amount.number_start]
+    if _MONEY_BEFORE.search(before) or _MONEY_AFTER.match(text, amount.end):
+        return "money"
+    if _MONTH_BEFORE.search(text, max(0, amount.number_start - 12), amount.number_start):
+        return "date"
+    if _PERCENT_AFTER.match(text, amount.end):
+        return "percent"
+    if _DURATION_AFTER.match(text, amount.end):
+        return "duration"
+    if _DISTANCE_AFTER.match(text, amount.end):
+        return "distance"
+    value = amount.value
+    written = text[amount.number_start:amount.end]
+    if value is not None and 1900 <= value <= 2100 and written.isdigit() and (
+        _YEAR_BEFORE.search(text[max(0, amount.number_start - 20):amount.number_start])
+        or not unit_after(text, amount.end)
+    ):
+        return "year"
+    return None
