@@ -29,7 +29,12 @@ def check(paths: tuple[Path, ...], output_format: str) -> None:
     failed = False
     for target in paths or (resolve_data(None),):
         result = check_file(target)
-        REPORTERS[output_format](result.problems, str(target), sys.stdout, sys.stderr)
+        problems = result.problems
+        if result.dataset is not None and not result.errors:
+            from ..coverage import coverage_warnings
+
+            problems = problems + coverage_warnings(result.dataset)
+        REPORTERS[output_format](problems, str(target), sys.stdout, sys.stderr)
         failed = failed or bool(result.errors)
     if failed:
         sys.exit(1)
