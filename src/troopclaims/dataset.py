@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import errno
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,6 +16,12 @@ from .errors import Problem, TroopclaimsError
 from .fileio import MAX_ARTICLE_BYTES, MAX_DATA_BYTES, read_text
 from .model import Claim, DataFile, Source
 from .yamlio import Loc, Located, YamlProblem, load_located, problem_at
+
+#: check_file stops after this many problems: a hostile or badly broken file could otherwise
+#: produce millions of lines (and spend minutes producing them).
+MAX_PROBLEMS = 1000
+#: Occurrences of one quote listed before "at least" is said.
+_MAX_OCCURRENCES = 100
 
 
 @dataclass
@@ -80,8 +87,16 @@ def check_file(path: Path) -> CheckResult:
             path, [problem_at(name, located, (), f"the data file holds {kind}; it must be a mapping with 'sources' and 'claims'")], None
         )
     checker = _Checker(path, located)
-    dataset = checker.run()
+    try:
+        dataset = checker.run()
+    except _TooMany:
+        stop = Problem(name, 0, 0, f"stopped after {MAX_PROBLEMS:,} problems; fix these and check again", "limit")
+        return CheckResult(path, [*sorted(set(checker.problems)), stop], None)
     return CheckResult(path, sorted(set(checker.problems)), dataset)
+
+
+class _TooMany(Exception):
+    """Raised inside the checker when MAX_PROBLEMS have been found."""
 
 
 class _Checker:
@@ -90,10 +105,17 @@ class _Checker:
         self.name = str(path)
         self.located = located
         self.problems: list[Problem] = []
+        self.article_paths: dict[str, Path] = {}  # source id -> resolved article file
+        self.empty: set[str] = set()  # source ids whose article has no text
 
     def report(self, loc: Loc, message: str, *, key: bool = False, code: str = "invalid", severity: str = "error") -> None:
         problem = problem_at(self.name, self.located, loc, message, key=key, code=code)
-        self.problems.append(Problem(problem.path, problem.line, problem.column, message, code, severity))
+        self.add(Problem(problem.path, problem.line, problem.column, message, code, severity))
+
+    def add(self, problem: Problem) -> None:
+        if len(self.problems) >= MAX_PROBLEMS:
+            raise _TooMany
+        self.problems.append(problem)
 
     def run(self) -> Dataset | None:
         data: dict[str, Any] = self.located.data
@@ -110,16 +132,32 @@ class _Checker:
             self._articles(dataset, by_id)
             if header.gazetteer:
                 self._gazetteer(root, header.gazetteer)
-        folded = {sid: fold(text) for sid, text in dataset.texts.items()}
+        # Claims are anchored article by article, so that one folded article (about fifty
+        # bytes per character) is in memory at a time, and an article shared by several
+        # sources is folded once.
+        by_article: dict[Path, list[tuple[int, Claim]]] = {}
+        invalid_sources = self._invalid_source_ids(data)
         for index, claim in claims:
             loc: Loc = ("claims", index)
             if claim.source not in by_id:
-                self.report((*loc, "source"), f"claim {claim.id!r} names source {claim.source!r}, which is not among the sources", code="reference")
+                if claim.source not in invalid_sources:  # its own errors are reported already
+                    self.report((*loc, "source"), f"claim {claim.id!r} names source {claim.source!r}, which is not among the sources", code="reference")
                 continue
-            if claim.source in folded:
-                self._anchor(dataset, claim, loc, folded[claim.source])
+            if claim.source in dataset.texts and claim.source not in self.empty:
+                by_article.setdefault(self.article_paths[claim.source], []).append((index, claim))
             self._count_in_quote(claim, loc)
+        for items in by_article.values():
+            article = fold(dataset.texts[items[0][1].source])
+            for index, claim in items:
+                self._anchor(dataset, claim, ("claims", index), article)
         return dataset
+
+    def _invalid_source_ids(self, data: dict[str, Any]) -> set[str]:
+        """Ids of every source written, valid or not: a claim naming an invalid one needs no second problem."""
+        items = data.get("sources")
+        if not isinstance(items, list):
+            return set()
+        return {item["id"] for item in items if isinstance(item, dict) and isinstance(item.get("id"), str)}
 
     # --- structure -----------------------------------------------------------------------------------------
 
@@ -127,11 +165,8 @@ class _Checker:
         if "sources" not in data:
             self.report((), "the data file has no 'sources' list", code="schema")
         rest = {key: value for key, value in data.items() if key not in ("sources", "claims")}
-        try:
-            return DataFile.model_validate({**rest, "sources": [], "claims": []})
-        except ValidationError as exc:
-            self._validation(exc, (), DataFile)
-            return None
+        header = self._validate(DataFile, {**rest, "sources": [], "claims": []}, ())
+        return header if isinstance(header, DataFile) else None
 
     def _items(self, data: dict[str, Any], key: str, model: type[BaseModel]) -> list[tuple[int, Any]]:
         items = data.get(key)
@@ -142,11 +177,21 @@ class _Checker:
             return []
         valid = []
         for index, item in enumerate(items):
-            try:
-                valid.append((index, model.model_validate(item)))
-            except ValidationError as exc:
-                self._validation(exc, (key, index), model)
+            checked = self._validate(model, item, (key, index))
+            if checked is not None:
+                valid.append((index, checked))
         return valid
+
+    def _validate(self, model: type[BaseModel], item: Any, loc: Loc) -> BaseModel | None:
+        try:
+            return model.model_validate(item)
+        except ValidationError as exc:
+            self._validation(exc, loc, model)
+        except (ArithmeticError, LookupError, TypeError, ValueError) as exc:
+            # A validator that fails other than with ValueError (say, OverflowError from a date at
+            # the end of the calendar) must still be a problem with a position, not a crash.
+            self.report(loc, f"{_dotted(loc)}: cannot be read: {exc}", code="schema")
+        return None
 
     def _validation(self, exc: ValidationError, prefix: Loc, model: type[BaseModel]) -> None:
         for error in exc.errors(include_url=False):
@@ -181,44 +226,86 @@ class _Checker:
         folder = self.path.parent.resolve()
         if header.root is None:
             return folder
-        root = (folder / header.root).resolve()
+        root = _resolve(folder / header.root)
+        if isinstance(root, str):
+            self.report(("root",), f"root {header.root!r}: {root}", code="reference")
+            return None
         if root != folder and root not in folder.parents:
             self.report(("root",), f"root {header.root!r} is not the data file's folder or one of its parents", code="reference")
             return None
         return root
 
-    def _inside(self, root: Path, relative: str, loc: Loc, what: str) -> Path | None:
+    def _inside(self, root: Path, relative: str, loc: Loc, what: str, *, base: Path | None = None) -> Path | None:
+        """The file relative names (from base, default root), fully resolved, if it lies within root.
+
+        Resolving follows every symbolic link, so a link inside the tree that points outside it
+        is refused like a '..' path; a link that stays inside is fine.
+        """
         candidate = Path(relative)
+        base = base or root
         if candidate.is_absolute():
-            self.report(loc, f"{what} {relative!r} is an absolute path; give it relative to {root}", code="reference")
+            self.report(loc, f"{what} {relative!r} is an absolute path; give it relative to {base}", code="reference")
             return None
-        resolved = (root / candidate).resolve()
+        resolved = _resolve(base / candidate)
+        if isinstance(resolved, str):
+            self.report(loc, f"{what} {relative!r}: {resolved}", code="reference")
+            return None
         if resolved != root and root not in resolved.parents:
             self.report(loc, f"{what} {relative!r} lies outside the data file's folder tree ({root})", code="reference")
             return None
         return resolved
 
     def _articles(self, dataset: Dataset, by_id: dict[str, int]) -> None:
+        # Several sources may name one file: it is read once and its text shared, so a data file
+        # naming one 5 MB article a hundred thousand times costs 5 MB, not 500 GB.
+        read: dict[Path, str | TroopclaimsError] = {}
         for source_id, index in by_id.items():
             source = dataset.sources[source_id]
             loc: Loc = ("sources", index, "file")
             article = self._inside(dataset.root, source.file, loc, "source file")
             if article is None:
                 continue
-            try:
-                dataset.texts[source_id] = read_text(article, limit=MAX_ARTICLE_BYTES, what="article")
-            except TroopclaimsError as exc:
-                reason = exc.problems[0].message if exc.problems else str(exc)
-                self.report(loc, f"source file {source.file!r}: {reason}", code="reference")
+            if article not in read:
+                try:
+                    read[article] = read_text(article, limit=MAX_ARTICLE_BYTES, what="article")
+                except TroopclaimsError as exc:
+                    read[article] = exc
+            text = read[article]
+            if isinstance(text, TroopclaimsError):
+                reason = text.problems[0].message if text.problems else str(text)
+                first = text.problems[0] if text.problems else None
+                where = f", line {first.line} column {first.column}" if first and first.line else ""
+                self.report(loc, f"source file {source.file!r}{where}: {reason}", code="reference")
+                continue
+            dataset.texts[source_id] = text
+            self.article_paths[source_id] = article
+            if not text.strip():
+                self.empty.add(source_id)
+                self.report(loc, f"source file {source.file!r}: the article is empty; put the article's text in it", code="reference")
 
     def _gazetteer(self, root: Path, relative: str) -> None:
-        self._inside(root, relative, ("gazetteer",), "gazetteer file")
+        # Read relative to the data file's folder, as Dataset.gazetteer_path (and so every command) does.
+        path = self._inside(root, relative, ("gazetteer",), "gazetteer file", base=self.path.parent.resolve())
+        if path is None:
+            return
+        from .gazetteer import load_gazetteer
+
+        try:
+            load_gazetteer(path)
+        except TroopclaimsError as exc:
+            if not exc.problems:
+                self.report(("gazetteer",), f"gazetteer file {relative!r}: {str(exc).removeprefix(f'{path}: ')}", code="reference")
+            for problem in exc.problems:
+                self.add(problem)
 
     # --- claims against their articles -----------------------------------------------------------------------
 
     def _anchor(self, dataset: Dataset, claim: Claim, loc: Loc, article: Folded) -> None:
         text = dataset.texts[claim.source]
-        spans = find_quote(article, claim.quote)
+        if not fold_quote(claim.quote):
+            self.report((*loc, "quote"), f"claim {claim.id!r}: the quote is blank; copy the claim's words from the article", code="quote")
+            return
+        spans = find_quote(article, claim.quote, limit=_MAX_OCCURRENCES)
         file = dataset.sources[claim.source].file
         if len(spans) == 1:
             dataset.spans[claim.id] = spans[0]
@@ -226,9 +313,10 @@ class _Checker:
             self.report((*loc, "quote"), f"claim {claim.id!r}: quote not found in {file}{_near_miss(article, text, claim.quote)}", code="quote")
         else:
             places = ", ".join(f"line {line_of(text, start)} [{start}:{end}]" for start, end in spans[:5])
+            times = f"at least {len(spans)}" if len(spans) >= _MAX_OCCURRENCES else str(len(spans))
             self.report(
                 (*loc, "quote"),
-                f"claim {claim.id!r}: quote occurs {len(spans)} times in {file} ({places}); lengthen it so it occurs once",
+                f"claim {claim.id!r}: quote occurs {times} times in {file} ({places}); lengthen it so it occurs once",
                 code="quote",
             )
 
@@ -263,6 +351,18 @@ def _near_miss(article: Folded, text: str, quote: str) -> str:
     at = article.text.find(needle[:low])
     line = line_of(text, article.origin[at])
     return f"; its first {low} characters match at line {line}, then it has {needle[low:low + 20]!r}"
+
+
+def _resolve(path: Path) -> Path | str:
+    """path with every symbolic link and '..' resolved, or why that is impossible."""
+    try:
+        return path.resolve()
+    except ValueError:
+        return "the path contains a NUL character"
+    except RuntimeError:  # Python before 3.13 reports a link loop this way
+        return "a symbolic link loop"
+    except OSError as exc:
+        return "a symbolic link loop" if exc.errno == errno.ELOOP else f"cannot be resolved: {exc.strerror or exc}"
 
 
 def _dotted(loc: Iterable[int | str]) -> str:

@@ -1,11 +1,43 @@
-"""Reading articles and data files defensively, and writing files so that none is ever half-written."""
+"""Reading articles and data files defensively, and writing files so that none is ever half-written.
+
+Reading: read_text is the one way to read a user's file. It refuses what is not a regular file
+(a folder, a FIFO, a device), what is larger than the limit (checked before reading, and again
+while reading, so a file that grows or lies about its size cannot exhaust memory), binary files
+and anything that is not UTF-8, each with a one-line message naming the file and, where there
+is one, the line and column.
+
+Writing: code that writes a file the user named should call
+
+    safe_write_text(path, text, what="report")
+
+which takes write_lock(path) and then calls atomic_write_text(path, text), turning every
+operating-system error into a one-line TroopclaimsError. The two can also be used on their own:
+
+* atomic_write_text writes a temporary file ``.NAME.XXXXXXXX.tmp`` in the target's folder,
+  flushes it to disk, and renames it over the target, so that a crash or a kill at any moment
+  leaves either the complete old file or the complete new one. A kill can leave the temporary
+  file behind; it is never mistaken for the target, and the next safe_write_text of the same
+  target removes it.
+* write_lock holds ``PATH.lock`` (created exclusively, holding the writer's process id) for the
+  duration of a write, so that a second troopclaims writer is refused with a clear message
+  instead of interleaving. A lock left by a process that no longer runs is taken over.
+
+Nothing here ever writes anywhere but the named target, its lock file and its temporary file;
+a target that exists and is not a regular file (a device such as /dev/null, a FIFO, a folder) is
+refused rather than replaced.
+"""
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
+import re
+import socket
+import stat
 import tempfile
-from collections.abc import Iterator
+import time
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from .errors import Problem, TroopclaimsError
@@ -14,6 +46,10 @@ from .errors import Problem, TroopclaimsError
 MAX_ARTICLE_BYTES = 5 * 1024 * 1024
 #: A reviewed data file of 50 MB holds on the order of 100,000 claims; past that, split it.
 MAX_DATA_BYTES = 50 * 1024 * 1024
+#: A lock file that names no process (its writer was killed before writing its id) is stale after this.
+STALE_EMPTY_LOCK_SECONDS = 10.0
+
+_O_READ = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0) | getattr(os, "O_NOCTTY", 0)
 
 
 def _fail(path: Path | str, message: str, line: int = 0, column: int = 0) -> TroopclaimsError:
@@ -21,37 +57,84 @@ def _fail(path: Path | str, message: str, line: int = 0, column: int = 0) -> Tro
     return TroopclaimsError(str(problem), [problem])
 
 
+def _kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a FIFO (named pipe)"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "not a regular file"
+
+
 def read_text(path: Path, *, limit: int, what: str) -> str:
-    """Read a UTF-8 text file, refusing what is too large, binary or not UTF-8.
+    """Read a UTF-8 text file, refusing what is too large, binary, not a regular file or not UTF-8.
 
     A leading byte order mark is dropped; line ends are kept as they are, so that offsets
     (counted in code points of the decoded text) slice the same text every reader sees.
     """
     try:
-        if path.is_dir():
-            raise _fail(path, f"is a folder, not a {what} file")
-        size = path.stat().st_size
-        if size > limit:
-            raise _fail(path, f"{what} file is {size:,} bytes, over the limit of {limit:,} bytes; split it")
-        raw = path.read_bytes()
+        # O_NONBLOCK: opening a FIFO must not wait for a writer; fstat below refuses it.
+        fd = os.open(path, _O_READ)
     except FileNotFoundError:
         raise _fail(path, "no such file") from None
     except PermissionError:
         raise _fail(path, "permission denied") from None
+    except IsADirectoryError:
+        raise _fail(path, f"is a folder, not a {what} file") from None
+    except ValueError:  # an embedded NUL character in the name
+        raise _fail(path, "the file name contains a NUL character") from None
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise _fail(path, "too many levels of symbolic links (a link loop?)") from None
+        raise _fail(path, f"cannot read: {exc.strerror or exc}") from None
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise _fail(path, f"is a folder, not a {what} file")
+        if not stat.S_ISREG(info.st_mode):
+            raise _fail(path, f"is {_kind(info.st_mode)}, not a {what} file")
+        if info.st_size > limit:
+            raise _fail(path, f"{what} file is {info.st_size:,} bytes, {_over(limit)}")
+        raw = _read_at_most(fd, limit + 1)
+        if len(raw) > limit:  # grew while we read, or reported a wrong size
+            raise _fail(path, f"{what} file is larger than its stated size of {info.st_size:,} bytes and {_over(limit)}")
     except OSError as exc:
         raise _fail(path, f"cannot read: {exc.strerror or exc}") from None
+    finally:
+        os.close(fd)
     return decode_text(raw, path, what)
 
 
+def _over(limit: int) -> str:
+    megabytes = f" ({limit // (1024 * 1024)} MB)" if limit >= 1024 * 1024 else ""
+    return f"over the limit of {limit:,} bytes{megabytes}; split it"
+
+
+def _read_at_most(fd: int, count: int) -> bytes:
+    chunks: list[bytes] = []
+    remaining = count
+    while remaining > 0:
+        chunk = os.read(fd, min(remaining, 1024 * 1024))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        remaining -= len(chunk)
+    return b"".join(chunks)
+
+
 def decode_text(raw: bytes, path: Path | str, what: str) -> str:
+    """Decode UTF-8 strictly; a refusal names the first bad byte, its offset, line and column."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise _fail(path, f"this is UTF-16 text (it starts with a UTF-16 byte order mark); re-save the {what} file as UTF-8", 1, 1)
     if b"\x00" in raw:
-        line = raw.count(b"\n", 0, raw.index(b"\x00")) + 1
-        raise _fail(path, f"a NUL byte: this is a binary file, not a {what} file", line, 1)
+        at = raw.index(b"\x00")
+        line, column = _line_column(raw, at)
+        raise _fail(path, f"a NUL byte at offset {at}: this is a binary file, not a {what} file", line, column)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = raw.count(b"\n", 0, exc.start) + 1
-        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        line, column = _line_column(raw, exc.start)
         raise _fail(
             path,
             f"byte 0x{raw[exc.start]:02x} at offset {exc.start} is not UTF-8; re-save the {what} file as UTF-8",
@@ -61,19 +144,57 @@ def decode_text(raw: bytes, path: Path | str, what: str) -> str:
     return text[1:] if text.startswith("\ufeff") else text
 
 
+def _line_column(raw: bytes, at: int) -> tuple[int, int]:
+    """1-based line and column (in characters of the valid text before it) of byte offset at."""
+    line_start = raw.rfind(b"\n", 0, at) + 1
+    column = len(raw[line_start:at].decode("utf-8", errors="replace")) + 1
+    return raw.count(b"\n", 0, at) + 1, column
+
+
+# --- writing ---------------------------------------------------------------------------------------------------
+
+
+def _through_links(path: Path) -> Path:
+    """The file a symbolic link leads to (the link itself stays), or path when it is not a link."""
+    if not path.is_symlink():
+        return path
+    try:
+        return path.resolve()
+    except (RuntimeError, OSError):  # RuntimeError: a link loop, before Python 3.13
+        raise TroopclaimsError(f"{path}: is a symbolic link that leads nowhere (a loop); name another file") from None
+
+
+def _new_file_mode() -> int:
+    umask = os.umask(0o022)  # reading the umask means setting it; put it straight back
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
 def atomic_write_text(path: Path, text: str) -> None:
     """Replace path's contents with text so that a crash at any moment leaves the old file or the new one.
 
     The temporary file lives in the same folder (a rename is only atomic within one file system),
     is flushed to disk before the rename, and the folder is synced after it so the rename itself survives.
+    A symbolic link is written through (the link stays, its target gets the new text). A target that
+    exists and is not a regular file is refused with TroopclaimsError; other failures raise OSError.
     """
-    path = Path(path)
+    path = _through_links(Path(path))
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        mode = _new_file_mode()
+    else:
+        if stat.S_ISDIR(info.st_mode):
+            raise TroopclaimsError(f"{path}: is a folder; name a file to write")
+        if not stat.S_ISREG(info.st_mode):
+            raise TroopclaimsError(f"{path}: is {_kind(info.st_mode)}, which troopclaims will not replace; name a regular file")
+        mode = stat.S_IMODE(info.st_mode)
     folder = path.parent
-    mode = path.stat().st_mode & 0o777 if path.exists() else 0o644
+    data = text.encode("utf-8")  # before creating anything: an unencodable text leaves no temporary file
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as tmp:
-            tmp.write(text)
+        with os.fdopen(fd, "wb") as tmp:
+            tmp.write(data)
             tmp.flush()
             os.fsync(tmp.fileno())
         os.chmod(tmp_name, mode)
@@ -90,15 +211,57 @@ def atomic_write_text(path: Path, text: str) -> None:
             os.close(dir_fd)
 
 
+def temp_files_of(path: Path) -> list[Path]:
+    """Temporary files that atomic_write_text left beside path when it was killed mid-write."""
+    path = Path(path)
+    pattern = re.compile(rf"^\.{re.escape(path.name)}\.[a-z0-9_]{{8}}\.tmp$")
+    try:
+        return sorted(p for p in path.parent.iterdir() if pattern.match(p.name) and p.is_file() and not p.is_symlink())
+    except OSError:
+        return []
+
+
+def safe_write_text(path: Path, text: str, *, what: str = "file", protect: Iterable[Path] = ()) -> None:
+    """Write a file the user named: locked against a second writer, atomic, errors as one line.
+
+    This is what commands that write (report -o, extract --merge, ...) should call. protect
+    names files the command read (the data file, its articles): writing over one of them,
+    say `report --data claims.yaml -o claims.yaml`, is refused instead of destroying it.
+    Leftover temporary files of earlier, killed writes of the same target are removed
+    while the lock is held (no other troopclaims process can be writing them then).
+    """
+    path = _through_links(Path(path))
+    for kept in protect:
+        if _same_file(path, Path(kept)):
+            raise TroopclaimsError(f"{path}: is {kept}, an input of this command; name another file to write")
+    with write_lock(path):
+        for leftover in temp_files_of(path):
+            with contextlib.suppress(OSError):
+                leftover.unlink()
+        try:
+            atomic_write_text(path, text)
+        except OSError as exc:
+            raise TroopclaimsError(f"{path}: cannot write the {what}: {exc.strerror or exc}") from None
+
+
+def _same_file(one: Path, other: Path) -> bool:
+    try:
+        return os.path.samefile(one, other)
+    except (OSError, ValueError):
+        return False
+
+
 @contextlib.contextmanager
 def write_lock(path: Path) -> Iterator[None]:
     """Hold PATH.lock for the duration of a write; a second writer is refused, not interleaved.
 
-    The lock file records the holder's process id so that a lock left by a killed process
-    can be recognised and taken over.
+    The lock file records the holder's process id and host name so that a lock left by a
+    killed process on this host can be recognised and taken over. A lock whose holder still
+    runs (including this very process) is respected: the caller gets a TroopclaimsError.
     """
     lock = Path(f"{path}.lock")
-    for _ in range(2):
+    me = f"{os.getpid()} {socket.gethostname()}\n"
+    for _ in range(5):
         try:
             fd = os.open(lock, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
             break
@@ -108,30 +271,67 @@ def write_lock(path: Path) -> Iterator[None]:
                     f"{path}: another troopclaims process is writing it (lock file {lock}); "
                     "try again when it has finished, or delete the lock file if no other process runs"
                 ) from None
-            with contextlib.suppress(FileNotFoundError):
-                lock.unlink()
-    else:  # pragma: no cover - two stale-lock races in a row
-        raise TroopclaimsError(f"{path}: could not take the lock file {lock}")
+            _take_over(lock)
+        except OSError as exc:
+            raise TroopclaimsError(f"{path}: cannot create the lock file {lock}: {exc.strerror or exc}") from None
+    else:  # pragma: no cover - stale-lock races five times in a row
+        raise TroopclaimsError(f"{path}: could not take the lock file {lock}; try again")
     try:
-        os.write(fd, str(os.getpid()).encode())
-        os.close(fd)
+        try:
+            os.write(fd, me.encode())
+        finally:
+            os.close(fd)
         yield
     finally:
-        with contextlib.suppress(FileNotFoundError):
-            lock.unlink()
+        with contextlib.suppress(OSError):
+            if lock.read_text(encoding="utf-8", errors="replace") == me:  # never remove a lock that is not ours
+                lock.unlink()
+
+
+def _take_over(lock: Path) -> None:
+    """Remove a stale lock without removing a live one that another process took meanwhile.
+
+    The lock is moved aside first (atomic), then checked again: if it turns out to be live after
+    all, it is put back.
+    """
+    aside = lock.with_name(f"{lock.name}.stale.{os.getpid()}")
+    try:
+        os.replace(lock, aside)
+    except FileNotFoundError:
+        return  # someone else removed it: just try again
+    except OSError:
+        return
+    if _stale(aside):
+        with contextlib.suppress(OSError):
+            aside.unlink()
+        return
+    with contextlib.suppress(OSError):  # a live lock taken meanwhile: restore it unless another appeared
+        os.link(aside, lock)
+    with contextlib.suppress(OSError):
+        aside.unlink()
 
 
 def _stale(lock: Path) -> bool:
+    """True when the lock's holder is known to be gone: a dead process on this host, or no holder at all."""
     try:
-        pid = int(lock.read_text().strip() or "0")
-    except (OSError, ValueError):
+        content = lock.read_text(encoding="utf-8", errors="replace")
+        age = time.time() - lock.stat().st_mtime
+    except OSError:
         return False
+    fields = content.split()
+    try:
+        pid = int(fields[0]) if fields else 0
+    except ValueError:
+        pid = 0
     if pid <= 0:
-        return False
+        # Empty or garbled: a writer killed between creating the lock and writing its id, once it is old.
+        return age > STALE_EMPTY_LOCK_SECONDS
+    if len(fields) > 1 and fields[1] != socket.gethostname():
+        return False  # another machine's process (a shared folder): we cannot tell whether it runs
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
         return True
-    except PermissionError:
+    except (PermissionError, OSError, OverflowError):
         return False
     return False

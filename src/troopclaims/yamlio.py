@@ -8,6 +8,11 @@ are enforced with a position for each breach:
 * anchors and aliases are refused (a reviewed file has no need of them, and refusing them
   removes "billion laughs" expansion at the root);
 * nesting is bounded (deep nesting would otherwise exhaust the recursion of later stages);
+  libyaml itself keeps its nesting on a heap stack, and the loop stops at MAX_DEPTH, so even a
+  million unclosed ``[`` costs a few microseconds and no recursion;
+* the number of values is bounded (MAX_VALUES), so a file of millions of one-character items
+  cannot make the position tables grow without bound;
+* keys are text: ``yes:``, ``NO:``, ``1.5:`` or ``~:`` would become a bool, a number or None;
 * timestamps stay strings, so an impossible date reaches pydantic and is reported with its line.
 """
 
@@ -21,7 +26,15 @@ import yaml
 from .errors import Problem
 
 Loc = tuple[int | str, ...]
+#: Deepest nesting of mappings and lists; a data file needs four.
 MAX_DEPTH = 64
+#: Most values (scalars, mappings and lists) in one file. Reviewed data files have one value per
+#: 23 to 40 bytes (tests/data/valid, data/claims.yaml), so at the 50 MB size limit they hold at most
+#: about 2.2 million; only hostile files of millions of tiny items reach this, and refusing them
+#: here keeps the position tables under a gigabyte (about 10 s and 700 MB for 2.5 million).
+MAX_VALUES = 2_500_000
+#: Longest excerpt of a value quoted back in a message.
+_SHOW = 40
 
 try:
     _Loader: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment]
@@ -85,10 +98,14 @@ _NO_KEY = object()
 
 def load_located(text: str) -> Located:
     """Parse one YAML document; raise YamlProblem with a position for anything a data file may not hold."""
-    loader = _NoTimestampLoader(text)
+    try:
+        loader = _NoTimestampLoader(text)
+    except ValueError as exc:  # a lone surrogate cannot be encoded for libyaml
+        raise YamlProblem(1, 1, f"the text cannot be encoded as UTF-8: {exc}") from None
     result = Located(data=None)
     stack: list[_Frame] = []
     documents = 0
+    values = 0
     try:
         while True:
             event = loader.get_event()
@@ -111,10 +128,15 @@ def load_located(text: str) -> Located:
                     _add(stack[-1], done.container, result, _pos(event))
                 continue
             node_event: Any = event
+            values += 1
+            if values > MAX_VALUES:
+                raise YamlProblem(*_pos(event), f"more than {MAX_VALUES:,} values; split the file")
             if getattr(node_event, "anchor", None):
                 raise YamlProblem(*_pos(event), "anchors (&name) are not allowed in a data file; write the value out")
             if isinstance(event, yaml.ScalarEvent):
                 value = _scalar(loader, event)
+                if stack and isinstance(stack[-1].container, dict) and stack[-1].pending_key is _NO_KEY:
+                    _check_key(event, value)
                 if not stack:
                     result.data = value
                     result.values[()] = _pos(event)
@@ -122,7 +144,7 @@ def load_located(text: str) -> Located:
                     _add(stack[-1], value, result, _pos(event))
                 continue
             if node_event.tag not in (None, "!", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"):
-                raise YamlProblem(*_pos(event), f"tag {node_event.tag} is not allowed; a data file uses plain values")
+                raise YamlProblem(*_pos(event), f"tag {_tag(node_event.tag)} is not allowed; a data file uses plain values")
             if len(stack) >= MAX_DEPTH:
                 raise YamlProblem(*_pos(event), f"nesting deeper than {MAX_DEPTH} levels; a data file needs a few")
             container: dict[Any, Any] | list[Any] = {} if isinstance(event, yaml.MappingStartEvent) else []
@@ -135,13 +157,57 @@ def load_located(text: str) -> Located:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         raise YamlProblem(line, column, f"YAML syntax error: {exc.problem or exc.context}") from None
+    except yaml.reader.ReaderError as exc:
+        line, column = _reader_position(text, exc.position)
+        what = f"character U+{exc.character:04X}" if isinstance(exc.character, int) else f"byte {exc.character!r}"
+        raise YamlProblem(line, column, f"{what} is not allowed in YAML ({exc.reason}); remove it") from None
     except yaml.YAMLError as exc:
-        raise YamlProblem(1, 1, f"YAML error: {exc}") from None
+        raise YamlProblem(1, 1, f"YAML error: {_first_line(exc)}") from None
     except ValueError as exc:  # e.g. an integer that the constructor cannot build
-        raise YamlProblem(1, 1, f"YAML value error: {exc}") from None
+        raise YamlProblem(1, 1, f"YAML value error: {_first_line(exc)}") from None
     finally:
         loader.dispose()
     return result
+
+
+def _reader_position(text: str, position: int) -> tuple[int, int]:
+    """Line and column of a reader error; libyaml counts its position in bytes of UTF-8, PyYAML in characters."""
+    if _Loader is yaml.SafeLoader:  # pragma: no cover - PyYAML built without libyaml
+        before = text[:position]
+    else:
+        before = text.encode("utf-8", errors="surrogatepass")[:position].decode("utf-8", errors="replace")
+    return before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
+
+
+def _first_line(exc: Exception) -> str:
+    lines = str(exc).strip().splitlines()
+    return lines[0] if lines else type(exc).__name__
+
+
+def _show(value: str) -> str:
+    """A value as quoted back in a message: short, on one line."""
+    return repr(value if len(value) <= _SHOW else value[:_SHOW] + "…")
+
+
+def _tag(tag: str) -> str:
+    """A tag as written: !!python/object rather than tag:yaml.org,2002:python/object."""
+    short = "!!" + tag.removeprefix("tag:yaml.org,2002:") if tag.startswith("tag:yaml.org,2002:") else tag
+    return short if len(short) <= 2 * _SHOW else short[: 2 * _SHOW] + "…"
+
+
+def _check_key(event: yaml.ScalarEvent, value: Any) -> None:
+    if isinstance(value, str):
+        return
+    kind = "null" if value is None else type(value).__name__
+    raise YamlProblem(
+        *_pos(event),
+        f"key {_show(event.value)} is read as {kind}, not text; keys are field names (quote it if it is a name)",
+    )
+
+
+#: Scalars a data file may hold: text, numbers, true/false and null. Not !!binary, !!timestamp or
+#: any tag of PyYAML's unsafe loaders (which the safe loader would refuse anyway).
+_PLAIN_TAGS = frozenset(f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null"))
 
 
 def _scalar(loader: Any, event: yaml.ScalarEvent) -> Any:
@@ -149,14 +215,17 @@ def _scalar(loader: Any, event: yaml.ScalarEvent) -> Any:
     if tag is None or tag == "!":
         tag = loader.resolve(yaml.ScalarNode, event.value, event.implicit)
     node = yaml.ScalarNode(tag, event.value, None, None, event.style)
-    if tag not in loader.yaml_constructors:
-        raise YamlProblem(*_pos(event), f"tag {tag} is not allowed; a data file uses plain values")
+    if tag == "tag:yaml.org,2002:merge":
+        raise YamlProblem(*_pos(event), "merge keys (<<) are not allowed in a data file; write the values out")
+    if tag not in _PLAIN_TAGS:
+        raise YamlProblem(*_pos(event), f"tag {_tag(tag)} is not allowed; a data file uses plain values")
     if tag == "tag:yaml.org,2002:str":
         return event.value
     try:
         return loader.yaml_constructors[tag](loader, node)
     except (ValueError, yaml.constructor.ConstructorError) as exc:
-        raise YamlProblem(*_pos(event), f"cannot read value {event.value!r}: {exc}") from None
+        reason = "too many digits for a number" if tag == "tag:yaml.org,2002:int" else _first_line(exc)
+        raise YamlProblem(*_pos(event), f"cannot read value {_show(event.value)}: {reason}") from None
 
 
 def _child_loc(frame: _Frame) -> Loc:
@@ -181,7 +250,9 @@ def _add(frame: _Frame, value: Any, result: Located, position: tuple[int, int]) 
             raise YamlProblem(*position, "a mapping or list used as a key; keys must be plain text")
         if value in frame.seen:
             first = frame.seen[value]
-            raise YamlProblem(*position, f"duplicate key {value!r} (first at line {first[0]})")
+            shown = _show(value) if isinstance(value, str) else repr(value)
+            where = f"line {first[0]}" if first[0] != position[0] else f"line {first[0]}, column {first[1]}"
+            raise YamlProblem(*position, f"duplicate key {shown} (first at {where})")
         frame.seen[value] = position
         frame.pending_key = value
         result.keys[(*frame.loc, _loc_key(value))] = position
