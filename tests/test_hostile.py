@@ -287,8 +287,8 @@ def test_symbolic_link_inside_pointing_inside_is_fine(tmp_path: Path) -> None:
     [
         (lambda p: p.symlink_to(p.name), "source file 'articles/a.txt': a symbolic link loop"),
         (lambda p: p.symlink_to("nowhere.txt"), "source file 'articles/a.txt': no such file"),
-        (lambda p: os.mkfifo(p), "source file 'articles/a.txt': is a FIFO (named pipe), not a article file"),
-        (lambda p: p.mkdir(), "source file 'articles/a.txt': is a folder, not a article file"),
+        (lambda p: os.mkfifo(p), "source file 'articles/a.txt': is a FIFO (named pipe), not an article file"),
+        (lambda p: p.mkdir(), "source file 'articles/a.txt': is a folder, not an article file"),
     ],
     ids=["link-loop", "dangling-link", "fifo", "folder"],
 )
@@ -376,7 +376,7 @@ def test_article_not_utf8_says_which_byte_and_where(run: Invoke, tmp_path: Path)
         (b"", "source file 'articles/a.txt': the article is empty; put the article's text in it"),
         (b" \r\n\t\n", "source file 'articles/a.txt': the article is empty; put the article's text in it"),
         (b"\xef\xbb\xbf\n", "source file 'articles/a.txt': the article is empty; put the article's text in it"),
-        (b"GIF89a\x01\x00\x00", "source file 'articles/a.txt', line 1 column 8: a NUL byte at offset 7: this is a binary file, not a article file"),
+        (b"GIF89a\x01\x00\x00", "source file 'articles/a.txt', line 1 column 8: a NUL byte at offset 7: this is a binary file, not an article file"),
         ("About 400".encode("utf-16"), "source file 'articles/a.txt', line 1 column 1: this is UTF-16 text (it starts with a UTF-16 byte order mark); re-save the article file as UTF-8"),
     ],
     ids=["empty", "blank", "bom-only", "gif", "utf-16"],
@@ -470,7 +470,6 @@ def test_count_limit_is_the_model_limit() -> None:
     assert f"less than or equal to {MAX_COUNT}" in message
 
 
-@pytest.mark.xfail(strict=True, reason="model.Count accepts `value: true` as the count 1 (pydantic's lax bool-to-int)")
 def test_a_boolean_count_is_a_type_error(tmp_path: Path) -> None:
     path = with_article(tmp_path, ARTICLE.encode())
     path.write_text(path.read_text(encoding="utf-8") + "    count: {value: true}\n", encoding="utf-8")
@@ -529,7 +528,9 @@ def test_report_to_a_fifo_or_a_folder_is_refused_not_replaced(run: Invoke, tmp_p
     stderr = one_line_error(run, "report", "--data", str(VALID), "-o", str(tmp_path))
     assert stderr == f"Error: {tmp_path}: is a folder; name a file to write\n"
     stderr = one_line_error(run, "report", "--data", str(VALID), "-o", str(tmp_path / "no" / "r.html"))
-    assert stderr == f"Error: {tmp_path / 'no' / 'r.html'}: cannot write the report: No such file or directory\n"
+    assert stderr == (
+        f"Error: {tmp_path / 'no' / 'r.html'}: cannot write the report: the folder {tmp_path / 'no'} does not exist; create it first\n"
+    )
     assert sorted(p.name for p in tmp_path.iterdir()) == ["pipe"]
 
 

@@ -276,7 +276,6 @@ def test_long_articles_give_quotes_that_occur_in_them(words: list[str]) -> None:
         assert len(find_quote(fold(text), claim.quote)) == 1
 
 
-@pytest.mark.xfail(strict=True, reason="extract_article builds a Claim from a sentence over 5,000 characters: ValidationError")
 def test_a_sentence_longer_than_a_quote_may_be_is_not_a_crash() -> None:
     from troopclaims.extract import extract_article
 

@@ -189,8 +189,10 @@ def test_safe_write_turns_os_errors_into_one_line(tmp_path: Path) -> None:
     target = tmp_path / "missing-folder" / "report.html"
     with pytest.raises(TroopclaimsError) as caught:
         safe_write_text(target, "text", what="report")
-    # The lock file cannot be created either: that is the first thing to fail, and it says so.
-    assert str(caught.value).startswith(f"{target}: cannot create the lock file {target}.lock: No such file or directory")
+    # Checked before the lock is taken, so the message names the real cause, not the lock file.
+    assert str(caught.value) == (
+        f"{target}: cannot write the report: the folder {target.parent} does not exist; create it first"
+    )
 
 
 def test_safe_write_refuses_to_overwrite_an_input(tmp_path: Path) -> None:

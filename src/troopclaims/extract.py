@@ -276,6 +276,8 @@ class _Reader:
         if position > 0:
             candidates.append((neighbours[position - 1].start, sentence.end))
         for start, end in candidates:
+            if end - start > MAX_QUOTE:  # a run-on "sentence" is no quote a reviewer can check
+                continue
             if occurs_once(folded, fold_text(self.text[start:end]).strip(" ")):
                 return start, end
         return None
@@ -423,6 +425,9 @@ def _one_line(value: str | None) -> str | None:
 
 
 # --- entry point ----------------------------------------------------------------------------------------------
+
+MAX_QUOTE = 5000  # model.Claim.quote's limit
+
 
 def extract_article(text: str, *, source_id: str, published: DateValue | None) -> list[Claim]:
     """Candidate claims (reviewed=False) read from one article, in article order.

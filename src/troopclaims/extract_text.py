@@ -15,7 +15,8 @@ from .extract_speech import Attribution
 # --- sentences ------------------------------------------------------------------------------------------------
 
 _LINE_RE = re.compile(r"[^\r\n\u2028\u2029\x0b\x0c\x1c\x1d\x1e\x85]+")
-_END_RE = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘(\[]?[A-Z0-9À-Þ])")
+# The look-behind makes a run of stops one match attempt, not one per stop (runs of dots were quadratic).
+_END_RE = re.compile(r"(?<![.!?])[.!?]+[\"”’')\]]*(?=\s+[\"“‘(\[]?[A-Z0-9À-Þ])")
 _ABBREVIATIONS = frozenset(
     "mr mrs ms dr gen col lt sgt maj capt adm cmdr gov sen rep rev st jr sr no vs etc e.g i.e u.s u.k u.n "
     "jan feb mar apr jun jul aug sep sept oct nov dec inc ltd co corp brig"

@@ -52,6 +52,10 @@ STALE_EMPTY_LOCK_SECONDS = 10.0
 _O_READ = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0) | getattr(os, "O_NOCTTY", 0)
 
 
+def _a(word: str) -> str:
+    return f"{'an' if word[:1] in 'aeiou' else 'a'} {word}"
+
+
 def _fail(path: Path | str, message: str, line: int = 0, column: int = 0) -> TroopclaimsError:
     problem = Problem(str(path), line, column, message, "unreadable")
     return TroopclaimsError(str(problem), [problem])
@@ -81,7 +85,7 @@ def read_text(path: Path, *, limit: int, what: str) -> str:
     except PermissionError:
         raise _fail(path, "permission denied") from None
     except IsADirectoryError:
-        raise _fail(path, f"is a folder, not a {what} file") from None
+        raise _fail(path, f"is a folder, not {_a(what)} file") from None
     except ValueError:  # an embedded NUL character in the name
         raise _fail(path, "the file name contains a NUL character") from None
     except OSError as exc:
@@ -91,9 +95,9 @@ def read_text(path: Path, *, limit: int, what: str) -> str:
     try:
         info = os.fstat(fd)
         if stat.S_ISDIR(info.st_mode):
-            raise _fail(path, f"is a folder, not a {what} file")
+            raise _fail(path, f"is a folder, not {_a(what)} file")
         if not stat.S_ISREG(info.st_mode):
-            raise _fail(path, f"is {_kind(info.st_mode)}, not a {what} file")
+            raise _fail(path, f"is {_kind(info.st_mode)}, not {_a(what)} file")
         if info.st_size > limit:
             raise _fail(path, f"{what} file is {info.st_size:,} bytes, {_over(limit)}")
         raw = _read_at_most(fd, limit + 1)
@@ -130,7 +134,7 @@ def decode_text(raw: bytes, path: Path | str, what: str) -> str:
     if b"\x00" in raw:
         at = raw.index(b"\x00")
         line, column = _line_column(raw, at)
-        raise _fail(path, f"a NUL byte at offset {at}: this is a binary file, not a {what} file", line, column)
+        raise _fail(path, f"a NUL byte at offset {at}: this is a binary file, not {_a(what)} file", line, column)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -234,6 +238,8 @@ def safe_write_text(path: Path, text: str, *, what: str = "file", protect: Itera
     for kept in protect:
         if _same_file(path, Path(kept)):
             raise TroopclaimsError(f"{path}: is {kept}, an input of this command; name another file to write")
+    if not path.parent.is_dir():
+        raise TroopclaimsError(f"{path}: cannot write the {what}: the folder {path.parent} does not exist; create it first")
     with write_lock(path):
         for leftover in temp_files_of(path):
             with contextlib.suppress(OSError):

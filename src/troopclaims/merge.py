@@ -17,7 +17,7 @@ import yaml
 from .anchors import fold_quote
 from .articles import Extracted
 from .errors import TroopclaimsError, UsageError
-from .fileio import MAX_DATA_BYTES, atomic_write_text, read_text, write_lock
+from .fileio import MAX_ARTICLE_BYTES, MAX_DATA_BYTES, atomic_write_text, read_text, temp_files_of, write_lock
 from .yamlio import YamlProblem, _NoTimestampLoader, load_located
 
 
@@ -43,6 +43,8 @@ def merge_into(data_path: Path, extracted: list[Extracted], published_given: boo
         _verify(data_path, text, merged, len(new_sources), len(new_claims))
         if merged != text:
             atomic_write_text(data_path, merged)
+        for leftover in temp_files_of(data_path):  # from an earlier write that was killed; we hold the lock
+            leftover.unlink(missing_ok=True)
     return MergeResult(tuple(s["id"] for s in new_sources), len(new_claims), skipped)
 
 
@@ -84,7 +86,7 @@ def _plan(
 def _source_entry(article: Extracted, source_id: str, relative: str, published_given: bool) -> dict[str, Any]:
     if article.published is None:
         raise UsageError(f"{article.path}: the article states no publication date; give one with --published DATE")
-    text = read_text(article.path, limit=1 << 30, what="article")
+    text = read_text(article.path, limit=MAX_ARTICLE_BYTES, what="article")
     title = next((line.strip() for line in text.splitlines() if line.strip()), source_id)[:200]
     if article.stated:
         published: dict[str, Any] = {"date": article.published.value, "basis": "stated"}

@@ -93,9 +93,10 @@ class Count(Strict):
     """
 
     qualifier: Qualifier = "exact"
-    value: int | None = Field(default=None, ge=0, le=MAX_COUNT)
-    low: int | None = Field(default=None, ge=0, le=MAX_COUNT)
-    high: int | None = Field(default=None, ge=0, le=MAX_COUNT)
+    # strict: YAML's `true` is not the count 1, nor "400" the count 400
+    value: int | None = Field(default=None, ge=0, le=MAX_COUNT, strict=True)
+    low: int | None = Field(default=None, ge=0, le=MAX_COUNT, strict=True)
+    high: int | None = Field(default=None, ge=0, le=MAX_COUNT, strict=True)
     text: OneLine | None = Field(default=None, description="The amount as written, e.g. 'a few hundred'.")
 
     @model_validator(mode="after")

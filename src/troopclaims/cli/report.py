@@ -31,8 +31,7 @@ def report(data: Path | None, output: str | None, output_format: str) -> None:
       troopclaims report --format markdown -o -
     """
     from ..dataset import load_dataset
-    from ..errors import TroopclaimsError
-    from ..fileio import atomic_write_text
+    from ..fileio import safe_write_text
     from ..report import make_report, render_html, render_markdown
 
     dataset = load_dataset(resolve_data(data))
@@ -42,10 +41,9 @@ def report(data: Path | None, output: str | None, output_format: str) -> None:
     if target == "-":
         click.echo(text, nl=False)
         return
-    try:
-        atomic_write_text(Path(target), text)
-    except OSError as exc:  # a missing folder or no permission: one line, not a traceback
-        raise TroopclaimsError(f"{target}: cannot write the report: {exc.strerror or exc}") from None
+    # The inputs are protected: `report --data claims.yaml -o claims.yaml` must not destroy the data file.
+    inputs = [dataset.path, *(dataset.root / source.file for source in dataset.sources.values())]
+    safe_write_text(Path(target), text, what="report", protect=inputs)
     click.echo(
         f"wrote {target}: {len(built.claims)} claims, {len(built.conflicts)} conflicts ({built.hard} hard)",
         err=True,
