@@ -392,3 +392,20 @@ def test_report_into_a_missing_folder_is_one_line_exit_1(tmp_path: Path) -> None
 def test_report_help_has_examples() -> None:
     result = invoke("report", "--help")
     assert result.exit_code == 0 and "troopclaims report" in result.stdout and "Example" in result.stdout
+
+
+@pytest.mark.parametrize(("published", "when"), [("9999-12-31", "tomorrow"), ("0001-01-01", "yesterday"), ("9999", "next year")])
+def test_report_at_the_edges_of_the_calendar_is_not_a_crash(tmp_path: Path, published: str, when: str) -> None:
+    from click.testing import CliRunner
+
+    from troopclaims.cli import main
+
+    (tmp_path / "x.txt").write_text(f"Troops will leave {when}, officials said.\n", encoding="utf-8")
+    (tmp_path / "claims.yaml").write_text(
+        f"sources:\n  - {{id: a, file: x.txt, outlet: X, title: T, published: {{date: '{published}', basis: stated}}}}\n"
+        f"claims:\n  - {{id: c, source: a, quote: Troops will leave {when}, actor: US, movement: leave, when: {{text: {when}}}}}\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(main, ["report", "--data", str(tmp_path / "claims.yaml"), "-o", str(tmp_path / "r.html")])
+    assert result.exit_code == 0, result.output
+    assert "<svg" in (tmp_path / "r.html").read_text(encoding="utf-8")

@@ -183,10 +183,15 @@ def gap_words(days: float) -> str:
 _MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
 
 
+def _day(ordinal: float) -> date:
+    """The day of an ordinal, kept on the calendar: a segment's padding may run past year 1 or 9999."""
+    return date.fromordinal(min(max(int(ordinal), 1), date.max.toordinal()))
+
+
 def _ticks(span: _Span) -> list[tuple[float, str]]:
     """Tick days and labels for one segment, spaced at least ~46 px apart."""
     per_day = (span.x1 - span.x0) / max(span.end - span.start, 1)
-    first, last = date.fromordinal(int(span.start)), date.fromordinal(int(span.end) - 1)
+    first, last = _day(span.start), _day(span.end - 1)
     for step in (1, 2, 3, 7, 14):
         if step * per_day >= 46:
             days = [first + timedelta(days=i) for i in range((last - first).days + 1)]
@@ -196,7 +201,7 @@ def _ticks(span: _Span) -> list[tuple[float, str]]:
         if months * 30.44 * per_day >= 46:
             out = []
             y, m = first.year, first.month
-            while date(y, m, 1) <= last:
+            while y <= date.max.year and date(y, m, 1) <= last:
                 index = y * 12 + m - 1
                 if index % months == 0 and date(y, m, 1) >= first:
                     label = str(y) if months >= 12 else f"{_MONTHS[m - 1]} {y}"
@@ -207,7 +212,7 @@ def _ticks(span: _Span) -> list[tuple[float, str]]:
 
 
 def _caption(span: _Span) -> str:
-    first, last = date.fromordinal(int(span.start) + 1), date.fromordinal(max(int(span.end) - 2, int(span.start) + 1))
+    first, last = _day(span.start + 1), _day(max(span.end - 2, span.start + 1))
     if first.year != last.year:
         return f"{_MONTHS[first.month - 1]} {first.year} – {_MONTHS[last.month - 1]} {last.year}"
     if first.month != last.month:
