@@ -27,6 +27,7 @@ class Extracted:
     source_id: str
     published: DateValue | None
     stated: bool  # True when the article itself gives its date
+    title: str  # the article's first non-blank line
     claims: tuple[Claim, ...]
     spans: tuple[tuple[int, int], ...]  # each claim's quote in the article, code points
 
@@ -74,7 +75,8 @@ def extract_file(path: Path, published: DateValue | None = None) -> Extracted:
     claims = extract_article(text, source_id=source_id, published=anchor)
     folded = fold(text)
     spans = tuple(find_quote(folded, claim.quote)[0] for claim in claims)
-    return Extracted(path, source_id, anchor, own is not None, tuple(claims), spans)
+    title = next((line.strip() for line in text.splitlines() if line.strip()), source_id)
+    return Extracted(path, source_id, anchor, own is not None, title[:200], tuple(claims), spans)
 
 
 def _extract_one(job: tuple[Path, DateValue | None]) -> Extracted:

@@ -51,7 +51,7 @@ class _Gathered:
     topic: str
     severity: str = "soft"
     sides: dict[str, dict[str, Facet]] = field(default_factory=dict)  # value -> claim id -> facet
-    explanations: list[str] = field(default_factory=list)
+    explanations: dict[str, str] = field(default_factory=dict)  # explanation -> its finding's severity
     notes: list[str] = field(default_factory=list)
 
 
@@ -114,8 +114,8 @@ def _gather(gathered: dict[tuple[Hashable, ...], _Gathered], finding: Finding, a
     entry = gathered.setdefault((finding.kind, finding.topic), _Gathered(finding.kind, finding.topic))
     if finding.severity == "hard":
         entry.severity = "hard"
-    if finding.explanation not in entry.explanations:
-        entry.explanations.append(finding.explanation)
+    if entry.explanations.get(finding.explanation) != "hard":
+        entry.explanations[finding.explanation] = finding.severity
     for value, facet in zip(finding.values, (a, b)):
         entry.sides.setdefault(value, {})[facet.claim.id] = facet
     notes = list(finding.notes)
@@ -131,7 +131,7 @@ def _freeze(entry: _Gathered) -> Conflict:
     notes = scope_notes(groups) + entry.notes + _independence_notes(groups)
     sides = tuple(Side(value, tuple(sorted(side))) for value, side in sorted(entry.sides.items()))
     facets = [f for group in groups for f in group]
-    hard_first = sorted(entry.explanations, key=lambda e: "cannot" not in e)
+    hard_first = sorted(entry.explanations, key=lambda e: entry.explanations[e] != "hard")
     more = len(hard_first) - 1
     return Conflict(
         kind=entry.kind,
@@ -199,7 +199,7 @@ def _spoken(text: str) -> list[str]:
 
 
 def same_person(a: str, b: str) -> bool:
-    """'Mark Esper' and 'Esper' are one person; different surnames are not."""
+    """'Ana Ruiz' and 'Ruiz' are one person; different surnames are not."""
     x, y = a.casefold().split(), b.casefold().split()
     return bool(x and y) and (x[-1] == y[-1] or set(x) <= set(y) or set(y) <= set(x))
 

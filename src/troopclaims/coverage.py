@@ -5,7 +5,6 @@ from __future__ import annotations
 from .dataset import Dataset
 from .errors import Problem
 from .extract import extract_article
-from .yamlio import load_located
 
 
 def coverage_warnings(dataset: Dataset) -> list[Problem]:
@@ -13,7 +12,9 @@ def coverage_warnings(dataset: Dataset) -> list[Problem]:
 
     A warning, not an error: the extractor may be wrong, and a reviewer may leave a figure out.
     """
-    located = load_located(dataset.path.read_text(encoding="utf-8"))
+    located = dataset.located
+    if located is None:
+        return []
     warnings = []
     for index, source in enumerate(located.data.get("sources") or []):
         source_id = source.get("id") if isinstance(source, dict) else None

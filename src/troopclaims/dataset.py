@@ -35,6 +35,7 @@ class Dataset:
     claims: list[Claim]
     texts: dict[str, str] = field(default_factory=dict)
     spans: dict[str, tuple[int, int]] = field(default_factory=dict)
+    located: Located | None = None  # the parse it was built from: positions for later warnings
 
     def source_of(self, claim: Claim) -> Source:
         return self.sources[claim.source]
@@ -127,7 +128,10 @@ class _Checker:
         root = self._root(header)
         by_id = self._unique(sources, "sources", "source")
         self._unique(claims, "claims", "claim")
-        dataset = Dataset(self.path, root or self.path.parent, header, {s.id: s for _, s in sources}, [c for _, c in claims])
+        dataset = Dataset(
+            self.path, root or self.path.parent, header, {s.id: s for _, s in sources}, [c for _, c in claims],
+            located=self.located,
+        )
         if root is not None:
             self._articles(dataset, by_id)
             if header.gazetteer:

@@ -144,7 +144,7 @@ class _Reader:
                         made.append(self._count_draft(index, clause, count))
                     carried = counts[0]
                 elif carried is not None and _ELIDED_RE.match(self.text, clause[0]):
-                    # "About 1,000 troops were deployed ..., but were withdrawn ...": the same troops.
+                    # "Some 400 marines were stationed ..., but were pulled out ...": the same troops.
                     draft = self._count_draft(index, clause, carried)
                     if draft.motion is not None:
                         draft.whole_sentence = True

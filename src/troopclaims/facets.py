@@ -95,7 +95,7 @@ def facet_of(claim: Claim, source: Source, gazetteer: Gazetteer) -> Facet:
 def _spot(name: str | None, actor: str | None, gazetteer: Gazetteer) -> Spot | None:
     if not name:
         return None
-    # "Nineveh province, northern Iraq": the most specific part the gazetteer knows stands for the whole.
+    # "Basra province, southern Iraq": the most specific part the gazetteer knows stands for the whole.
     place = next((p for p in map(gazetteer.lookup, (name, *name.split(","))) if p is not None), None)
     if place is None:  # "northern and northeastern Syria": a place named inside the words
         found = gazetteer.find(name)

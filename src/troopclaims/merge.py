@@ -17,8 +17,8 @@ import yaml
 from .anchors import fold_quote
 from .articles import Extracted
 from .errors import TroopclaimsError, UsageError
-from .fileio import MAX_ARTICLE_BYTES, MAX_DATA_BYTES, atomic_write_text, read_text, temp_files_of, write_lock
-from .yamlio import YamlProblem, _NoTimestampLoader, load_located
+from .fileio import MAX_DATA_BYTES, atomic_write_text, read_text, temp_files_of, write_lock
+from .yamlio import YamlProblem, StrictLoader, load_located
 
 
 @dataclass(frozen=True)
@@ -86,8 +86,6 @@ def _plan(
 def _source_entry(article: Extracted, source_id: str, relative: str, published_given: bool) -> dict[str, Any]:
     if article.published is None:
         raise UsageError(f"{article.path}: the article states no publication date; give one with --published DATE")
-    text = read_text(article.path, limit=MAX_ARTICLE_BYTES, what="article")
-    title = next((line.strip() for line in text.splitlines() if line.strip()), source_id)[:200]
     if article.stated:
         published: dict[str, Any] = {"date": article.published.value, "basis": "stated"}
     else:
@@ -97,7 +95,7 @@ def _source_entry(article: Extracted, source_id: str, relative: str, published_g
         "id": source_id,
         "file": relative,
         "outlet": "unknown",
-        "title": title,
+        "title": article.title,
         "published": published,
         "notes": "Added by troopclaims extract: outlet, title and date to be reviewed.",
     }
@@ -131,7 +129,7 @@ def _insert(text: str, key: str, items: list[dict[str, Any]]) -> str:
 
 
 def _top_level(text: str, key: str) -> yaml.Node | None:
-    root = yaml.compose(text, Loader=_NoTimestampLoader)
+    root = yaml.compose(text, Loader=StrictLoader)
     if not isinstance(root, yaml.MappingNode):
         return None
     return next((value for name, value in root.value if name.value == key), None)

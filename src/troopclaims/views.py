@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .compare import Conflict
 from .dataset import Dataset
 from .model import Claim
 from .render import Column, View
-from .timeline import TimelineRow
+
+if TYPE_CHECKING:  # only annotations: `list` should not import the comparison engine
+    from .compare import Conflict
+    from .timeline import TimelineRow
 
 
 def route(claim: Claim) -> str:

@@ -42,11 +42,11 @@ except AttributeError:  # pragma: no cover - PyYAML built without libyaml
     _Loader = yaml.SafeLoader
 
 
-class _NoTimestampLoader(_Loader):  # type: ignore[misc,valid-type]
+class StrictLoader(_Loader):  # type: ignore[misc,valid-type]
     """The safe loader without the implicit timestamp resolver: dates stay text."""
 
 
-_NoTimestampLoader.yaml_implicit_resolvers = {
+StrictLoader.yaml_implicit_resolvers = {
     first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
     for first, resolvers in _Loader.yaml_implicit_resolvers.copy().items()
 }
@@ -99,7 +99,7 @@ _NO_KEY = object()
 def load_located(text: str) -> Located:
     """Parse one YAML document; raise YamlProblem with a position for anything a data file may not hold."""
     try:
-        loader = _NoTimestampLoader(text)
+        loader = StrictLoader(text)
     except ValueError as exc:  # a lone surrogate cannot be encoded for libyaml
         raise YamlProblem(1, 1, f"the text cannot be encoded as UTF-8: {exc}") from None
     result = Located(data=None)
