@@ -8,8 +8,8 @@ are enforced with a position for each breach:
 * anchors and aliases are refused (a reviewed file has no need of them, and refusing them
   removes "billion laughs" expansion at the root);
 * nesting is bounded (deep nesting would otherwise exhaust the recursion of later stages);
-  libyaml itself keeps its nesting on a heap stack, and the loop stops at MAX_DEPTH, so even a
-  million unclosed ``[`` costs a few microseconds and no recursion;
+  the loop stops at MAX_DEPTH with troopclaims' own message, whatever libyaml does (see
+  ``_parser_for``), so even a million unclosed ``[`` costs little and no recursion;
 * the number of values is bounded (MAX_VALUES), so a file of millions of one-character items
   cannot make the position tables grow without bound;
 * keys are text: ``yes:``, ``NO:``, ``1.5:`` or ``~:`` would become a bool, a number or None;
@@ -46,10 +46,33 @@ class StrictLoader(_Loader):  # type: ignore[misc,valid-type]
     """The safe loader without the implicit timestamp resolver: dates stay text."""
 
 
-StrictLoader.yaml_implicit_resolvers = {
+class StrictPyLoader(yaml.SafeLoader):
+    """The same rules on PyYAML's pure-Python parser, which sets no nesting limit of its own."""
+
+
+_NO_TIMESTAMPS = {
     first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in _Loader.yaml_implicit_resolvers.copy().items()
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.copy().items()
 }
+StrictLoader.yaml_implicit_resolvers = _NO_TIMESTAMPS
+StrictPyLoader.yaml_implicit_resolvers = _NO_TIMESTAMPS
+
+#: libyaml looks ahead for a possible simple key up to the end of the line (at most 1,024 characters),
+#: and each ``[`` or ``{`` it passes deepens its own flow level. Newer libyaml builds stop at their own
+#: nesting limit (1,000 in PyYAML 6.0.4) while looking ahead, before our loop has seen the 65th level.
+#: Within one line the lookahead can add at most as many levels as the line has openers, so a line with
+#: no more than MAX_DEPTH of them keeps libyaml at most 2 * MAX_DEPTH deep when our limit fires.
+_OPENERS_PER_LINE = MAX_DEPTH
+
+
+def _parser_for(text: str) -> type[yaml.SafeLoader]:
+    """The C parser, unless a line could drive libyaml past a nesting limit of its own before ours."""
+    if _Loader is yaml.SafeLoader or text.count("[") + text.count("{") <= _OPENERS_PER_LINE:
+        return StrictLoader
+    for line in text.splitlines():
+        if line.count("[") + line.count("{") > _OPENERS_PER_LINE:
+            return StrictPyLoader  # only files with such a line pay for the slower parser
+    return StrictLoader
 
 
 @dataclass
@@ -96,10 +119,14 @@ class _Frame:
 _NO_KEY = object()
 
 
-def load_located(text: str) -> Located:
-    """Parse one YAML document; raise YamlProblem with a position for anything a data file may not hold."""
+def load_located(text: str, *, parser: type[yaml.SafeLoader] | None = None) -> Located:
+    """Parse one YAML document; raise YamlProblem with a position for anything a data file may not hold.
+
+    ``parser`` forces one of StrictLoader or StrictPyLoader; by default the C parser is used where it
+    cannot reach a limit of libyaml's before troopclaims' own (``_parser_for``).
+    """
     try:
-        loader = StrictLoader(text)
+        loader = (parser or _parser_for(text))(text)
     except ValueError as exc:  # a lone surrogate cannot be encoded for libyaml
         raise YamlProblem(1, 1, f"the text cannot be encoded as UTF-8: {exc}") from None
     result = Located(data=None)
@@ -158,7 +185,7 @@ def load_located(text: str) -> Located:
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         raise YamlProblem(line, column, f"YAML syntax error: {exc.problem or exc.context}") from None
     except yaml.reader.ReaderError as exc:
-        line, column = _reader_position(text, exc.position)
+        line, column = _reader_position(text, exc.position, bytewise=not isinstance(loader, yaml.reader.Reader))
         what = f"character U+{exc.character:04X}" if isinstance(exc.character, int) else f"byte {exc.character!r}"
         raise YamlProblem(line, column, f"{what} is not allowed in YAML ({exc.reason}); remove it") from None
     except yaml.YAMLError as exc:
@@ -170,9 +197,9 @@ def load_located(text: str) -> Located:
     return result
 
 
-def _reader_position(text: str, position: int) -> tuple[int, int]:
+def _reader_position(text: str, position: int, *, bytewise: bool) -> tuple[int, int]:
     """Line and column of a reader error; libyaml counts its position in bytes of UTF-8, PyYAML in characters."""
-    if _Loader is yaml.SafeLoader:  # pragma: no cover - PyYAML built without libyaml
+    if not bytewise:
         before = text[:position]
     else:
         before = text.encode("utf-8", errors="surrogatepass")[:position].decode("utf-8", errors="replace")
