@@ -23,7 +23,7 @@ STORIES_PER_DAY = 4
 
 
 def generate(size: int, seed: int = 7) -> tuple[list[object], dict[str, object]]:
-    from troopclaims.model import Claim, Source
+    from troopclaims.datafile import Claim, Source
 
     rng = random.Random(seed)
     claims: list[Claim] = []
@@ -60,9 +60,9 @@ def generate(size: int, seed: int = 7) -> tuple[list[object], dict[str, object]]
 
 
 def measure(size: int) -> None:
-    from troopclaims.compare import conflicts_among
-    from troopclaims.facets import build_facets
-    from troopclaims.gazetteer import load_gazetteer
+    from troopclaims.engine import conflicts_among
+    from troopclaims.engine.facets import build_facets
+    from troopclaims.world import load_gazetteer
 
     claims, sources = generate(size)
     gazetteer = load_gazetteer()

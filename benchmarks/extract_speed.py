@@ -21,9 +21,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from make_corpus import write_corpus  # noqa: E402
 
-from troopclaims.dates import parse_value  # noqa: E402
-from troopclaims.extract import extract_article  # noqa: E402
-from troopclaims.gazetteer import load_gazetteer  # noqa: E402
+from troopclaims.datafile import parse_value  # noqa: E402
+from troopclaims.extraction import extract_article  # noqa: E402
+from troopclaims.world import load_gazetteer  # noqa: E402
 
 _TRACED_SAMPLE = 500
 

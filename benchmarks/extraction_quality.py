@@ -8,7 +8,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from troopclaims.evaluate import evaluate
+from troopclaims.extraction import evaluate
 
 
 def _percent(value: float | None) -> str:

@@ -26,8 +26,8 @@ CHROMIUM_ARGS = [
 
 def render(data: Path | None) -> str:
     from troopclaims.cli.options import resolve_data
-    from troopclaims.dataset import load_dataset
-    from troopclaims.report import make_report, render_html
+    from troopclaims.datafile import load_dataset
+    from troopclaims.present import make_report, render_html
 
     return render_html(make_report(load_dataset(resolve_data(data))))
 

@@ -8,8 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from troopclaims.anchors import fold_quote
-from troopclaims.dataset import check_file, load_dataset
+from troopclaims.datafile import check_file, fold_quote, load_dataset
 from troopclaims.errors import TroopclaimsError
 
 from .conftest import BUNDLED, TESTDATA, VALID, Invoke

@@ -7,10 +7,10 @@ from typing import Any
 
 import pytest
 
-from troopclaims.compare import Conflict, conflicts_among
-from troopclaims.facets import build_facets
-from troopclaims.gazetteer import load_gazetteer
-from troopclaims.model import Claim, Source
+from troopclaims.datafile import Claim, Source
+from troopclaims.engine import Conflict, conflicts_among
+from troopclaims.engine.facets import build_facets
+from troopclaims.world import load_gazetteer
 
 from .conftest import Invoke
 

@@ -6,11 +6,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from troopclaims.anchors import find_quote, fold
-from troopclaims.dates import parse_value
-from troopclaims.extract import extract_article, iter_sentences
-from troopclaims.extract_text import fold_text
-from troopclaims.model import Claim
+from troopclaims.datafile import Claim, find_quote, fold, parse_value
+from troopclaims.extraction import extract_article
+from troopclaims.extraction.text import fold_text, iter_sentences
 
 PUBLISHED = parse_value("2021-03-10")  # a Wednesday
 

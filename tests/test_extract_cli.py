@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from troopclaims.dataset import check_file
+from troopclaims.datafile import check_file
 
 from .conftest import REPO, Invoke
 

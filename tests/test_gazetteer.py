@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from troopclaims.errors import TroopclaimsError
-from troopclaims.gazetteer import Gazetteer, load_gazetteer
+from troopclaims.world import Gazetteer, load_gazetteer
 
 
 @pytest.fixture(scope="module")

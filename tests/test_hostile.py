@@ -18,14 +18,13 @@ from pathlib import Path
 
 import pytest
 
-from troopclaims import dataset as dataset_module
-from troopclaims import fileio, yamlio
-from troopclaims.anchors import fold_quote
-from troopclaims.dataset import MAX_PROBLEMS, check_file, load_dataset
+from troopclaims.datafile import MAX_COUNT, check_file, fold_quote, load_dataset
+from troopclaims.datafile import dataset as dataset_module
+from troopclaims.datafile.dataset import MAX_PROBLEMS
 from troopclaims.errors import TroopclaimsError
-from troopclaims.fileio import MAX_ARTICLE_BYTES, MAX_DATA_BYTES, read_text
-from troopclaims.model import MAX_COUNT
-from troopclaims.yamlio import MAX_DEPTH, YamlProblem, load_located
+from troopclaims.files import MAX_ARTICLE_BYTES, MAX_DATA_BYTES, YamlProblem, load_located, read_text
+from troopclaims.files import read as fileio, strict_yaml as yamlio
+from troopclaims.files.strict_yaml import MAX_DEPTH
 
 from .conftest import TESTDATA, VALID, Invoke
 

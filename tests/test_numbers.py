@@ -4,19 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from troopclaims.numbers import (
-    VAGUE_BOUNDS,
-    Amount,
-    find_amounts,
-    has_amount_hint,
-    measure_of,
-    mentions_number,
-    mentions_words,
-    parse_amount,
-    parse_number,
-    unit_after,
-    unit_class,
-)
+from troopclaims.datafile import Amount, find_amounts, has_amount_hint
+from troopclaims.datafile.amounts import VAGUE_BOUNDS, parse_amount, parse_number
+from troopclaims.datafile.mentions import mentions_number, mentions_words
+from troopclaims.extraction import unit_class
+from troopclaims.extraction.measures import measure_of
+from troopclaims.extraction.units import unit_after
 
 
 def only(text: str) -> Amount:

@@ -24,11 +24,9 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from troopclaims.anchors import find_quote, fold, fold_quote
-from troopclaims.dataset import check_file, load_dataset
-from troopclaims.dates import parse_value
+from troopclaims.datafile import check_file, find_quote, fold, fold_quote, load_dataset, parse_value
 from troopclaims.errors import Problem, TroopclaimsError
-from troopclaims.timex import resolve
+from troopclaims.time import resolve
 
 from .conftest import TESTDATA
 
@@ -267,7 +265,7 @@ WORDS = ["US", "troops", "1,000", "about", "withdrew", "from", "Syria", "to", "I
 @settings(max_examples=25, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))
 @given(words=st.lists(st.sampled_from(WORDS), min_size=200, max_size=1200))
 def test_long_articles_give_quotes_that_occur_in_them(words: list[str]) -> None:
-    from troopclaims.extract import extract_article
+    from troopclaims.extraction import extract_article
 
     text = " ".join(words)
     published = parse_value("2019-10-22")
@@ -277,7 +275,7 @@ def test_long_articles_give_quotes_that_occur_in_them(words: list[str]) -> None:
 
 
 def test_a_sentence_longer_than_a_quote_may_be_is_not_a_crash() -> None:
-    from troopclaims.extract import extract_article
+    from troopclaims.extraction import extract_article
 
     text = "US troops withdrew from Syria to Iraq and " * 125  # 5,250 characters, no full stop
     extract_article(text, source_id="s", published=parse_value("2019-10-22"))

@@ -20,11 +20,11 @@ from hypothesis import given, settings, strategies as st
 
 from troopclaims.cli import main
 from troopclaims.cli.report import report as report_command
-from troopclaims.compare import find_conflicts
-from troopclaims.dataset import Dataset, load_dataset
-from troopclaims.report import Report, build_report, highlight, make_report, render_html, render_markdown
-from troopclaims.report_svg import BrokenAxis, Mark, arc, gap_words
-from troopclaims.timeline import build_timeline
+from troopclaims.datafile import Dataset, load_dataset
+from troopclaims.engine import build_timeline, find_conflicts
+from troopclaims.present import make_report, render_html, render_markdown
+from troopclaims.present.report import Report, build_report, highlight
+from troopclaims.present.report_svg import BrokenAxis, Mark, arc, gap_words
 
 from .conftest import BUNDLED, REPO, VALID
 

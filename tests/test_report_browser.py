@@ -16,8 +16,8 @@ from typing import Any
 
 import pytest
 
-from troopclaims.dataset import Dataset, load_dataset
-from troopclaims.report import make_report, render_html
+from troopclaims.datafile import Dataset, load_dataset
+from troopclaims.present import make_report, render_html
 
 from .conftest import BUNDLED
 from .test_report import write_big_dataset

@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from troopclaims.errors import TroopclaimsError
-from troopclaims.fileio import atomic_write_text, safe_write_text, temp_files_of, write_lock
+from troopclaims.files import atomic_write_text, safe_write_text, temp_files_of, write_lock
 
 from .conftest import VALID
 
@@ -31,7 +31,7 @@ DELAYS = [0.0, 0.002, 0.005, 0.01, 0.02, 0.04, 0.07, 0.1, 0.15, 0.25]
 WRITER = """
 import sys
 from pathlib import Path
-from troopclaims.fileio import atomic_write_text
+from troopclaims.files import atomic_write_text
 target = Path(sys.argv[1])
 alpha, bravo = (line * 400_000 for line in ("alpha: the old complete file\\n", "bravo: the new complete file\\n"))
 print("ready", flush=True)
@@ -43,7 +43,7 @@ while True:
 HOLDER = """
 import sys, time
 from pathlib import Path
-from troopclaims.fileio import write_lock
+from troopclaims.files import write_lock
 with write_lock(Path(sys.argv[1])):
     print("locked", flush=True)
     time.sleep(120)

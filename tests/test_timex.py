@@ -16,9 +16,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from troopclaims import timex, timex_vocab
-from troopclaims.dates import DateValue, parse_value
-from troopclaims.timex import Expression, Resolved, find_expressions, guess_tense, resolve
+from troopclaims.datafile import DateValue, parse_value
+from troopclaims.time import Expression, Resolved, find_expressions, guess_tense, resolve, timex, timex_vocab
 
 TUESDAY = parse_value("2019-10-22")
 OCTOBER = parse_value("2019-10")
@@ -541,7 +540,7 @@ def test_module_never_reads_the_clock() -> None:
 
 
 def test_timex_imports_neither_pydantic_nor_click_nor_rich() -> None:
-    code = "import sys, troopclaims.timex; print(sorted({m.split('.')[0] for m in sys.modules}))"
+    code = "import sys, troopclaims.time.timex; print(sorted({m.split('.')[0] for m in sys.modules}))"
     loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert not {"pydantic", "click", "rich", "dateutil"} & set(eval(loaded))
 

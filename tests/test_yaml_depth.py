@@ -11,7 +11,8 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from troopclaims.yamlio import MAX_DEPTH, StrictPyLoader, YamlProblem, load_located
+from troopclaims.files import YamlProblem, load_located
+from troopclaims.files.strict_yaml import MAX_DEPTH, StrictPyLoader
 
 PARSERS = {"default": None, "pure-python": StrictPyLoader}
 MESSAGE = f"nesting deeper than {MAX_DEPTH} levels; a data file needs a few"

@@ -23,15 +23,15 @@ def check(paths: tuple[Path, ...], output_format: str) -> None:
       troopclaims check data/claims.yaml
       troopclaims check data/claims.yaml --format github
     """
-    from ..check_report import REPORTERS
-    from ..dataset import check_file
+    from ..present import REPORTERS
+    from ..datafile import check_file
 
     failed = False
     for target in paths or (resolve_data(None),):
         result = check_file(target)
         problems = result.problems
         if result.dataset is not None and not result.errors:
-            from ..coverage import coverage_warnings
+            from ..extraction import coverage_warnings
 
             problems = problems + coverage_warnings(result.dataset)
         REPORTERS[output_format](problems, str(target), sys.stdout, sys.stderr)
@@ -49,6 +49,6 @@ def schema() -> None:
       troopclaims schema > claims.schema.json
     Then put "# yaml-language-server: $schema=claims.schema.json" on the first line of the data file.
     """
-    from ..schema import data_file_schema
+    from ..datafile import data_file_schema
 
     click.echo(data_file_schema())

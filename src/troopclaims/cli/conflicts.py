@@ -37,15 +37,15 @@ def conflicts(
       troopclaims conflicts --kind numeric --format json
       troopclaims conflicts --explain tabloid-troops-to-iraq-01 esper-western-iraq-07
     """
-    from ..compare import find_conflicts
-    from ..dataset import load_dataset
-    from ..render import RENDERERS
-    from ..selection import match_sources
-    from ..views import conflicts_view
+    from ..engine import find_conflicts
+    from ..datafile import load_dataset
+    from ..present import RENDERERS
+    from ..datafile import match_sources
+    from ..present import conflicts_view
 
     dataset = load_dataset(resolve_data(data))
     if explain:
-        from ..explain import explain_pair, explanation_lines
+        from ..engine import explain_pair, explanation_lines
 
         click.echo("\n".join(explanation_lines(explain_pair(dataset, *explain))))
         return

@@ -27,8 +27,9 @@ def extract(paths: tuple[Path, ...], published: str | None, output_format: str, 
       troopclaims extract new-story.txt --published 2024-03-07 --merge data/claims.yaml
       troopclaims extract corpus/ --format jsonl --jobs 2 > candidates.jsonl
     """
-    from ..articles import article_files, extract_files
-    from ..dates import parse_value
+    from ..intake import article_files
+    from ..extraction import extract_files
+    from ..datafile import parse_value
     from ..errors import UsageError
 
     try:
@@ -37,12 +38,12 @@ def extract(paths: tuple[Path, ...], published: str | None, output_format: str, 
         raise UsageError(f"--published: {exc}") from None
     results = extract_files(article_files(paths), anchor, jobs)
     if merge is not None:
-        from ..merge import merge_into
+        from ..datafile import merge_into
 
         done = merge_into(merge, list(results), published is not None)
         added = f", new sources {', '.join(done.sources_added)}" if done.sources_added else ""
         click.echo(f"{merge}: added {done.claims_added} unreviewed claims{added}; {done.claims_skipped} already there", err=True)
         return
-    from ..extract_output import WRITERS
+    from ..present import WRITERS
 
     WRITERS[output_format](results, sys.stdout)

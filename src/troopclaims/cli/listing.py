@@ -21,10 +21,10 @@ def list_claims(data: Path | None, source: str | None, speaker: str | None, outp
       troopclaims list --source shafaq
       troopclaims list --speaker esper --format json
     """
-    from ..dataset import load_dataset
-    from ..render import RENDERERS
-    from ..selection import select_claims
-    from ..views import claims_view
+    from ..datafile import load_dataset
+    from ..present import RENDERERS
+    from ..datafile import select_claims
+    from ..present import claims_view
 
     dataset = load_dataset(resolve_data(data))
     claims = select_claims(dataset, source=source, speaker=speaker)

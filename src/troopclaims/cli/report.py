@@ -30,9 +30,9 @@ def report(data: Path | None, output: str | None, output_format: str) -> None:
       troopclaims report -o report.html
       troopclaims report --format markdown -o -
     """
-    from ..dataset import load_dataset
-    from ..fileio import safe_write_text
-    from ..report import make_report, render_html, render_markdown
+    from ..datafile import load_dataset
+    from ..files import safe_write_text
+    from ..present import make_report, render_html, render_markdown
 
     dataset = load_dataset(resolve_data(data))
     built = make_report(dataset)

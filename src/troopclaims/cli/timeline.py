@@ -31,12 +31,12 @@ def timeline(data: Path | None, source: str | None, by: str, output_format: str)
       troopclaims timeline
       troopclaims timeline --by reported --format markdown
     """
-    from ..compare import find_conflicts
-    from ..dataset import load_dataset
-    from ..render import RENDERERS
-    from ..selection import match_sources
-    from ..timeline import build_timeline
-    from ..views import timeline_view
+    from ..engine import find_conflicts
+    from ..datafile import load_dataset
+    from ..present import RENDERERS
+    from ..datafile import match_sources
+    from ..engine import build_timeline
+    from ..present import timeline_view
 
     dataset = load_dataset(resolve_data(data))
     found = find_conflicts(dataset)

@@ -1,0 +1,92 @@
+"""The data file: the claim model, loading and checking a file, quote anchoring, merge.
+
+Takes a claims YAML file and its articles; gives a Dataset (sources, claims, every quote anchored) or
+every problem with its line and column. Also how amounts are written ("about 1,000"), shared by the
+checker and the extractor, and the record of candidate claims (Extracted) that merge writes into a file.
+Modules: dates.py, model.py, schema.py, anchors.py, amounts.py, mentions.py, dataset.py, selection.py,
+candidates.py, merge.py.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .amounts import Amount, find_amounts, has_amount_hint
+    from .anchors import find_quote, fold, fold_quote
+    from .candidates import Extracted
+    from .dataset import Dataset, check_file, load_dataset
+    from .dates import DateValue, Precision, day_value, month_value, parse_value, week_value
+    from .merge import merge_into
+    from .model import MAX_COUNT, Claim, Count, DataFile, Source, When
+    from .schema import data_file_schema
+    from .selection import match_sources, select_claims
+
+__all__ = [
+    "MAX_COUNT",
+    "Amount",
+    "Claim",
+    "Count",
+    "DataFile",
+    "Dataset",
+    "DateValue",
+    "Extracted",
+    "Precision",
+    "Source",
+    "When",
+    "check_file",
+    "data_file_schema",
+    "day_value",
+    "find_amounts",
+    "find_quote",
+    "fold",
+    "fold_quote",
+    "has_amount_hint",
+    "load_dataset",
+    "match_sources",
+    "merge_into",
+    "month_value",
+    "parse_value",
+    "select_claims",
+    "week_value",
+]
+
+# Each public name is imported from its module on first use (PEP 562), so that importing one module of
+# this stage, or the CLI's --help, does not load the whole stage and its libraries (pydantic, yaml, rich).
+_HOME = {
+    "Amount": "amounts",
+    "find_amounts": "amounts",
+    "has_amount_hint": "amounts",
+    "find_quote": "anchors",
+    "fold": "anchors",
+    "fold_quote": "anchors",
+    "Extracted": "candidates",
+    "Dataset": "dataset",
+    "check_file": "dataset",
+    "load_dataset": "dataset",
+    "DateValue": "dates",
+    "Precision": "dates",
+    "day_value": "dates",
+    "month_value": "dates",
+    "parse_value": "dates",
+    "week_value": "dates",
+    "merge_into": "merge",
+    "MAX_COUNT": "model",
+    "Claim": "model",
+    "Count": "model",
+    "DataFile": "model",
+    "Source": "model",
+    "When": "model",
+    "data_file_schema": "schema",
+    "match_sources": "selection",
+    "select_claims": "selection",
+}
+
+
+def __getattr__(name: str) -> object:
+    if name not in _HOME:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(import_module(f".{_HOME[name]}", __name__), name)
+    globals()[name] = value
+    return value

@@ -1,0 +1,172 @@
+"""Adding extracted candidates to a reviewed data file without touching anything already in it.
+
+The file is not re-serialised: new list items are inserted as text right after the last item of
+`sources` and of `claims`, at the indentation the file already uses. Every byte that was in the
+file before stays, in order: reviewed claims, comments, quoting and blank lines. The result is
+parsed again before it replaces the old file, atomically and under a lock.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..errors import TroopclaimsError, UsageError
+from ..files import (
+    MAX_DATA_BYTES,
+    StrictLoader,
+    YamlProblem,
+    atomic_write_text,
+    load_located,
+    read_text,
+    temp_files_of,
+    write_lock,
+)
+from .anchors import fold_quote
+from .candidates import Extracted
+
+
+@dataclass(frozen=True)
+class MergeResult:
+    sources_added: tuple[str, ...]
+    claims_added: int
+    claims_skipped: int  # candidates whose quote the file already holds for that source
+
+
+def merge_into(data_path: Path, extracted: list[Extracted], published_given: bool) -> MergeResult:
+    with write_lock(data_path):
+        text = read_text(data_path, limit=MAX_DATA_BYTES, what="data")
+        try:
+            data = load_located(text).data
+        except YamlProblem as exc:
+            raise TroopclaimsError(f"{data_path}:{exc.line}:{exc.column}: {exc.message}; fix it before merging") from None
+        if not isinstance(data, dict):
+            raise TroopclaimsError(f"{data_path}: not a data file (expected a mapping with 'sources' and 'claims')")
+        new_sources, new_claims, skipped = _plan(data_path, data, extracted, published_given)
+        merged = _insert(text, "claims", new_claims)
+        merged = _insert(merged, "sources", new_sources)
+        _verify(data_path, text, merged, len(new_sources), len(new_claims))
+        if merged != text:
+            atomic_write_text(data_path, merged)
+        for leftover in temp_files_of(data_path):  # from an earlier write that was killed; we hold the lock
+            leftover.unlink(missing_ok=True)
+    return MergeResult(tuple(s["id"] for s in new_sources), len(new_claims), skipped)
+
+
+def _plan(
+    data_path: Path, data: dict[str, Any], extracted: list[Extracted], published_given: bool
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]], int]:
+    root = (data_path.parent / str(data.get("root") or ".")).resolve()
+    sources = [s for s in data.get("sources") or [] if isinstance(s, dict)]
+    claims = [c for c in data.get("claims") or [] if isinstance(c, dict)]
+    by_file = {str(s.get("file")): str(s.get("id")) for s in sources}
+    source_ids = {str(s.get("id")) for s in sources}
+    claim_ids = {str(c.get("id")) for c in claims}
+    held = {(str(c.get("source")), fold_quote(str(c.get("quote", "")))) for c in claims}
+    new_sources: list[dict[str, Any]] = []
+    new_claims: list[dict[str, Any]] = []
+    skipped = 0
+    for article in extracted:
+        resolved = article.path.resolve()
+        if resolved != root and root not in resolved.parents:
+            raise UsageError(f"{article.path}: lies outside the data file's folder tree ({root}); move it inside to merge it")
+        relative = resolved.relative_to(root).as_posix()
+        source_id = by_file.get(relative)
+        if source_id is None:
+            source_id = _unique(article.source_id, source_ids)
+            new_sources.append(_source_entry(article, source_id, relative, published_given))
+            by_file[relative] = source_id
+        for claim in article.claims:
+            if (source_id, fold_quote(claim.quote)) in held:
+                skipped += 1
+                continue
+            held.add((source_id, fold_quote(claim.quote)))
+            record = claim.model_dump(mode="json", exclude_defaults=True)
+            record.update(id=_unique(claim.id.replace(article.source_id, source_id, 1), claim_ids), source=source_id)
+            record["reviewed"] = False
+            new_claims.append(record)
+    return new_sources, new_claims, skipped
+
+
+def _source_entry(article: Extracted, source_id: str, relative: str, published_given: bool) -> dict[str, Any]:
+    if article.published is None:
+        raise UsageError(f"{article.path}: the article states no publication date; give one with --published DATE")
+    if article.stated:
+        published: dict[str, Any] = {"date": article.published.value, "basis": "stated"}
+    else:
+        reason = "given with --published when the article was added" if published_given else "unknown"
+        published = {"date": article.published.value, "basis": "inferred", "reason": reason}
+    return {
+        "id": source_id,
+        "file": relative,
+        "outlet": "unknown",
+        "title": article.title,
+        "published": published,
+        "notes": "Added by troopclaims extract: outlet, title and date to be reviewed.",
+    }
+
+
+def _unique(wanted: str, taken: set[str]) -> str:
+    candidate, n = wanted, 2
+    while candidate in taken:
+        candidate, n = f"{wanted}-{n}", n + 1
+    taken.add(candidate)
+    return candidate
+
+
+def _insert(text: str, key: str, items: list[dict[str, Any]]) -> str:
+    """Text with items added to the top-level list `key`, everything else byte for byte."""
+    if not items:
+        return text
+    node = _top_level(text, key)
+    if node is None:
+        block = yaml.safe_dump(items, sort_keys=False, allow_unicode=True, width=10_000, default_flow_style=False)
+        return text + ("" if text.endswith("\n") or not text else "\n") + f"{key}:\n" + _indented(block, 2)
+    if not isinstance(node, yaml.SequenceNode):
+        raise TroopclaimsError(f"'{key}' is not a list; cannot add to it")
+    block = yaml.safe_dump(items, sort_keys=False, allow_unicode=True, width=10_000, default_flow_style=False)
+    if node.flow_style:
+        if node.value:
+            raise TroopclaimsError(f"'{key}' is written as a flow list [...]; write it as a block list to merge into it")
+        return text[: node.start_mark.index] + "\n" + _indented(block, 2).rstrip("\n") + text[node.end_mark.index :]
+    at = _after_last_value(text, node)
+    return text[:at] + _indented(block, node.start_mark.column) + text[at:]
+
+
+def _top_level(text: str, key: str) -> yaml.Node | None:
+    root = yaml.compose(text, Loader=StrictLoader)
+    if not isinstance(root, yaml.MappingNode):
+        return None
+    return next((value for name, value in root.value if name.value == key), None)
+
+
+def _after_last_value(text: str, node: yaml.Node) -> int:
+    """The start of the line after the list's last value: trailing comments and blank lines stay after it."""
+    while isinstance(node, (yaml.SequenceNode, yaml.MappingNode)) and node.value:
+        last = node.value[-1]
+        node = last[1] if isinstance(last, tuple) else last
+    end = node.end_mark.index
+    newline = text.find("\n", end)
+    if newline == -1:
+        return len(text)
+    return newline + 1
+
+
+def _indented(block: str, column: int) -> str:
+    pad = " " * column
+    return "".join(pad + line if line.strip() else line for line in block.splitlines(keepends=True))
+
+
+def _verify(path: Path, before: str, after: str, sources: int, claims: int) -> None:
+    """The merged text must parse and hold exactly the old entries plus the new ones."""
+    try:
+        old, new = load_located(before).data, load_located(after).data
+    except YamlProblem as exc:  # pragma: no cover - a bug in the insertion, never the user's data
+        raise TroopclaimsError(f"{path}: merging would produce invalid YAML ({exc.message}); the file was not changed") from None
+    for key, added in (("sources", sources), ("claims", claims)):
+        before_items, after_items = old.get(key) or [], new.get(key) or []
+        if after_items[: len(before_items)] != before_items or len(after_items) != len(before_items) + added:
+            raise TroopclaimsError(f"{path}: merging would change existing {key}; the file was not changed")

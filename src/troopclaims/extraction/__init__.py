@@ -1,0 +1,48 @@
+"""Extraction: candidate claims from an article's text.
+
+Takes an article's text, its publication date and the world (gazetteer); gives Claims, each anchored
+to a verbatim quote. text.py cuts sentences and clauses; counts.py, units.py and measures.py read
+what a number counts ("why was this number not read as troops?"); motion.py reads movements and
+places; people.py and speech.py read who says it; actors.py whose forces; extract.py puts a claim
+together; run.py runs it over files; coverage.py and evaluate.py measure it against reviewed claims.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .coverage import coverage_warnings
+    from .evaluate import evaluate
+    from .extract import extract_article
+    from .run import extract_file, extract_files
+    from .units import unit_class
+
+__all__ = [
+    "coverage_warnings",
+    "evaluate",
+    "extract_article",
+    "extract_file",
+    "extract_files",
+    "unit_class",
+]
+
+# Each public name is imported from its module on first use (PEP 562), so that importing one module of
+# this stage, or the CLI's --help, does not load the whole stage and its libraries (pydantic, yaml, rich).
+_HOME = {
+    "coverage_warnings": "coverage",
+    "evaluate": "evaluate",
+    "extract_article": "extract",
+    "extract_file": "run",
+    "extract_files": "run",
+    "unit_class": "units",
+}
+
+
+def __getattr__(name: str) -> object:
+    if name not in _HOME:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(import_module(f".{_HOME[name]}", __name__), name)
+    globals()[name] = value
+    return value

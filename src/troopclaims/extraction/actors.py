@@ -1,0 +1,71 @@
+"""Whose forces a clause speaks of."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from ..world import Gazetteer, TextIndex
+from .motion import FORCE_RE
+
+
+# --- actors ---------------------------------------------------------------------------------------------------
+
+_WORDS_BEFORE_RE = re.compile(r"[\w.'’-]+|[,;:()\"“”]")
+
+
+class Actors:
+    """Whose forces a clause speaks of, with the article's usual actor as the fallback."""
+
+    def __init__(self, text: str, index: TextIndex, gazetteer: Gazetteer) -> None:
+        self.text = text
+        self.index = index
+        self.gazetteer = gazetteer
+        self._default: str | None | bool = False
+
+    @property
+    def default(self) -> str | None:
+        """The actor that most often names the forces in this article ("US troops", "American forces")."""
+        if self._default is False:
+            votes: Counter[str] = Counter()
+            for match in FORCE_RE.finditer(self.text):
+                if match[0][:1].isupper():
+                    continue  # "Syrian Democratic Forces" is a name, not forces of the "Syrian" actor
+                actor = self.before(match.start(), max(0, match.start() - 30))
+                if actor:
+                    votes[actor] += 1
+            self._default = votes.most_common(1)[0][0] if votes else None
+        return self._default if isinstance(self._default, str) else None
+
+    def before(self, position: int, floor: int) -> str | None:
+        """An actor naming the noun at position: 'US troops', 'the American forces', 'Iraqi security forces'."""
+        words = _WORDS_BEFORE_RE.findall(self.text, max(floor, position - 40), position)
+        for back in range(1, min(3, len(words)) + 1):
+            word = words[-back]
+            if word in ",;:()\"“”":
+                return None
+            if back > 1:
+                pair = self.gazetteer.actor_for(f"{word} {words[-back + 1]}")
+                if pair is not None:
+                    return pair
+            actor = self.gazetteer.actor_for(word)
+            if actor is not None:
+                return actor  # up to two words may stand between: "Iraqi security forces", "US Army troops"
+        return None
+
+    def in_clause(self, start: int, end: int, near: int) -> str | None:
+        """The actor of the force noun nearest to position near: "the US army transported ... 50 soldiers"."""
+        best: tuple[int, str] | None = None
+        for match in FORCE_RE.finditer(self.text, start, end):
+            if match[0][:1].isupper():
+                continue  # "Syrian Democratic Forces": part of a name
+            actor = self.before(match.start(), start)
+            if actor is not None and (best is None or abs(match.start() - near) < best[0]):
+                best = (abs(match.start() - near), actor)
+        return best[1] if best else None
+
+    def within(self, start: int, end: int) -> str | None:
+        found = self.index.actors_in(start, end)
+        return found[-1][2] if found else None
+
+

@@ -1,0 +1,378 @@
+"""Deterministic extraction of candidate claims from one news article.
+
+Reading order: the article is cut into paragraphs (lines) and sentences, sentences into clauses
+(at ";", ", but", ", as", ", while", ", where" and before "and <number>"). A clause gives a claim for
+each count of forces or of people killed, displaced or trained in it, or, failing a count, one
+claim when it moves, keeps or denies forces. Each claim's quote is its sentence when the sentence
+gives one claim, else its clause, widened when needed so that it occurs exactly once in the article.
+
+Nothing here reads the network or the clock: the same text gives the same claims.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..datafile import MAX_COUNT, Amount, Claim, Count, DateValue, When
+from ..world import Gazetteer, load_gazetteer
+from .actors import Actors
+from .counts import CountMention, counts_in
+from .motion import FORCE_RE, Motion, has_movement_hint, motion, places_in
+from .people import Attribution
+from .speech import Attributions
+from .text import AUXILIARY, Sentence, fold_text, iter_sentences, occurs_once, read_sentences
+
+if TYPE_CHECKING:
+    from ..time import Expression
+
+__all__ = ["extract_article", "iter_sentences"]
+
+# --- claims ---------------------------------------------------------------------------------------------------
+
+@dataclass
+class _Draft:
+    sentence: int
+    clause: tuple[int, int]
+    kind: str
+    actor: str | None
+    motion: Motion | None
+    count: CountMention | None = None
+    whole_sentence: bool = False  # the claim needs the sentence (its count is in another clause)
+    location: str | None = None
+
+
+_ELIDED_RE = re.compile(rf"(?:but|and|yet)\s+(?:{AUXILIARY}|then)\b", re.IGNORECASE)
+#: Before a counted force that is already in place: "has 2,400 troops in", "an existing 3,000-strong force".
+_HOLD_BEFORE = re.compile(
+    r"\b(?:has|have|had|maintains?|maintained|keeps?|kept|existing|current|remaining|there\s+(?:are|were|is))\s+"
+    r"(?:(?:some|about|around|roughly|nearly|more\s+than|over|at\s+least|an?|its|their|currently|still)\s+)*$",
+    re.IGNORECASE,
+)
+_WE_RE = re.compile(r"\b(?:we|our|us)\b", re.IGNORECASE)
+_PRONOUN_RE = re.compile(r"\b(?:they|we|them|ourselves|themselves)\b", re.IGNORECASE)
+
+
+class _Reader:
+    def __init__(self, text: str, source_id: str, published: DateValue | None, gazetteer: Gazetteer) -> None:
+        self.text = text
+        self.source_id = source_id
+        self.published = published
+        self.gazetteer = gazetteer
+        self.sentences = read_sentences(text)
+        self.index = gazetteer.index(text, [(s.start, s.end) for s in self.sentences])
+        self.actors = Actors(text, self.index, gazetteer)
+        self.speech = Attributions(text, gazetteer)
+        self._expressions: dict[tuple[int, int], list[Expression]] = {}
+
+    # -- drafting --
+
+    def drafts(self) -> list[_Draft]:
+        drafts: list[_Draft] = []
+        previous_force = -10
+        for index, sentence in enumerate(self.sentences):
+            sentence.attributions = [self.speech.in_span(*clause) for clause in sentence.clauses]
+            sentence.republished = self.speech.republished
+            made: list[_Draft] = []
+            carried: CountMention | None = None
+            for clause in sentence.clauses:
+                counts = counts_in(self.text, clause)
+                if counts:
+                    for count in counts:
+                        made.append(self._count_draft(index, clause, count))
+                    carried = counts[0]
+                elif carried is not None and _ELIDED_RE.match(self.text, clause[0]):
+                    # "Some 400 marines were stationed ..., but were pulled out ...": the same troops.
+                    draft = self._count_draft(index, clause, carried)
+                    if draft.motion is not None:
+                        draft.whole_sentence = True
+                        made.append(draft)
+                else:
+                    elided = bool(made) and _ELIDED_RE.match(self.text, clause[0]) is not None
+                    moving = self._motion_draft(index, clause, index - previous_force <= 2 or bool(made),
+                                                made[-1].actor if elided else None)
+                    if moving is not None:
+                        draft = moving
+                        if draft.location is None and self.text.startswith("where", clause[0]):
+                            draft.location = self._last_place(sentence, clause)  # "..., where they will stay"
+                        made.append(draft)
+            if any(d.kind == "force" for d in made):
+                previous_force = index
+            drafts.extend(made)
+        return drafts
+
+    def _last_place(self, sentence: Sentence, clause: tuple[int, int]) -> str | None:
+        """The place named last before a clause, in its sentence: what "where" refers to."""
+        places = self.index.places_in(sentence.start, clause[0])
+        return places[-1][2].name if places else None
+
+    def _count_draft(self, index: int, clause: tuple[int, int], count: CountMention) -> _Draft:
+        actor = self.actors.within(count.amount.end, count.unit_end) or self.actors.before(count.amount.start, clause[0])
+        if count.kind != "force":
+            return _Draft(index, clause, count.kind, actor, None, count)
+        actor = (actor or self.actors.in_clause(clause[0], clause[1], count.amount.start)
+                 or self._subject_actor(clause[0], count.amount.start) or self.actors.default)
+        moved = motion(self.text, clause[0], clause[1], self.gazetteer, self.index, anchor=count.amount.start)
+        holding = _HOLD_BEFORE.search(self.text, max(clause[0], count.amount.start - 40), count.amount.start)
+        if moved is None or holding is not None:
+            # "has 2,400 troops in Iraq", "an existing 3,000-strong force": a force in place, where it is.
+            places = places_in(self.text, count.unit_end, clause[1], self.gazetteer, self.index)
+            inside = [p for p in places if p.role == "in"] or (
+                [p for p in places_in(self.text, clause[0], clause[1], self.gazetteer, self.index) if p.role in ("in", "destination")]
+                if holding is not None else [])
+            if inside or holding is not None:
+                location = inside[0].place.name if inside else None
+                moved = Motion("hold", count.unit_start, count.unit_end, "asserted",
+                               moved.modality if moved else "fact", None, None, location, False)
+        return _Draft(index, clause, count.kind, actor, self._homecoming(moved, actor), count)
+
+    def _homecoming(self, moved: Motion | None, actor: str | None) -> Motion | None:
+        """A move to the forces' own country is a return: US troops going to the United States go home."""
+        if moved is None or moved.destination is None or moved.movement not in ("move", "withdraw", "leave", "deploy"):
+            return moved
+        home = self.gazetteer.home_of(actor)
+        if home is not None and home.name == moved.destination:
+            return Motion("return", moved.verb_start, moved.verb_end, moved.polarity, moved.modality,
+                          moved.origin, moved.destination, moved.location, moved.noun)
+        return moved
+
+    def _motion_draft(self, index: int, clause: tuple[int, int], after_force: bool, inherited: str | None) -> _Draft | None:
+        if not has_movement_hint(self.text, *clause):
+            return None
+        all_forces = list(FORCE_RE.finditer(self.text, clause[0], clause[1]))
+        if not (all_forces or inherited or (after_force and _PRONOUN_RE.search(self.text, clause[0], clause[1]))
+                or self.index.actors_in(*clause)):
+            return None  # nobody's forces in this clause: no need to read its verbs
+        moved = motion(self.text, clause[0], clause[1], self.gazetteer, self.index)
+        if moved is None:
+            return None
+        verb = moved.verb_start
+        forces = [m for m in all_forces if abs(m.start() - verb) <= 90]
+        actor: str | None = None
+        if moved.noun and not (moved.origin or moved.destination or moved.location
+                               or _WE_RE.search(self.text, clause[0], clause[1])):
+            return None  # "the move reflected a rethink", "the invasion would result in": named, not stated
+        if forces:
+            nearest = min(forces, key=lambda m: (m.start() > verb, abs(m.start() - verb)))
+            actor = self.actors.before(nearest.start(), clause[0])
+            if actor is None and re.search(r"\b(?:its|their)\s+$", self.text[max(clause[0], nearest.start() - 8):nearest.start()]):
+                actor = self.actors.within(clause[0], nearest.start())
+            actor = actor or self._subject_actor(clause[0], verb) or self.actors.default
+        elif inherited is not None:
+            actor = inherited  # "... can only transit and do not have permission to stay": the same forces
+        elif (subject := self._subject_actor(clause[0], verb)) is not None:
+            actor = subject  # "Turkey launched an offensive into ...", "the US was ruling out crossing into ..."
+        elif after_force and _PRONOUN_RE.search(self.text, clause[0], clause[1]):
+            actor = self.actors.default  # "They will go home.": the forces of the sentence before
+        else:
+            return None
+        return _Draft(index, clause, "force", actor, self._homecoming(moved, actor))
+
+    def _subject_actor(self, start: int, verb: int) -> str | None:
+        """A country or armed group named as a noun shortly before a verb of movement."""
+        for found_start, found_end, actor in reversed(self.index.actors_in(max(start, verb - 60), verb)):
+            following = self.text[found_end:verb]
+            if re.match(r"(?:['’]s)?\s+[A-Za-z]", following) and not re.match(r"\s+(?:and|has|have|had|is|was|were|are|will|would|wasn['’]t|isn['’]t|"
+                                                                            r"did|does|didn['’]t|could|may|might|can|must|should|launched|began|started|"
+                                                                            r"conducted|also|then|had)\b", following):
+                continue  # "US President", "Iraq's military": an adjective, not the subject
+            if self.text[found_start:found_end].islower():
+                continue
+            return actor
+        return None
+
+    # -- claims --
+
+    def claims(self) -> list[Claim]:
+        drafts = self.drafts()
+        per_sentence = Counter(d.sentence for d in drafts)
+        folded = fold_text(self.text)
+        claims: list[Claim] = []
+        seen: set[tuple[object, ...]] = set()
+        for draft in drafts:
+            span = self._quote_span(draft, per_sentence[draft.sentence] == 1, folded)
+            if span is None:
+                continue
+            claim = self._claim(draft, span, len(claims) + 1)
+            key = (claim.quote, claim.kind, claim.count, claim.movement, claim.unit)
+            if key in seen:
+                continue
+            seen.add(key)
+            claims.append(claim)
+        return claims
+
+    def _quote_span(self, draft: _Draft, alone: bool, folded: str) -> tuple[int, int] | None:
+        sentence = self.sentences[draft.sentence]
+        candidates: list[tuple[int, int]] = []
+        if not alone and not draft.whole_sentence:
+            candidates.append(draft.clause)
+        candidates.append((sentence.start, sentence.end))
+        neighbours = [s for s in self.sentences if s.paragraph == sentence.paragraph]
+        position = neighbours.index(sentence)
+        if position + 1 < len(neighbours):
+            candidates.append((sentence.start, neighbours[position + 1].end))
+        if position > 0:
+            candidates.append((neighbours[position - 1].start, sentence.end))
+        for start, end in candidates:
+            if end - start > MAX_QUOTE:  # a run-on "sentence" is no quote a reviewer can check
+                continue
+            if occurs_once(folded, fold_text(self.text[start:end]).strip(" ")):
+                return start, end
+        return None
+
+    def _attribution(self, draft: _Draft) -> Attribution:
+        sentence = self.sentences[draft.sentence]
+        clause_index = sentence.clauses.index(draft.clause)
+        own = sentence.attributions[clause_index]
+        if own is not None and (own.speaker or own.cited):
+            return self._with_republished(own, sentence)
+        order = list(range(clause_index - 1, -1, -1)) + list(range(clause_index + 1, len(sentence.clauses)))
+        for other in order:
+            found = sentence.attributions[other]
+            if found is not None and (found.speaker or found.cited) and found.sentence_wide:
+                return self._with_republished(found, sentence)
+        return self._with_republished(self._from_context(draft.sentence), sentence)
+
+    def _from_context(self, index: int) -> Attribution:
+        """A sentence with no attribution of its own: a quotation run, or a report cited around it."""
+        sentence = self.sentences[index]
+        if sentence.quoted or sentence.opens_inside:
+            for back in range(index - 1, max(-1, index - 6), -1):
+                earlier = self.sentences[back]
+                found = next((a for a in earlier.attributions if a is not None and a.speaker), None)
+                if found is not None and earlier.quoted:
+                    return found
+                if not (earlier.quoted or earlier.opens_inside):
+                    break
+            if sentence.closes_open or sentence.quoted:
+                for ahead in range(index + 1, min(len(self.sentences), index + 3)):
+                    later = self.sentences[ahead]
+                    found = next((a for a in later.attributions if a is not None and a.speaker), None)
+                    if found is not None and later.opens_inside:
+                        return found
+                    if not later.opens_inside:
+                        break
+        before = self._cited_near(range(index - 1, max(-1, index - 4), -1))
+        after = self._cited_near(range(index + 1, min(len(self.sentences), index + 4)))
+        if before and before == after:
+            return Attribution(cited=before)
+        return Attribution()
+
+    def _cited_near(self, indices: range) -> str | None:
+        for index in indices:
+            for found in self.sentences[index].attributions:
+                if found is not None and (found.cited or found.speaker):
+                    return found.cited
+        return None
+
+    def _with_republished(self, found: Attribution, sentence: Sentence) -> Attribution:
+        republished = sentence.republished
+        if found.cited or republished is None:
+            return found
+        return Attribution(found.speaker, found.role, republished, found.person)
+
+    def _claim(self, draft: _Draft, span: tuple[int, int], number: int) -> Claim:
+        attribution = self._attribution(draft)
+        moved = draft.motion
+        count = draft.count
+        fields: dict[str, object] = {}
+        if count is not None:
+            model_count = _model_count(count.amount)
+            if model_count is not None:
+                fields["count"] = model_count
+                fields["unit"] = _one_line(count.unit)
+        if moved is not None:
+            fields["movement"] = moved.movement
+            fields["origin"] = moved.origin
+            fields["destination"] = moved.destination
+            fields["location"] = moved.location or draft.location
+            fields["polarity"] = moved.polarity
+            fields["modality"] = moved.modality
+        when = self._when(draft, span)
+        return Claim(
+            id=f"{self.source_id}-x{number:03d}",
+            source=self.source_id,
+            quote=self.text[span[0]:span[1]],
+            kind=draft.kind,
+            speaker=_one_line(attribution.speaker),
+            speaker_role=_one_line(attribution.role),
+            cited=_one_line(attribution.cited),
+            actor=_one_line(draft.actor),
+            when=when,
+            reviewed=False,
+            **fields,
+        )
+
+    def _when(self, draft: _Draft, span: tuple[int, int]) -> When | None:
+        # the tagger is only needed once there is a claim to date
+        from ..time import find_expressions, guess_tense, resolve
+
+        start, end = draft.clause if draft.clause[0] >= span[0] and draft.clause[1] <= span[1] else span
+        piece = self.text[start:end]
+        if (start, end) not in self._expressions:
+            # The tagger runs a dozen patterns: only where a date can be (a digit or a word of time).
+            worth = _TIME_HINT_RE.search(piece) is not None
+            self._expressions[(start, end)] = find_expressions(piece) if worth else []
+        expressions = self._expressions[(start, end)]
+        if draft.count is not None:
+            amount = draft.count.amount
+            expressions = [e for e in expressions if e.end + start <= amount.start or e.start + start >= amount.end]
+        if not expressions:
+            return None
+        focus = (draft.motion.verb_start if draft.motion is not None else
+                 draft.count.amount.start if draft.count is not None else start) - start
+        if draft.motion is not None and draft.motion.modality == "fact":
+            # "within four weeks" sets a deadline; in a statement of fact it belongs to something else.
+            expressions = [e for e in expressions if not _DEADLINE_RE.match(e.text)]
+            if not expressions:
+                return None
+        chosen = min(expressions, key=lambda e: abs(e.start - focus))
+        sentence = self.sentences[draft.sentence]
+        sentence_text = self.text[sentence.start:sentence.end]
+        tense = guess_tense(sentence_text, chosen.start + start - sentence.start)
+        resolved = resolve(chosen.text, self.published, tense=tense)
+        value = resolved.value if self.published is not None else None
+        return When(text=_one_line(chosen.text) or chosen.text, value=value, kind=resolved.kind)
+
+
+_DEADLINE_RE = re.compile(r"(?:within|by|until|before)\b", re.IGNORECASE)
+#: What a date expression needs: a digit, a day or month name, or a word for a span of time.
+_TIME_HINT_RE = re.compile(
+    r"\d|\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
+    r"August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b"
+    r"|\b(?i:ago|yesterday|today|tomorrow|tonight|night|morning|afternoon|evening|weekend|weeks?|months?|years?|"
+    r"days?|hours?|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
+)
+
+
+def _model_count(amount: Amount) -> Count | None:
+    numbers = [n for n in (amount.value, amount.low, amount.high) if n is not None]
+    if any(n > MAX_COUNT for n in numbers):
+        return None
+    if amount.qualifier == "vague":
+        return Count(qualifier="vague", low=amount.low, high=amount.high, text=_one_line(amount.words))
+    if amount.qualifier == "range":
+        return Count(qualifier="range", low=amount.low, high=amount.high, text=_one_line(amount.text))
+    return Count(qualifier=amount.qualifier, value=amount.value, text=_one_line(amount.text))
+
+
+def _one_line(value: str | None) -> str | None:
+    if value is None:
+        return None
+    cleaned = " ".join(value.split())[:300]
+    return cleaned or None
+
+
+# --- entry point ----------------------------------------------------------------------------------------------
+
+MAX_QUOTE = 5000  # model.Claim.quote's limit
+
+
+def extract_article(text: str, *, source_id: str, published: DateValue | None) -> list[Claim]:
+    """Candidate claims (reviewed=False) read from one article, in article order.
+
+    published anchors relative dates ("last week"); without it, when.value is left unset.
+    """
+    return _Reader(text, source_id, published, load_gazetteer()).claims()

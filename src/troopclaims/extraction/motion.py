@@ -1,0 +1,397 @@
+"""What the forces do in a clause: the movement, where from and where to, and how it is said.
+
+Rules, in English news prose in general:
+
+* movement verbs (and their nouns) map to model.Movement values; "go/come/bring ... home" is a
+  return with destination "home";
+* a participle right after the forces ("troops leaving Syria", "forces that crossed into Iraq")
+  or after "after/before" describes them; the clause's main movement is the next verb;
+* places come with the preposition that governs them: from / out of -> origin, to / into /
+  towards -> destination, in / at -> destination after arrive/enter/deploy verbs, location after
+  stay/hold; "Syrian territory" is Syria;
+* polarity: a negation before the verb, "denying that there is any", "no plans to", "instead of";
+* modality, strongest first: permission ("do not have permission", "can only ... for transit"),
+  demand ("must", "have to", "expel", "pleading"), possibility ("could", "may", "not ruling out"),
+  plan ("will", "would", "plans to", "intention to"), else fact.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..world import Gazetteer, Place, TextIndex
+
+_NOUNS_AFTER = r"(?:\s+(?:the\s+|its\s+|their\s+|all\s+|some\s+|our\s+)?(?:[\w.,-]+\s+){0,3}?(?:troops|soldiers|forces|personnel|units|marines))"
+_MOVES = {
+    "return": (
+        r"return(?:s|ed|ing)?|(?:come|comes|came|coming|go|goes|going|went|gone|head(?:s|ed|ing)?|fly|flew|flown)\s+back"
+        r"|(?:come|comes|came|coming|go|goes|going|went|gone|head(?:s|ed|ing)?|bring|brings|bringing|brought|"
+        r"send|sends|sending|sent|fly|flew|flown|be\s+sent)\s+(?:[\w'’]+\s+){0,3}?(?:back\s+)?['‘\"“]?home\b"
+        r"|repatriat(?:e|es|ed|ing|ion)|homecoming"
+    ),
+    "withdraw": (
+        r"withdr(?:aw|aws|ew|awn|awing|awal|awals)|pull(?:s|ed|ing)?\s+(?:out|back)|pull-?outs?"
+        rf"|pull(?:s|ed|ing)?(?={_NOUNS_AFTER})|retreat(?:s|ed|ing)?|draw(?:s|ing)?\s+down|drew\s+down|drawdown"
+        r"|removal|evacuat(?:e|es|ed|ing|ion)|exfiltrat(?:e|es|ed|ing|ion)"
+    ),
+    "transit": r"transit(?:s|ed|ing)?|pass(?:es|ed|ing)?\s+through",
+    "move": (
+        r"mov(?:e|es|ed|ing)|movements?|shift(?:s|ed|ing)?|re-?deploy(?:s|ed|ing|ments?)?|re-?position(?:s|ed|ing)?"
+        r"|relocat(?:e|es|ed|ing|ion)|transfer(?:s|red|ring)?|transport(?:s|ed|ing)?|cross(?:es|ed|ing)?\s+(?:into|over)"
+        r"|head(?:s|ed|ing)?\s+(?:to|for|towards?|into)|(?:walk|roll|march|drive|drove)(?:s|ed|ing)?\s+into"
+        r"|(?:go|goes|going|went)\s+into|fl(?:y|ies|ew|own|ying)\s+(?:in)?to|(?:'re|’re|are|is|were|was)\s+off\s+to|positioned"
+    ),
+    "arrive": r"arriv(?:e|es|ed|ing|als?)|enter(?:s|ed|ing)?|entry|reach(?:es|ed|ing)?|land(?:s|ed|ing)?(?=\s+(?:in|at))",
+    "leave": (
+        r"leav(?:e|es|ing)|left(?!\s+(?:wing|hand|side|behind|over))|depart(?:s|ed|ing|ure)?|exit(?:s|ed|ing)?"
+        r"|expel(?:s|led|ling)?|expulsion|(?:break|breaks|breaking|broke)\s+out|escap(?:e|es|ed|ing)|fle(?:e|es|d|eing)"
+    ),
+    "deploy": (
+        r"deploy(?:s|ed|ing|ments?)?|dispatch(?:es|ed|ing)?|send(?:s|ing)?(?=" + _NOUNS_AFTER + r")"
+        r"|(?:send|sends|sending|sent)(?=[^.;]{0,60}?\b(?:to|into|towards)\b)"
+        r"|invad(?:e|es|ed|ing)|invasion|incursion|offensive\s+into|reinforc(?:e|es|ed|ing|ements?)|bolster(?:s|ed|ing)?"
+    ),
+    "stay": (
+        r"stay(?:s|ed|ing)?|remain(?:s|ed|ing)?|keep(?:s|ing)?|kept|left\s+behind|linger(?:s|ed|ing)?"
+        r"|continu(?:e|es|ed|ing)\s+(?:[\w'’]+\s+){0,4}?presence"
+    ),
+    "hold": (
+        r"presence|garrison(?:s|ed)?|stationed|based\s+(?:in|at)"
+        r"|(?:are|is|were|was)\s+(?:not\s+|no\s+longer\s+|still\s+|already\s+)?(?:in|inside)(?=\s)"
+    ),
+}
+MOVE_RE = re.compile("|".join(rf"(?P<{name}>\b(?:{pattern})\b)" for name, pattern in _MOVES.items()), re.IGNORECASE)
+
+#: Nouns for forces; a clause about forces names one (or continues a sentence that did).
+FORCE_RE = re.compile(
+    r"\b(?:[Tt]roops?|[Ss]oldiers?|[Ff]orces?|[Ss]ervicemen|[Ss]ervice\s*members|[Pp]ersonnel|[Mm]arines|[Aa]rmy|"
+    r"[Cc]onvoys?|[Aa]rmou?red\s+vehicles|[Gg]arrison|[Uu]nits|[Bb]oots\s+on\s+the\s+ground|[Cc]ontingent|"
+    r"[Ss]pecial\s+operations?|TROOPS|SOLDIERS|FORCES)\b"
+    # "an army commander", "a forces spokesman": a title, not forces.
+    r"(?!\s+(?:commanders?|chiefs?|spokes(?:man|woman|person)|officers?|officials?|generals?|leaders?|veterans?)\b)"
+)
+
+_PREPOSITIONS = {
+    "from": "origin", "out of": "origin", "to": "destination", "into": "destination", "towards": "destination",
+    "toward": "destination", "in": "in", "at": "in", "inside": "in", "within": "in", "via": "via", "through": "via",
+    "across": "via", "for": "other", "of": "of", "on": "other", "near": "other", "between": "other",
+    "against": "other", "with": "other", "by": "other", "outside": "other", "around": "other", "over": "other",
+    "alongside": "other",
+}
+#: Words between a preposition and the place it governs: "into the war-torn northern Syria".
+_BEFORE_PLACE = frozenset(
+    "the its their a an nearby neighbouring neighboring war-torn northern southern eastern western central base bases "
+    "countryside city town village outskirts area areas province region part parts border territory soil".split()
+)
+#: Nouns read through to the preposition before them: "from its base in the countryside of X".
+_THROUGH = frozenset(
+    "base bases countryside city town village outskirts area areas province region part parts "
+    "east west north south northeast northwest southeast southwest".split()
+)
+_STATIONED = frozenset({"stationed", "based", "garrisoned", "deployed"})
+_LEAVING = frozenset(
+    "leave leaves leaving left exit exits exited exiting depart departs departed departing evacuate evacuates "
+    "evacuated evacuating abandon abandons abandoned abandoning quit quits quitting vacate vacates vacated vacating".split()
+)
+_ENTERING = frozenset(
+    "enter enters entered entering invade invades invaded invading reach reaches reached reaching occupy occupies "
+    "occupied occupying".split()
+)
+_BACK_WORD_RE = re.compile(r"[\w'’-]+|[^\w\s]")
+_TERRITORY_RE = re.compile(r"\s+(?:territory|soil|side|airspace)\b", re.IGNORECASE)
+_HOME_RE = re.compile(r"\b(?:back\s+)?home\b", re.IGNORECASE)
+#: Verbs whose "in X" / "at X" says where the forces end up.
+_LANDING = frozenset({"arrive", "deploy", "move"})
+
+_NEGATION_RE = re.compile(
+    r"\b(?:not|never|no\s+longer|cannot|won['’]t|wouldn['’]t|don['’]t|doesn['’]t|didn['’]t|aren['’]t|isn['’]t|"
+    r"wasn['’]t|weren['’]t|haven['’]t|hasn['’]t|can['’]t|no\s+plans?\s+to|instead\s+of|rather\s+than|"
+    r"den(?:y|ies|ied|ying)\b[^.;]{0,40}?\b(?:any|a))\b|n['’]t\b",
+    re.IGNORECASE,
+)
+_NOT_NEGATION_RE = re.compile(r"(?:\bnot|n['’]t|\bnever)\s+(?:rul(?:e|ed|ing)\s+out|only)\b", re.IGNORECASE)
+_MODALITIES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("permission", re.compile(
+        r"\b(?:permission|permitted|allowed|authori[sz](?:ation|ed)|approval|can\s+only|may\s+only|only\s+(?:be\s+)?"
+        r"(?:use|used)|(?:not|n['’]t)\s+be\s+able\s+to|unable\s+to|barred|banned)\b", re.IGNORECASE)),
+    ("demand", re.compile(
+        r"\b(?:must|ha(?:ve|s|d)\s+to|need(?:s)?\s+to|required\s+to|ordered|demand\w*|calls?\s+(?:for|on)|calling\s+"
+        r"(?:for|on)|calls\s+from|urg(?:e|es|ed|ing)|plead\w*|expel\w*|expulsion|insist\w*)\b", re.IGNORECASE)),
+    ("possibility", re.compile(
+        r"\b(?:could|may|might|possibl[ey]|ruling\s+out|rule\s+out|consider\w*|under\s+discussion|options?)\b",
+        re.IGNORECASE)),
+    ("plan", re.compile(
+        r"\b(?:will|won['’]t|would|shall|plans?\s+to|planned|planning\s+to|intention|intends?|intended|going\s+to|set\s+to|"
+        r"expected\s+to|about\s+to|decided\s+to|vow\w*|promis\w*|is\s+to|are\s+to)\b|['’]ll\b", re.IGNORECASE)),
+)
+
+
+@dataclass(frozen=True)
+class PlaceMention:
+    start: int
+    end: int
+    place: Place
+    role: str  # origin, destination, in, via, of, other, none
+
+
+@dataclass(frozen=True)
+class Motion:
+    movement: str | None
+    verb_start: int
+    verb_end: int
+    polarity: str
+    modality: str
+    origin: str | None
+    destination: str | None
+    location: str | None
+    noun: bool  # the movement is named by a noun ("the withdrawal"), not stated by a verb
+
+
+def places_in(text: str, start: int, end: int, gazetteer: Gazetteer, index: TextIndex) -> list[PlaceMention]:
+    """Places in text[start:end] with the role their preposition gives them."""
+    found: list[tuple[int, int, Place]] = index.places_in(start, end)
+    taken = [(s, e) for s, e, _ in found]
+    for s, e, actor in index.actors_in(start, end):
+        after = _TERRITORY_RE.match(text, e, end)
+        if after is None or any(s < te and ts < after.end() for ts, te in taken):
+            continue
+        country = gazetteer.country_for_actor(actor)
+        if country is not None:
+            found.append((s, after.end(), country))
+    mentions = []
+    for s, e, place in sorted(found, key=lambda f: f[0]):
+        if place.kind == "country" and _ADJECTIVE_USE.match(text, e, end):
+            continue
+        mentions.append(PlaceMention(s, e, place, _role_of(text, start, s)))
+    return mentions
+
+
+#: A place name used as an adjective ("US forces", "the Iraq-based", "US-led") is not where anything goes.
+_ADJECTIVE_USE = re.compile(
+    r"(?:['’]s)?(?:\s*-\s*[a-z]|\s+(?:forces|troops|soldiers|army|military|president|administration|government|"
+    r"officials?|embassy|garrison|bases?|commanders?|defen[cs]e|navy|air\s+force|special|ground|combat|marines|"
+    r"personnel|service|led|backed|coalition|ally|allies|counterpart|leaders?|authorities|lawmakers|ministry|"
+    r"minister|secretary|troop|officers?|envoy|ambassador|sanctions|oil|partners?)\b)",
+    re.IGNORECASE,
+)
+
+
+def _role_of(text: str, clause_start: int, place_start: int) -> str:
+    """origin, destination, in, via, other or none: what the words before a place make of it."""
+    words = [w.lower() for w in _BACK_WORD_RE.findall(text, max(clause_start, place_start - 80), place_start)]
+    i = len(words) - 1
+    for _ in range(6):
+        while i >= 0 and words[i] in _BEFORE_PLACE:
+            i -= 1
+        if i < 0:
+            return "none"
+        word, previous = words[i], words[i - 1] if i > 0 else ""
+        if word in _LEAVING:
+            return "origin"  # "leaving Syria", "left their bases in Syria"
+        if word in _ENTERING:
+            return "destination"  # "entered Syrian territory"
+        if word in ("in", "at") and previous in _STATIONED:
+            return "origin"  # "troops stationed in X" are moved out of X
+        if word in ("of", "in", "near", "outside", "around") and previous in _THROUGH:
+            i -= 2  # "from its base in the countryside of X": read on to the preposition before
+            continue
+        if word == "of" and previous == "out":
+            return "origin"
+        role = _PREPOSITIONS.get(word)
+        if role is None:
+            return "none"
+        if role != "of":
+            return role
+        i -= 1  # "into the territory of X"
+    return "none"
+
+
+
+_NOUNS = re.compile(
+    r"(?:movements?|withdrawals?|removal|pull-?outs?|drawdown|evacuation|redeployments?|deployments?|relocation|"
+    r"transfer|repatriation|homecoming|arrivals?|entry|departure|expulsion|invasion|incursion|presence|garrisons?|"
+    r"transit|move|exfiltration|reinforcements?)",
+    re.IGNORECASE,
+)
+_KEEP_FROM = re.compile(r"\bkeep\w*\b[^.;]{0,60}?\bfrom\s+\w+ing\b", re.IGNORECASE)
+
+
+#: The first words of everything MOVE_RE matches. The pattern is only tried where one of them
+#: stands: trying it at every position of an article costs more than all the rest of reading it.
+_MOVE_FIRST_WORDS = frozenset(
+    """return returns returned returning come comes came coming go goes going went gone head heads headed heading
+    fly flies flew flown flying bring brings bringing brought send sends sending sent be repatriate repatriates repatriated
+    repatriating repatriation homecoming withdraw withdraws withdrew withdrawn withdrawing withdrawal withdrawals
+    pull pulls pulled pulling pullout pullouts pull-out pull-outs retreat retreats retreated retreating draw draws
+    drawing drew drawdown removal evacuate evacuates evacuated evacuating evacuation exfiltrate exfiltrates
+    exfiltrated exfiltrating exfiltration transit transits transited transiting pass passes passed passing move moves
+    moved moving movement movements shift shifts shifted shifting redeploy redeploys redeployed redeploying
+    redeployment redeployments re-deploy re-deploys re-deployed re-deploying re-deployment reposition repositions
+    repositioned repositioning re-position re-positioned relocate relocates relocated relocating relocation
+    transfer transfers transferred transferring transport transports transported transporting cross crosses crossed
+    crossing walk walks walked walking roll rolls rolled rolling march marches marched marching drive drives drove
+    driving 're ’re are is were was positioned arrive arrives arrived arriving arrival arrivals enter enters entered
+    entering entry reach reaches reached reaching land lands landed landing leave leaves leaving left depart departs
+    departed departing departure exit exits exited exiting expel expels expelled expelling expulsion break breaks
+    breaking broke escape escapes escaped escaping flee flees fled fleeing deploy deploys deployed deploying
+    deployment deployments dispatch dispatches dispatched dispatching invade invades invaded invading invasion
+    incursion offensive reinforce reinforces reinforced reinforcing reinforcement reinforcements bolster bolsters
+    bolstered bolstering stay stays stayed staying remain remains remained remaining keep keeps keeping kept linger
+    lingers lingered lingering continue continues continued continuing presence garrison garrisons garrisoned
+    stationed based""".split()
+)
+_MOVE_WORD_RE = re.compile(r"['’]?[A-Za-z]+(?:-[A-Za-z]+)?")
+
+
+def has_movement_hint(text: str, start: int, end: int) -> bool:
+    """Could text[start:end] state a movement at all? A cheap test before reading its verbs."""
+    return not _MOVE_FIRST_WORDS.isdisjoint(_MOVE_WORD_RE.findall(text[start:end].lower()))
+
+
+def _verbs(text: str, start: int, end: int) -> list[tuple[str, re.Match[str]]]:
+    found = []
+    free = start
+    for word in _MOVE_WORD_RE.finditer(text, start, end):
+        if word.start() < free or word[0].lower() not in _MOVE_FIRST_WORDS:
+            continue
+        match = MOVE_RE.match(text, word.start(), end)
+        if match is None:
+            continue
+        free = match.end()
+        if match.lastgroup == "stay" and _KEEP_FROM.match(text, match.start(), end):
+            continue  # "keep X from reaching Y" prevents; it does not keep forces anywhere
+        found.append((match.lastgroup or "move", match))
+    return found
+
+
+def _is_noun(match: re.Match[str]) -> bool:
+    return _NOUNS.fullmatch(match[0]) is not None
+
+
+def _is_modifier(text: str, clause_start: int, match: re.Match[str]) -> bool:
+    """Does this verb describe the forces rather than say what they do?
+
+    "troops leaving Syria", "forces withdrawing from", "troops that crossed into", "after pulling out".
+    """
+    before = text[max(clause_start, match.start() - 40):match.start()]
+    word = match[0].split()[0].lower()
+    last = before.lower().split()[-3:]
+    if last and (last[-1] in _SUBORDINATORS or (len(last) > 1 and last[-2] in _SUBORDINATORS and last[-1] in _POSSESSIVES)):
+        return True  # "after pulling out", "after their withdrawal"
+    if last and (last[-1] in _RELATIVES or (len(last) > 1 and last[-2] in _RELATIVES and last[-1] in _AUXILIARIES)):
+        return True  # "troops that crossed into", "forces who are leaving"
+    if not before.strip() and word.endswith(("ed", "ing")) and _OPENING_PHRASE_RE.match(text, match.end(), match.end() + 61):
+        return True  # "Exfiltrated from Syria, the soldiers ...": an opening participle phrase
+    if last and (last[-1] in _BE_HAVE or (len(last) > 1 and last[-2] in _BE_HAVE)):
+        return False
+    if word.endswith("ing"):
+        return FORCE_RE.search(before[-25:]) is not None
+    if not word.endswith("ed"):
+        return False
+    # "troops deployed in ...", "2,400 troops in Iraq deployed as part of ...": a past participle
+    # right after the forces describes them; after anything else it is the verb of the clause.
+    forces = list(FORCE_RE.finditer(before))
+    return bool(forces) and _PARTICIPLE_GAP.fullmatch(before, forces[-1].end()) is not None
+
+
+_SUBORDINATORS = frozenset({"after", "before", "since", "while", "when", "upon", "without"})
+_POSSESSIVES = frozenset({"their", "its", "the", "his", "her"})
+_RELATIVES = frozenset({"that", "who", "which"})
+_AUXILIARIES = frozenset({"had", "have", "has", "are", "were"})
+_BE_HAVE = frozenset({"are", "is", "were", "was", "be", "been", "being", "'re", "’re", "has", "have", "had", "get", "got", "gets"})
+_OPENING_PHRASE_RE = re.compile(r"[^,.;]{0,60},")
+_PARTICIPLE_GAP = re.compile(r"\s*(?:(?:in|at)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*\s*)?")
+
+
+def motion(text: str, start: int, end: int, gazetteer: Gazetteer, index: TextIndex, *, anchor: int | None = None) -> Motion | None:
+    """The movement a clause states, or None when it has no movement word.
+
+    anchor: where the forces are mentioned (a count), to prefer the verb that governs them.
+    """
+    verbs = _verbs(text, start, end)
+    if not verbs:
+        return None
+    main = _main_verb(text, start, verbs, anchor)
+    movement, match = main
+    places = places_in(text, start, end, gazetteer, index)
+    origin = _first(places, "origin", match.start())
+    destination = _first(places, "destination", match.start())
+    location: Place | None = None
+    home = _home(text, start, end, match)
+    if movement in _LANDING and destination is None:
+        destination = _first(places, "in", match.start(), after_only=True)
+    if movement in ("stay", "hold", "transit"):
+        location = _first(places, "in", start) or (destination if movement == "transit" else None)
+        destination = None
+        if movement != "transit":
+            origin = None
+    if movement in ("withdraw", "leave") and destination is not None:
+        movement = "move"  # "withdrawn from Syria to Iraq" is a move, not a withdrawal
+    if movement == "deploy" and origin is not None and destination is not None:
+        movement = "move"  # "deployed troops stationed in X to Y"
+    if movement in ("move", "withdraw", "leave", "deploy", "return") and home and destination is None:
+        movement = "return"
+    dest_name = destination.name if destination is not None else ("home" if home and movement == "return" else None)
+    if home and "home" in match[0].lower():
+        dest_name = "home"  # "bring the troops back home", whatever else the clause names
+    return Motion(
+        movement=movement,
+        verb_start=match.start(),
+        verb_end=match.end(),
+        polarity=_polarity(text, start, match),
+        modality=_modality(text, start, match),
+        origin=origin.name if origin is not None else None,
+        destination=dest_name,
+        location=location.name if location is not None else None,
+        noun=_is_noun(match),
+    )
+
+
+def _main_verb(text: str, start: int, verbs: list[tuple[str, re.Match[str]]], anchor: int | None) -> tuple[str, re.Match[str]]:
+    finite = [(kind, m) for kind, m in verbs if not _is_modifier(text, start, m)]
+    pool = finite or verbs
+    # Verbs say what happens; nouns ("the deployment comes after ...") only when there is no verb.
+    pool = [(kind, m) for kind, m in pool if not _is_noun(m)] or pool
+    if anchor is not None:
+        # The verb nearest the counted forces governs them: "moved 1,000 troops", "1,000 troops arrived".
+        return min(pool, key=lambda v: (anchor - v[1].end()) * 1.5 if v[1].end() <= anchor else v[1].start() - anchor)
+    moving = [(kind, m) for kind, m in pool if kind != "hold"]
+    return (moving or pool)[0]
+
+
+def _first(places: list[PlaceMention], role: str, after: int, *, after_only: bool = False) -> Place | None:
+    ordered = [p for p in places if p.role == role and p.start >= after]
+    if not ordered and not after_only:
+        ordered = [p for p in places if p.role == role]
+    return ordered[0].place if ordered else None
+
+
+def _home(text: str, start: int, end: int, main: re.Match[str]) -> bool:
+    """Is "home" where the main verb goes: "bring the troops home", "return home", "going home"?"""
+    if "home" in main[0].lower():
+        return True
+    home = _HOME_RE.search(text, main.end(), min(end, main.end() + 40))
+    return home is not None and not re.search(r"[,;:]", text[main.end():home.start()])
+
+
+def _window(text: str, start: int, match: re.Match[str]) -> str:
+    """The words from the clause start (at most ~80 characters back) to the end of the verb."""
+    return text[max(start, match.start() - 80):match.end()]
+
+
+def _polarity(text: str, start: int, match: re.Match[str]) -> str:
+    window = _window(text, start, match)
+    near = window[-60 - len(match[0]):]
+    cleaned = _NOT_NEGATION_RE.sub(" ", near)
+    return "denied" if _NEGATION_RE.search(cleaned) else "asserted"
+
+
+def _modality(text: str, start: int, match: re.Match[str]) -> str:
+    window = _window(text, start, match)
+    after = text[match.end():match.end() + 30]
+    for name, pattern in _MODALITIES:
+        scope = window + (after if name == "permission" else "")
+        if pattern.search(scope):
+            return name
+    return "fact"

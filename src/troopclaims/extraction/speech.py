@@ -1,0 +1,284 @@
+"""Who says each part of an article: attributions ("X said", "according to X") and cited sources."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..world import Gazetteer
+from .people import (
+    ACCORDING_RE,
+    APPOSED_RE,
+    BACK_REFERENCE_RE,
+    CALLS_RE,
+    CUE_RE,
+    DETERMINERS,
+    LOWER_IN_NP,
+    MEDIA_WORDS,
+    NAME,
+    NAME_OR_WORD_RE,
+    NAME_RE,
+    NOT_NAMES,
+    ORG_WORDS,
+    REPORT_BY_RE,
+    ROLE_HEADS,
+    SKIPPABLE,
+    SPEECH_RE,
+    Attribution,
+    People,
+    Person,
+    RoleSignature,
+    words_of,
+)
+
+
+# --- attributions ---------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class _NounPhrase:
+    start: int
+    end: int
+    text: str
+
+
+def _tokens_back(text: str, start: int, end: int) -> list[re.Match[str]]:
+    return list(re.finditer(r"[\w.'’-]+|[^\w\s]", text[start:end]))
+
+
+class Attributions:
+    """Finds who says each part of an article, resolving pronouns and titles as it reads."""
+
+    def __init__(self, text: str, gazetteer: Gazetteer) -> None:
+        self.text = text
+        self.gazetteer = gazetteer
+        self.people = People(text, gazetteer)
+        self.last_cited: str | None = None
+        self.last_speaker: Attribution | None = None
+        self.republished: str | None = None  # "X reports:" cites X for the rest of the article
+
+    def in_span(self, start: int, end: int) -> Attribution | None:
+        """The attribution stated within text[start:end], if any (the first one wins)."""
+        text = self.text
+        if not CUE_RE.search(text, start, end):
+            return None  # no verb of saying, "according to", "reports:" or "calls from": nothing to attribute
+        intro = re.match(r"\s*(?P<np>[A-Z][^\n:]{1,60}?)\s+reports?\s*:", text[start:end])
+        if intro and self._is_media(intro["np"]):
+            # "X reports: ..." introduces republished text: X is the source of all that follows.
+            self.republished = self._clean(intro["np"])
+            start += intro.end()
+        found: Attribution | None = None
+        for verb in SPEECH_RE.finditer(text, start, end):
+            found = self._subject_of(verb, start, end)
+            if found is not None:
+                break
+        if found is None:
+            # "amid calls from Iraqi lawmakers to expel ...": a demand has its authors too.
+            calls = CALLS_RE.search(text, start, end)
+            if calls is not None:
+                demand = self._classify(_NounPhrase(calls.start("np"), calls.end("np"), calls["np"]), calls.start(), after=True)
+                if demand is not None:
+                    found = Attribution(demand.speaker, demand.role, demand.cited, demand.person, sentence_wide=False)
+        according = ACCORDING_RE.search(text, start, end)
+        if according is not None:
+            phrase = self._phrase_after(according.end(), end)
+            if phrase is not None:
+                other = self._classify(phrase, according.start(), after=True)
+                found = self._merge(found, other)
+        if found is not None:
+            if found.cited:
+                self.last_cited = found.cited
+            if found.speaker:
+                self.last_speaker = found
+        return found
+
+    @staticmethod
+    def _merge(first: Attribution | None, second: Attribution | None) -> Attribution | None:
+        if first is None or second is None:
+            return first or second
+        return Attribution(first.speaker or second.speaker, first.role or second.role, first.cited or second.cited,
+                           first.person or second.person, first.sentence_wide or second.sentence_wide)
+
+    def _subject_of(self, verb: re.Match[str], start: int, end: int) -> Attribution | None:
+        text = self.text
+        preceding = text[max(start, verb.start() - 3):verb.start()]
+        if verb[0] in ("reports", "report"):
+            # "media reports about ...": a noun, and the citation is the whole phrase.
+            noun = re.search(r"\b([\w-]+)\s+$", text[max(start, verb.start() - 40):verb.start()])
+            if noun and noun[1].lower() in MEDIA_WORDS:
+                phrase = self._phrase_before(verb.start(), start)
+                base = self._clean(phrase.text) if phrase is not None else noun[1]
+                return Attribution(cited=f"{base} {verb[0]}")
+        if verb[0].endswith("ing") and not text[start:verb.start()].strip():
+            return None  # "adding that ...": the speaker is the one of the clause before
+        # Inverted: '..., said the Pentagon chief.'  '"...," said Jane Doe.'
+        inverted = bool(re.search(r"[,\"”’]\s*$", preceding)) or verb.start() == start
+        if inverted:
+            found = self._after(verb, end)
+            if found is not None:
+                return found
+        apposed = APPOSED_RE.search(text, max(start, verb.start() - 200), verb.start())
+        phrase = (_NounPhrase(apposed.start("np"), apposed.end("np"), apposed["np"]) if apposed is not None
+                  else self._phrase_before(verb.start(), start))
+        if (phrase is not None and re.search(r"\bas\s+$", text[max(start, phrase.start - 4):phrase.start])
+                and re.fullmatch(r"[\s,.;:!?—–-]*", text[verb.end():end])):
+            return None  # "..., as the president promised.": a comparison, not the source of the clause
+        found = self._classify(phrase, verb.start(), after=False) if phrase is not None else None
+        if found is not None:
+            return self._with_told(found, verb, end)
+        if not inverted:
+            # "..., at the same time assured the minister, Jane Doe." -- the subject ends the sentence.
+            rest = self._phrase_after(verb.end(), end)
+            if rest is not None and re.fullmatch(r"[\s.!?\"”’]*", text[rest.end:end]):
+                return self._after(verb, end)
+        return None
+
+    def _after(self, verb: re.Match[str], end: int) -> Attribution | None:
+        phrase = self._phrase_after(verb.end(), end)
+        if phrase is None:
+            return None
+        found = self._classify(phrase, verb.start(), after=True)
+        return self._with_told(found, verb, end) if found is not None else None
+
+    def _with_told(self, found: Attribution, verb: re.Match[str], end: int) -> Attribution:
+        """'X told the Associated Press': the outlet told is cited as well."""
+        if verb[0] != "told" or found.cited:
+            return found
+        outlet = re.match(r"\s+((?:the\s+)?[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,4})", self.text[verb.end():end])
+        if outlet is not None and (self._is_media(outlet[1]) or outlet[1].isupper()):
+            return Attribution(found.speaker, found.role, self._clean(outlet[1]), found.person)
+        return found
+
+    def _phrase_before(self, verb_start: int, start: int) -> _NounPhrase | None:
+        """The noun phrase that is the subject of a verb, reading back over adverbs and auxiliaries."""
+        text = self.text
+        tokens = _tokens_back(text, max(start, verb_start - 160), verb_start)
+        offset = max(start, verb_start - 160)
+        index = len(tokens) - 1
+        if index >= 0 and tokens[index][0] == ",":
+            index -= 1  # "Jane Doe, said": an appositive comma
+        while index >= 0 and tokens[index][0].lower().strip(".") in SKIPPABLE:
+            index -= 1
+        end_index = index
+        while index >= 0:
+            token = tokens[index][0]
+            lower = token.lower().strip(".")
+            if token[:1].isupper() or lower in LOWER_IN_NP or token in ("'s", "’s") or lower.endswith(("'s", "’s")):
+                index -= 1
+                continue
+            break
+        while index < end_index and tokens[index + 1][0].lower() in NOT_NAMES:
+            index += 1  # "Though Doe said", "Then the minister said": a capitalised opening word
+        if end_index < 0:
+            return None
+        if index == end_index:
+            # No noun phrase right before the verb: a pronoun or name subject a few words back
+            # ("he changed his mind and stated").
+            for back in range(end_index, max(-1, end_index - 8), -1):
+                word = tokens[back][0]
+                if word in (",", ";", ":", '"', "“", "”"):
+                    break
+                if word.lower() in ("he", "she") or self.people.person_for(word, create=False) is not None:
+                    return _NounPhrase(offset + tokens[back].start(), offset + tokens[back].end(), word)
+            return None
+        first = tokens[index + 1]
+        last = tokens[end_index]
+        phrase_start, phrase_end = offset + first.start(), offset + last.end()
+        return _NounPhrase(phrase_start, phrase_end, text[phrase_start:phrase_end])
+
+    def _phrase_after(self, position: int, end: int) -> _NounPhrase | None:
+        """The noun phrase after a verb or 'according to', up to punctuation or a following clause."""
+        text = self.text
+        match = re.match(r"\s*(?P<np>[^,.;:!?\"“”()\n]+(?:,\s*[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})?)", text[position:end])
+        if not match:
+            return None
+        raw = match["np"]
+        if re.match(r"(?:that|to|it|this|these|those)\b", raw):
+            return None  # a clause or an object follows the verb, not its subject
+        cut = re.search(r"\s(?:that|who|which|on|in|at|after|before|during|as|when|while|to)\s", raw)
+        if cut and not re.match(r"\s*(?:of|for)\b", raw[cut.start():]):
+            raw = raw[:cut.start()]
+        raw = raw.strip()
+        if not raw or len(raw) > 120:
+            return None
+        phrase_start = position + match.start("np")
+        return _NounPhrase(phrase_start, phrase_start + len(raw), raw)
+
+    def _classify(self, phrase: _NounPhrase, at: int, *, after: bool) -> Attribution | None:
+        words = words_of(phrase.text)
+        if not words:
+            return None
+        if words[0] in ("he", "she") and len(words) == 1:
+            person = self.people.last_before(phrase.start)
+            return self._person(person, phrase.start) if person else None
+        if words[0] in ("they", "it", "we", "i", "you", "there", "this", "which", "who"):
+            return None
+        if self._is_media(phrase.text):
+            if BACK_REFERENCE_RE.fullmatch(phrase.text.strip()):
+                return Attribution(cited=self.last_cited) if self.last_cited else None
+            by = REPORT_BY_RE.match(phrase.text.strip())  # "a report by the state news agency"
+            return Attribution(cited=self._clean(by[1] if by else phrase.text))
+        person = self._named(phrase)
+        if person is not None:
+            return self._person(person, phrase.start)
+        if any(w in ROLE_HEADS for w in words):
+            return self._role(phrase, at)
+        if any(w in ORG_WORDS for w in words) or self.gazetteer.find_actors(phrase.text):
+            return Attribution(speaker=self._institution(phrase.text))
+        return None
+
+    def _named(self, phrase: _NounPhrase) -> Person | None:
+        for match in NAME_OR_WORD_RE.finditer(phrase.text):
+            if " " not in match[0] and self.gazetteer.lookup(match[0]) is not None:
+                continue  # "Ankara said": a capital speaking for its government, not a person
+            person = self.people.person_for(match[0], create=False)
+            if person is not None:
+                return person
+        names = list(NAME_RE.finditer(phrase.text))
+        if names and self.people._plausible(names[-1][0], titled=True):
+            return self.people.person_for(names[-1][0], create=True)
+        return None
+
+    def _person(self, person: Person, position: int) -> Attribution:
+        self.people.mention(position, person)
+        return Attribution(person.name, person.role, None, person)
+
+    def _role(self, phrase: _NounPhrase, at: int) -> Attribution | None:
+        words = words_of(phrase.text)
+        signature = self.people.signature(phrase.text)
+        if "counterpart" in words and self.last_speaker is not None and self.last_speaker.person is not None:
+            base = next((sig for _, sig in self.last_speaker.person.roles), None)
+            if base is not None:
+                signature = RoleSignature(base.head, base.domain, signature.nation)
+        # An appositive name just before: "Jane Doe, the spokeswoman for the ministry, said".
+        before = self.text[max(0, phrase.start - 60):phrase.start]
+        appositive = re.search(rf"({NAME}),\s*$", before)
+        if appositive:
+            person = self.people.person_for(appositive[1], create=True)
+            if person is not None:
+                return self._person(person, phrase.start)
+        person = self.people.last_before(phrase.start, signature) or self.people.first_after(phrase.start, signature)
+        if person is not None:
+            return self._person(person, phrase.start)
+        return Attribution(speaker=self._clean(phrase.text), role=self._clean(phrase.text))
+
+    def _institution(self, phrase: str) -> str:
+        """'Iraq's military' -> 'Iraqi military'; 'the Baghdad government' -> 'Iraqi government'."""
+        cleaned = self._clean(phrase)
+        match = re.match(r"(?P<place>[A-Z][\w -]*?)(?:['’]s)?\s+(?P<rest>[a-z][\w -]*)$", cleaned)
+        if match:
+            place = self.gazetteer.lookup(match["place"])
+            country = self.gazetteer.country_of(place) if place is not None else None
+            if place is not None and country is not None and country.demonyms and (place is country or place.kind == "city"):
+                return f"{country.demonyms[0]} {match['rest']}"
+        return cleaned
+
+    @staticmethod
+    def _is_media(phrase: str) -> bool:
+        return any(w in MEDIA_WORDS for w in words_of(phrase))
+
+    @staticmethod
+    def _clean(phrase: str) -> str:
+        words = phrase.strip(" ,.;:").split()
+        while words and words[0].lower() in DETERMINERS:
+            words = words[1:]
+        return " ".join(words)

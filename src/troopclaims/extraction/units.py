@@ -1,0 +1,120 @@
+"""What an amount counts: the unit after it ("troops", "tanks") and the unit's class."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+
+UnitClass = Literal["personnel", "equipment", "other"]
+
+
+# --- units ---------------------------------------------------------------------------------------------------
+
+_PERSONNEL = {
+    "troops", "troop", "soldiers", "soldier", "forces", "force", "service members", "service member",
+    "servicemembers", "servicemember", "servicemen", "serviceman", "servicewomen", "service personnel",
+    "personnel", "marines", "marine", "sailors", "airmen", "fighters", "special forces", "commandos",
+    "paratroopers", "advisers", "advisors", "military advisers", "military advisors", "trainers", "instructors",
+    "contractors", "mercenaries", "militiamen", "militants", "rebels", "insurgents", "jihadists", "guards",
+    "guardsmen", "reservists", "peacekeepers", "members", "member", "recruits", "officers", "boots", "operators",
+    "special operations forces", "special operators", "gunmen", "combatants",
+}
+_EQUIPMENT = {
+    "vehicles", "vehicle", "armoured vehicles", "armored vehicles", "military vehicles", "trucks", "truck",
+    "lorries", "tanks", "tank", "convoys", "convoy", "aircraft", "helicopters", "jets", "fighter jets",
+    "warplanes", "planes", "drones", "humvees", "mraps", "apcs", "armoured personnel carriers",
+    "armored personnel carriers", "artillery pieces", "howitzers", "ships", "warships", "vessels",
+    "missiles", "launchers", "rocket launchers", "carriers", "bombers", "transport planes", "cargo planes",
+}
+_OTHER_UNITS = {
+    "people", "civilians", "refugees", "residents", "prisoners", "detainees", "inmates", "children", "women",
+    "families", "migrants", "villagers", "persons", "individuals", "casualties", "victims", "bodies", "men",
+    "kurds", "arabs", "displaced", "protesters", "demonstrators", "students", "workers", "journalists", "patients",
+}
+
+#: Words that may stand between an amount and its unit: "1,000 additional US combat troops".
+_MODIFIERS = {
+    "additional", "extra", "more", "other", "new", "fresh", "combat", "ground", "elite", "armed", "heavily",
+    "lightly", "military", "security", "special", "active-duty", "reserve", "foreign", "allied", "coalition",
+    "government", "regime", "rebel", "militia", "support", "logistical", "logistics", "infantry", "mechanised",
+    "mechanized", "armoured", "armored", "american", "us", "u.s.", "u.s", "uk", "british", "regular", "remaining",
+    "of", "its", "their", "the", "our", "his", "her", "those", "these", "whose", "uniformed", "deployed",
+    "stationed", "troops'", "army", "navy", "air", "land", "front-line", "frontline", "fighting", "trained",
+    "operations", "operation", "forward", "rapid", "reaction", "quick", "strong", "-strong", "well-armed",
+    "heavy", "light", "unarmed", "civilian", "displaced", "innocent", "ordinary", "local", "kurdish", "arab",
+    "affiliated", "loyal", "pro-government", "opposition", "national", "personnel", "carrying", "armed",
+}
+_UNIT_WORDS = _PERSONNEL | _EQUIPMENT | _OTHER_UNITS
+_AFTER_OF_ONLY = frozenset({"the", "its", "their", "our", "his", "her", "those", "these", "whose"})
+_LONGEST_UNIT = max(len(unit.split()) for unit in _UNIT_WORDS)
+_TOKEN_RE = re.compile(r"[ \t\u00a0]*-?[ \t\u00a0]*(?P<word>[A-Za-z][A-Za-z'.\u2019]*(?:-[A-Za-z]+)*)")
+_MAX_MODIFIERS = 4
+
+
+def unit_class(unit: str) -> UnitClass:
+    """Whether a unit counts people under arms, their equipment, or something else.
+
+    The head noun decides: "US special forces" and "armored vehicles" are read by their last words.
+    """
+    words = unit.lower().replace("\u00a0", " ").split()
+    for size in range(min(_LONGEST_UNIT, len(words)), 0, -1):
+        tail = " ".join(words[-size:])
+        if tail in _PERSONNEL:
+            return "personnel"
+        if tail in _EQUIPMENT:
+            return "equipment"
+    return "other"
+
+
+@dataclass(frozen=True)
+class Unit:
+    """The unit an amount counts, as written (e.g. 'armored vehicles'), with its offsets."""
+
+    text: str
+    start: int
+    end: int
+    unit_class: UnitClass
+
+
+def _normal_word(word: str) -> str:
+    lower = word.lower().replace("\u2019", "'")
+    return lower if lower.startswith("u.s") else lower.rstrip(".")
+
+
+def unit_after(text: str, pos: int, limit: int | None = None) -> Unit | None:
+    """The unit noun that an amount ending at pos counts, if one follows within a few modifiers.
+
+    "1,000 American troops" -> troops; "35 US armored vehicles" -> armored vehicles;
+    "a 5,000-strong force" -> force. Anything else between the amount and a unit
+    (a verb, a preposition, a place) means the amount does not count that unit.
+    """
+    stop = len(text) if limit is None else limit
+    tokens: list[tuple[str, int, int]] = []
+    at = pos
+    while len(tokens) < _MAX_MODIFIERS + _LONGEST_UNIT:
+        match = _TOKEN_RE.match(text, at, stop)
+        if not match:
+            break
+        tokens.append((_normal_word(match["word"]), match.start("word"), match.end("word")))
+        at = match.end()
+    for index, (word, start, _) in enumerate(tokens[: _MAX_MODIFIERS + 1]):
+        for size in range(min(_LONGEST_UNIT, len(tokens) - index), 0, -1):
+            phrase = " ".join(token[0] for token in tokens[index:index + size])
+            if phrase in _UNIT_WORDS:
+                end = tokens[index + size - 1][2]
+                return Unit(text[start:end], start, end, unit_class(phrase))
+        if word not in _MODIFIERS and not _is_name(text[start:tokens[index][2]]):
+            return None
+        if word in _AFTER_OF_ONLY and (index == 0 or tokens[index - 1][0] != "of"):
+            return None  # "3 the troops" is no count; "300 of the troops" is
+    return None
+
+
+def _is_name(word: str) -> bool:
+    # Capitalised and hyphenated words between an amount and its unit are names, demonyms and
+    # compounds: "500 Iraqi soldiers", "200 Iran-backed fighters".
+    return word[:1].isupper() or "-" in word
+
+

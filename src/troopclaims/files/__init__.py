@@ -1,0 +1,59 @@
+"""Safe file I/O and strict YAML: the one way troopclaims reads a user's file and writes one.
+
+Takes paths and text; gives text read within a size limit (or a one-line error naming the file, line
+and column), files written atomically under a lock, and YAML parsed strictly with every node's position.
+Modules: read.py (reading), write.py (atomic, locked writes), strict_yaml.py (duplicate keys, depth and
+size limits, positions).
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .read import MAX_ARTICLE_BYTES, MAX_DATA_BYTES, read_text
+    from .strict_yaml import Loc, Located, StrictLoader, YamlProblem, load_located, problem_at
+    from .write import atomic_write_text, safe_write_text, temp_files_of, write_lock
+
+__all__ = [
+    "MAX_ARTICLE_BYTES",
+    "MAX_DATA_BYTES",
+    "Loc",
+    "Located",
+    "StrictLoader",
+    "YamlProblem",
+    "atomic_write_text",
+    "load_located",
+    "problem_at",
+    "read_text",
+    "safe_write_text",
+    "temp_files_of",
+    "write_lock",
+]
+
+# Each public name is imported from its module on first use (PEP 562), so that importing one module of
+# this stage, or the CLI's --help, does not load the whole stage and its libraries (pydantic, yaml, rich).
+_HOME = {
+    "MAX_ARTICLE_BYTES": "read",
+    "MAX_DATA_BYTES": "read",
+    "read_text": "read",
+    "Loc": "strict_yaml",
+    "Located": "strict_yaml",
+    "StrictLoader": "strict_yaml",
+    "YamlProblem": "strict_yaml",
+    "load_located": "strict_yaml",
+    "problem_at": "strict_yaml",
+    "atomic_write_text": "write",
+    "safe_write_text": "write",
+    "temp_files_of": "write",
+    "write_lock": "write",
+}
+
+
+def __getattr__(name: str) -> object:
+    if name not in _HOME:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(import_module(f".{_HOME[name]}", __name__), name)
+    globals()[name] = value
+    return value

@@ -1,0 +1,129 @@
+"""Reading articles and data files defensively.
+
+Reading: read_text is the one way to read a user's file. It refuses what is not a regular file
+(a folder, a FIFO, a device), what is larger than the limit (checked before reading, and again
+while reading, so a file that grows or lies about its size cannot exhaust memory), binary files
+and anything that is not UTF-8, each with a one-line message naming the file and, where there
+is one, the line and column.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import stat
+from pathlib import Path
+
+from ..errors import Problem, TroopclaimsError
+
+#: Articles are news stories: anything larger is not one, and reading it whole would cost memory.
+MAX_ARTICLE_BYTES = 5 * 1024 * 1024
+#: A reviewed data file of 50 MB holds on the order of 100,000 claims; past that, split it.
+MAX_DATA_BYTES = 50 * 1024 * 1024
+
+_O_READ = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0) | getattr(os, "O_NOCTTY", 0)
+
+
+def _a(word: str) -> str:
+    return f"{'an' if word[:1] in 'aeiou' else 'a'} {word}"
+
+
+def _fail(path: Path | str, message: str, line: int = 0, column: int = 0) -> TroopclaimsError:
+    problem = Problem(str(path), line, column, message, "unreadable")
+    return TroopclaimsError(str(problem), [problem])
+
+
+def file_kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a FIFO (named pipe)"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "not a regular file"
+
+
+def read_text(path: Path, *, limit: int, what: str) -> str:
+    """Read a UTF-8 text file, refusing what is too large, binary, not a regular file or not UTF-8.
+
+    A leading byte order mark is dropped; line ends are kept as they are, so that offsets
+    (counted in code points of the decoded text) slice the same text every reader sees.
+    """
+    try:
+        # O_NONBLOCK: opening a FIFO must not wait for a writer; fstat below refuses it.
+        fd = os.open(path, _O_READ)
+    except FileNotFoundError:
+        raise _fail(path, "no such file") from None
+    except PermissionError:
+        raise _fail(path, "permission denied") from None
+    except IsADirectoryError:
+        raise _fail(path, f"is a folder, not {_a(what)} file") from None
+    except ValueError:  # an embedded NUL character in the name
+        raise _fail(path, "the file name contains a NUL character") from None
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise _fail(path, "too many levels of symbolic links (a link loop?)") from None
+        raise _fail(path, f"cannot read: {exc.strerror or exc}") from None
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise _fail(path, f"is a folder, not {_a(what)} file")
+        if not stat.S_ISREG(info.st_mode):
+            raise _fail(path, f"is {file_kind(info.st_mode)}, not {_a(what)} file")
+        if info.st_size > limit:
+            raise _fail(path, f"{what} file is {info.st_size:,} bytes, {_over(limit)}")
+        raw = _read_at_most(fd, limit + 1)
+        if len(raw) > limit:  # grew while we read, or reported a wrong size
+            raise _fail(path, f"{what} file is larger than its stated size of {info.st_size:,} bytes and {_over(limit)}")
+    except OSError as exc:
+        raise _fail(path, f"cannot read: {exc.strerror or exc}") from None
+    finally:
+        os.close(fd)
+    return decode_text(raw, path, what)
+
+
+def _over(limit: int) -> str:
+    megabytes = f" ({limit // (1024 * 1024)} MB)" if limit >= 1024 * 1024 else ""
+    return f"over the limit of {limit:,} bytes{megabytes}; split it"
+
+
+def _read_at_most(fd: int, count: int) -> bytes:
+    chunks: list[bytes] = []
+    remaining = count
+    while remaining > 0:
+        chunk = os.read(fd, min(remaining, 1024 * 1024))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        remaining -= len(chunk)
+    return b"".join(chunks)
+
+
+def decode_text(raw: bytes, path: Path | str, what: str) -> str:
+    """Decode UTF-8 strictly; a refusal names the first bad byte, its offset, line and column."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise _fail(path, f"this is UTF-16 text (it starts with a UTF-16 byte order mark); re-save the {what} file as UTF-8", 1, 1)
+    if b"\x00" in raw:
+        at = raw.index(b"\x00")
+        line, column = _line_column(raw, at)
+        raise _fail(path, f"a NUL byte at offset {at}: this is a binary file, not {_a(what)} file", line, column)
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line, column = _line_column(raw, exc.start)
+        raise _fail(
+            path,
+            f"byte 0x{raw[exc.start]:02x} at offset {exc.start} is not UTF-8; re-save the {what} file as UTF-8",
+            line,
+            column,
+        ) from None
+    return text[1:] if text.startswith("\ufeff") else text
+
+
+def _line_column(raw: bytes, at: int) -> tuple[int, int]:
+    """1-based line and column (in characters of the valid text before it) of byte offset at."""
+    line_start = raw.rfind(b"\n", 0, at) + 1
+    column = len(raw[line_start:at].decode("utf-8", errors="replace")) + 1
+    return raw.count(b"\n", 0, at) + 1, column
+
+

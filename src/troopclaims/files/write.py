@@ -1,0 +1,226 @@
+"""Writing files so that none is ever half-written.
+
+Writing: code that writes a file the user named should call
+
+    safe_write_text(path, text, what="report")
+
+which takes write_lock(path) and then calls atomic_write_text(path, text), turning every
+operating-system error into a one-line TroopclaimsError. The two can also be used on their own:
+
+* atomic_write_text writes a temporary file ``.NAME.XXXXXXXX.tmp`` in the target's folder,
+  flushes it to disk, and renames it over the target, so that a crash or a kill at any moment
+  leaves either the complete old file or the complete new one. A kill can leave the temporary
+  file behind; it is never mistaken for the target, and the next safe_write_text of the same
+  target removes it.
+* write_lock holds ``PATH.lock`` (created exclusively, holding the writer's process id) for the
+  duration of a write, so that a second troopclaims writer is refused with a clear message
+  instead of interleaving. A lock left by a process that no longer runs is taken over.
+
+Nothing here ever writes anywhere but the named target, its lock file and its temporary file;
+a target that exists and is not a regular file (a device such as /dev/null, a FIFO, a folder) is
+refused rather than replaced.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import socket
+import stat
+import tempfile
+import time
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from ..errors import TroopclaimsError
+from .read import file_kind
+
+
+#: A lock file that names no process (its writer was killed before writing its id) is stale after this.
+STALE_EMPTY_LOCK_SECONDS = 10.0
+
+
+def _through_links(path: Path) -> Path:
+    """The file a symbolic link leads to (the link itself stays), or path when it is not a link."""
+    if not path.is_symlink():
+        return path
+    try:
+        return path.resolve()
+    except (RuntimeError, OSError):  # RuntimeError: a link loop, before Python 3.13
+        raise TroopclaimsError(f"{path}: is a symbolic link that leads nowhere (a loop); name another file") from None
+
+
+def _new_file_mode() -> int:
+    umask = os.umask(0o022)  # reading the umask means setting it; put it straight back
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+def atomic_write_text(path: Path, text: str) -> None:
+    """Replace path's contents with text so that a crash at any moment leaves the old file or the new one.
+
+    The temporary file lives in the same folder (a rename is only atomic within one file system),
+    is flushed to disk before the rename, and the folder is synced after it so the rename itself survives.
+    A symbolic link is written through (the link stays, its target gets the new text). A target that
+    exists and is not a regular file is refused with TroopclaimsError; other failures raise OSError.
+    """
+    path = _through_links(Path(path))
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        mode = _new_file_mode()
+    else:
+        if stat.S_ISDIR(info.st_mode):
+            raise TroopclaimsError(f"{path}: is a folder; name a file to write")
+        if not stat.S_ISREG(info.st_mode):
+            raise TroopclaimsError(f"{path}: is {file_kind(info.st_mode)}, which troopclaims will not replace; name a regular file")
+        mode = stat.S_IMODE(info.st_mode)
+    folder = path.parent
+    data = text.encode("utf-8")  # before creating anything: an unencodable text leaves no temporary file
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "wb") as tmp:
+            tmp.write(data)
+            tmp.flush()
+            os.fsync(tmp.fileno())
+        os.chmod(tmp_name, mode)
+        os.replace(tmp_name, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp_name)
+        raise
+    with contextlib.suppress(OSError):  # not every platform can open a folder
+        dir_fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(dir_fd)
+        finally:
+            os.close(dir_fd)
+
+
+def temp_files_of(path: Path) -> list[Path]:
+    """Temporary files that atomic_write_text left beside path when it was killed mid-write."""
+    path = Path(path)
+    pattern = re.compile(rf"^\.{re.escape(path.name)}\.[a-z0-9_]{{8}}\.tmp$")
+    try:
+        return sorted(p for p in path.parent.iterdir() if pattern.match(p.name) and p.is_file() and not p.is_symlink())
+    except OSError:
+        return []
+
+
+def safe_write_text(path: Path, text: str, *, what: str = "file", protect: Iterable[Path] = ()) -> None:
+    """Write a file the user named: locked against a second writer, atomic, errors as one line.
+
+    This is what commands that write (report -o, extract --merge, ...) should call. protect
+    names files the command read (the data file, its articles): writing over one of them,
+    say `report --data claims.yaml -o claims.yaml`, is refused instead of destroying it.
+    Leftover temporary files of earlier, killed writes of the same target are removed
+    while the lock is held (no other troopclaims process can be writing them then).
+    """
+    path = _through_links(Path(path))
+    for kept in protect:
+        if _same_file(path, Path(kept)):
+            raise TroopclaimsError(f"{path}: is {kept}, an input of this command; name another file to write")
+    if not path.parent.is_dir():
+        raise TroopclaimsError(f"{path}: cannot write the {what}: the folder {path.parent} does not exist; create it first")
+    with write_lock(path):
+        for leftover in temp_files_of(path):
+            with contextlib.suppress(OSError):
+                leftover.unlink()
+        try:
+            atomic_write_text(path, text)
+        except OSError as exc:
+            raise TroopclaimsError(f"{path}: cannot write the {what}: {exc.strerror or exc}") from None
+
+
+def _same_file(one: Path, other: Path) -> bool:
+    try:
+        return os.path.samefile(one, other)
+    except (OSError, ValueError):
+        return False
+
+
+@contextlib.contextmanager
+def write_lock(path: Path) -> Iterator[None]:
+    """Hold PATH.lock for the duration of a write; a second writer is refused, not interleaved.
+
+    The lock file records the holder's process id and host name so that a lock left by a
+    killed process on this host can be recognised and taken over. A lock whose holder still
+    runs (including this very process) is respected: the caller gets a TroopclaimsError.
+    """
+    lock = Path(f"{path}.lock")
+    me = f"{os.getpid()} {socket.gethostname()}\n"
+    for _ in range(5):
+        try:
+            fd = os.open(lock, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
+            break
+        except FileExistsError:
+            if not _stale(lock):
+                raise TroopclaimsError(
+                    f"{path}: another troopclaims process is writing it (lock file {lock}); "
+                    "try again when it has finished, or delete the lock file if no other process runs"
+                ) from None
+            _take_over(lock)
+        except OSError as exc:
+            raise TroopclaimsError(f"{path}: cannot create the lock file {lock}: {exc.strerror or exc}") from None
+    else:  # pragma: no cover - stale-lock races five times in a row
+        raise TroopclaimsError(f"{path}: could not take the lock file {lock}; try again")
+    try:
+        try:
+            os.write(fd, me.encode())
+        finally:
+            os.close(fd)
+        yield
+    finally:
+        with contextlib.suppress(OSError):
+            if lock.read_text(encoding="utf-8", errors="replace") == me:  # never remove a lock that is not ours
+                lock.unlink()
+
+
+def _take_over(lock: Path) -> None:
+    """Remove a stale lock without removing a live one that another process took meanwhile.
+
+    The lock is moved aside first (atomic), then checked again: if it turns out to be live after
+    all, it is put back.
+    """
+    aside = lock.with_name(f"{lock.name}.stale.{os.getpid()}")
+    try:
+        os.replace(lock, aside)
+    except FileNotFoundError:
+        return  # someone else removed it: just try again
+    except OSError:
+        return
+    if _stale(aside):
+        with contextlib.suppress(OSError):
+            aside.unlink()
+        return
+    with contextlib.suppress(OSError):  # a live lock taken meanwhile: restore it unless another appeared
+        os.link(aside, lock)
+    with contextlib.suppress(OSError):
+        aside.unlink()
+
+
+def _stale(lock: Path) -> bool:
+    """True when the lock's holder is known to be gone: a dead process on this host, or no holder at all."""
+    try:
+        content = lock.read_text(encoding="utf-8", errors="replace")
+        age = time.time() - lock.stat().st_mtime
+    except OSError:
+        return False
+    fields = content.split()
+    try:
+        pid = int(fields[0]) if fields else 0
+    except ValueError:
+        pid = 0
+    if pid <= 0:
+        # Empty or garbled: a writer killed between creating the lock and writing its id, once it is old.
+        return age > STALE_EMPTY_LOCK_SECONDS
+    if len(fields) > 1 and fields[1] != socket.gethostname():
+        return False  # another machine's process (a shared folder): we cannot tell whether it runs
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    except (PermissionError, OSError, OverflowError):
+        return False
+    return False

@@ -1,0 +1,53 @@
+"""Presentation: output formats and the shareable report.
+
+Takes claims, conflicts and timeline rows; gives tables, JSON, CSV and Markdown (render.py, views.py),
+the check report formats (check_report.py), extractor output (extract_output.py) and the HTML or
+Markdown report with its SVG timeline (report.py, report_svg.py, templates/). The only stage that
+may use rich; none uses click.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .check_report import REPORTERS
+    from .extract_output import WRITERS
+    from .render import RENDERERS
+    from .report import make_report, render_html, render_markdown
+    from .views import claims_view, conflicts_view, timeline_view
+
+__all__ = [
+    "RENDERERS",
+    "REPORTERS",
+    "WRITERS",
+    "claims_view",
+    "conflicts_view",
+    "make_report",
+    "render_html",
+    "render_markdown",
+    "timeline_view",
+]
+
+# Each public name is imported from its module on first use (PEP 562), so that importing one module of
+# this stage, or the CLI's --help, does not load the whole stage and its libraries (pydantic, yaml, rich).
+_HOME = {
+    "REPORTERS": "check_report",
+    "WRITERS": "extract_output",
+    "RENDERERS": "render",
+    "make_report": "report",
+    "render_html": "report",
+    "render_markdown": "report",
+    "claims_view": "views",
+    "conflicts_view": "views",
+    "timeline_view": "views",
+}
+
+
+def __getattr__(name: str) -> object:
+    if name not in _HOME:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(import_module(f".{_HOME[name]}", __name__), name)
+    globals()[name] = value
+    return value

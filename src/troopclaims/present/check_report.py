@@ -1,0 +1,57 @@
+"""Reporters for `troopclaims check`: the same problems as text lines, JSON, or GitHub workflow annotations."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import TextIO
+
+from ..errors import Problem
+
+
+def _summary(problems: list[Problem], path: str) -> str:
+    errors = sum(p.severity == "error" for p in problems)
+    warnings = len(problems) - errors
+    if not problems:
+        return f"{path}: ok"
+    return f"{path}: {errors} error(s), {warnings} warning(s)"
+
+
+def report_text(problems: list[Problem], path: str, out: TextIO, err: TextIO) -> None:
+    for problem in problems:
+        prefix = "" if problem.severity == "error" else "warning: "
+        where, _, message = str(problem).partition(": ")
+        err.write(f"{where}: {prefix}{message}\n")
+    (err if problems else out).write(_summary(problems, path) + "\n")
+
+
+def report_json(problems: list[Problem], path: str, out: TextIO, err: TextIO) -> None:
+    records = [
+        {"path": p.path, "line": p.line, "column": p.column, "severity": p.severity, "code": p.code, "message": p.message}
+        for p in problems
+    ]
+    json.dump({"path": path, "valid": not any(p.severity == "error" for p in problems), "problems": records}, out, indent=2)
+    out.write("\n")
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def report_github(problems: list[Problem], path: str, out: TextIO, err: TextIO) -> None:
+    # GitHub shows at most 10 annotations of a kind per step, so every problem also goes to the log.
+    for problem in problems:
+        fields = [f"file={_escape_property(problem.path)}"]
+        if problem.line:
+            fields += [f"line={problem.line}", f"col={problem.column or 1}"]
+        fields.append(f"title={_escape_property('troopclaims ' + problem.code)}")
+        out.write(f"::{problem.severity} {','.join(fields)}::{_escape_data(problem.message)}\n")
+    report_text(problems, path, out, out)
+
+
+Reporter = Callable[[list[Problem], str, TextIO, TextIO], None]
+REPORTERS: dict[str, Reporter] = {"text": report_text, "json": report_json, "github": report_github}

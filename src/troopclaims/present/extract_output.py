@@ -1,0 +1,62 @@
+"""Writers for `troopclaims extract`: candidates as a data-file fragment, JSON, JSON lines or a table."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any, TextIO
+
+from ..datafile import Extracted
+from .render import Column, View, render_table
+from .views import count_text, route
+
+
+def records(results: Iterable[Extracted]) -> Iterator[dict[str, Any]]:
+    """Flat claim records, each naming its article and where its quote stands in it."""
+    for article in results:
+        for claim, (start, end) in zip(article.claims, article.spans):
+            record = claim.model_dump(mode="json", exclude_none=True)
+            record.update(article=str(article.path), start=start, end=end)
+            yield record
+
+
+def write_jsonl(results: Iterable[Extracted], out: TextIO) -> None:
+    # One line per claim, written as each article is done: memory stays flat as the corpus grows.
+    for record in records(results):
+        out.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+
+def write_json(results: Iterable[Extracted], out: TextIO) -> None:
+    json.dump(list(records(results)), out, indent=2, ensure_ascii=False)
+    out.write("\n")
+
+
+def write_yaml(results: Iterable[Extracted], out: TextIO) -> None:
+    import yaml
+
+    claims = [
+        {**claim.model_dump(mode="json", exclude_defaults=True), "reviewed": False}
+        for article in results
+        for claim in article.claims
+    ]
+    out.write("# Candidate claims from troopclaims extract: review each against its article before use.\n")
+    yaml.safe_dump({"claims": claims}, out, sort_keys=False, allow_unicode=True, width=10_000)
+
+
+def write_table(results: Iterable[Extracted], out: TextIO) -> None:
+    columns = [Column("source", "article"), Column("count", "count"), Column("route", "from → to"),
+               Column("speaker", "speaker"), Column("quote", "quote", wide=True)]
+    rows = [
+        {"source": a.source_id, "count": count_text(c), "route": route(c), "speaker": c.speaker or "", "quote": c.quote}
+        for a in results
+        for c in a.claims
+    ]
+    render_table(View(f"{len(rows)} candidate claims", columns, rows, []), out)
+
+
+WRITERS: dict[str, Callable[[Iterable[Extracted], TextIO], None]] = {
+    "yaml": write_yaml,
+    "json": write_json,
+    "jsonl": write_jsonl,
+    "table": write_table,
+}

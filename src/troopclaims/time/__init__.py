@@ -1,0 +1,51 @@
+"""Time: date expressions in text, resolved against a publication date, and each claim's place in time.
+
+Takes sentences and a publication date (dates.py notation); gives expressions found ("last night",
+"within four weeks"), their resolved values with a reason, and each claim's event date.
+Modules: timex_vocab.py (words), expressions.py (finding), timex.py (resolving), chronology.py
+(a claim's event date). Nothing here reads the clock.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .chronology import EventDate, event_date, published_date
+    from .expressions import Expression, find_expressions
+    from .timex import Resolved, Tense, guess_tense, resolve
+
+__all__ = [
+    "EventDate",
+    "Expression",
+    "Resolved",
+    "Tense",
+    "event_date",
+    "find_expressions",
+    "guess_tense",
+    "published_date",
+    "resolve",
+]
+
+# Each public name is imported from its module on first use (PEP 562), so that importing one module of
+# this stage, or the CLI's --help, does not load the whole stage and its libraries (pydantic, yaml, rich).
+_HOME = {
+    "EventDate": "chronology",
+    "event_date": "chronology",
+    "published_date": "chronology",
+    "Expression": "expressions",
+    "find_expressions": "expressions",
+    "Resolved": "timex",
+    "Tense": "timex",
+    "guess_tense": "timex",
+    "resolve": "timex",
+}
+
+
+def __getattr__(name: str) -> object:
+    if name not in _HOME:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(import_module(f".{_HOME[name]}", __name__), name)
+    globals()[name] = value
+    return value
