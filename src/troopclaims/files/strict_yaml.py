@@ -126,7 +126,7 @@ def load_located(text: str, *, parser: type[yaml.SafeLoader] | None = None) -> L
     cannot reach a limit of libyaml's before troopclaims' own (``_parser_for``).
     """
     try:
-        loader = (parser or _parser_for(text))(text)
+        loader: Any = (parser or _parser_for(text))(text)  # the stubs leave the event API untyped
     except ValueError as exc:  # a lone surrogate cannot be encoded for libyaml
         raise YamlProblem(1, 1, f"the text cannot be encoded as UTF-8: {exc}") from None
     result = Located(data=None)
