@@ -21,6 +21,7 @@ scores (of)                40 - 99              two score up to where "hundreds"
 (a) few dozen              24 - 60
 several dozen              36 - 108             three to nine dozen
 a couple of hundred        200 - 300
+a couple of thousand       2,000 - 3,000
 (a) few hundred            200 - 500
 several hundred            300 - 900
 hundreds (of)              200 - 999
@@ -68,6 +69,7 @@ VAGUE_BOUNDS: dict[str, tuple[int | None, int | None]] = {
     "few dozen": (24, 60),
     "several dozen": (36, 108),
     "a couple of hundred": (200, 300),
+    "a couple of thousand": (2_000, 3_000),
     "a few hundred": (200, 500),
     "few hundred": (200, 500),
     "several hundred": (300, 900),
@@ -131,7 +133,8 @@ _DIGITS = (
 _NUMBER = rf"(?:{_DIGITS}|{_WORDS})"
 _VAGUE = _alternation(
     [
-        "a couple of hundred", "a couple hundred", "a few hundred", "several hundred", "hundreds of thousands",
+        "a couple of hundred", "a couple hundred", "a couple of thousand", "a couple thousand", "a few hundred",
+        "several hundred", "hundreds of thousands",
         "tens of thousands", "a few thousand", "several thousand", "a few dozen", "several dozen",
         "hundreds", "thousands", "millions", "dozens", "scores", "a handful of", "a couple of", "a few", "several",
         "few hundred", "few thousand", "few dozen", "a small number of", "a large number of",
@@ -264,7 +267,8 @@ def _amount(match: re.Match[str]) -> Amount | None:
     number_start = min(match.start(g) for g in _ALTERNATIVES if match.start(g) >= 0)
     start, end, text = match.start(), match.end(), match[0]
     if match["vague"]:
-        key = squash(match["vague"]).replace("a couple hundred", "a couple of hundred")
+        key = squash(match["vague"]).replace("a couple hundred", "a couple of hundred").replace(
+            "a couple thousand", "a couple of thousand")
         low, high = VAGUE_BOUNDS[key]
         return Amount(start, end, text, "vague", None, low, high, number_start)
     low_text = match["blo"] or match["dlo"] or match["lo"]

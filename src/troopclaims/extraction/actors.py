@@ -44,6 +44,8 @@ class Actors:
             word = words[-back]
             if word in ",;:()\"“”":
                 return None
+            if word.islower() and len(word) <= 3:
+                continue  # "is", "its", "the": function words, whatever acronym they spell ("IS")
             if back > 1:
                 pair = self.gazetteer.actor_for(f"{word} {words[-back + 1]}")
                 if pair is not None:

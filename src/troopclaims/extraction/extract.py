@@ -14,19 +14,17 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from ..datafile import MAX_COUNT, Amount, Claim, Count, DateValue, When
 from ..world import Gazetteer, load_gazetteer
 from .actors import Actors
 from .counts import CountMention, counts_in
-from .motion import FORCE_RE, Motion, has_movement_hint, motion, places_in
-from .people import Attribution
+from .dating import Dates
+from .motion import FORCE_RE, Motion, has_movement_hint, motion
+from .places import places_in
+from .people import SPEECH_VERBS, Attribution
 from .speech import Attributions
-from .text import AUXILIARY, Sentence, fold_text, iter_sentences, occurs_once, read_sentences
-
-if TYPE_CHECKING:
-    from ..time import Expression
+from .text import AUXILIARY, Sentence, fold_text, iter_sentences, occurs_once, one_line, read_sentences, soften_breaks
 
 __all__ = ["extract_article", "iter_sentences"]
 
@@ -52,33 +50,51 @@ _HOLD_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _WE_RE = re.compile(r"\b(?:we|our|us)\b", re.IGNORECASE)
+#: A trailing attribution: a comma or closing quote, up to five words, then a verb of saying.
+_SPEECH_TAIL_RE = re.compile(rf"[,\"”]\s+(?:[\w.'’-]+\s+){{0,5}}?(?:{SPEECH_VERBS})\b")
+#: What follows the verb of a trailing attribution: its end, an adverbial, or an inverted subject.
+_TRAILING_RE = re.compile(
+    r"\s*(?:$|[.,;!?\"”)]|(?:on|in|at|last|before|after|while|during|when|as|earlier|later|late|yesterday|today|"
+    r"tonight|this|next|adding|noting|citing|according|without|despite)\b|(?:the|a|an|his|her)\s+[\w-]+(?:\s+[\w-]+)?\s*(?:$|[.,;])|[A-Z])"
+)
+_CIVILIANS_RE = re.compile(
+    r"\b(?:civilians|residents|inhabitants|people|villagers|families|refugees|citizens|nationals|foreigners|diplomats|"
+    r"migrants|journalists|staff|population|locals|children|women)\b",
+    re.IGNORECASE,
+)
 _PRONOUN_RE = re.compile(r"\b(?:they|we|them|ourselves|themselves)\b", re.IGNORECASE)
 
 
 class _Reader:
     def __init__(self, text: str, source_id: str, published: DateValue | None, gazetteer: Gazetteer) -> None:
-        self.text = text
+        self.original = text  # quotes are cut from this, soft line breaks and all
+        self.text = soften_breaks(text)  # what the rules read: a sentence wrapped over lines is one line
         self.source_id = source_id
         self.published = published
         self.gazetteer = gazetteer
-        self.sentences = read_sentences(text)
-        self.index = gazetteer.index(text, [(s.start, s.end) for s in self.sentences])
-        self.actors = Actors(text, self.index, gazetteer)
-        self.speech = Attributions(text, gazetteer)
-        self._expressions: dict[tuple[int, int], list[Expression]] = {}
+        self.sentences = read_sentences(self.text)
+        self.index = gazetteer.index(self.text, [(s.start, s.end) for s in self.sentences])
+        self.actors = Actors(self.text, self.index, gazetteer)
+        self.speech = Attributions(self.text, gazetteer)
+        self.dates = Dates(self.text, published)
 
     # -- drafting --
 
     def drafts(self) -> list[_Draft]:
         drafts: list[_Draft] = []
         previous_force = -10
+        last_force: CountMention | None = None  # the forces a bare "another 150-250" counts more of
         for index, sentence in enumerate(self.sentences):
             sentence.attributions = [self.speech.in_span(*clause) for clause in sentence.clauses]
             sentence.republished = self.speech.republished
             made: list[_Draft] = []
             carried: CountMention | None = None
+            if index - previous_force > 1:
+                last_force = None
+            context = self.sentences[index - 1].start if index else None
             for clause in sentence.clauses:
-                counts = counts_in(self.text, clause)
+                counts = counts_in(self.text, clause, context=context, carried=last_force)
+                last_force = next((c for c in reversed(counts) if c.kind == "force"), last_force)
                 if counts:
                     for count in counts:
                         made.append(self._count_draft(index, clause, count))
@@ -114,7 +130,8 @@ class _Reader:
             return _Draft(index, clause, count.kind, actor, None, count)
         actor = (actor or self.actors.in_clause(clause[0], clause[1], count.amount.start)
                  or self._subject_actor(clause[0], count.amount.start) or self.actors.default)
-        moved = motion(self.text, clause[0], clause[1], self.gazetteer, self.index, anchor=count.amount.start)
+        moved = motion(self.text, clause[0], self._content_end(clause, count.unit_end), self.gazetteer, self.index,
+                       anchor=count.amount.start)
         holding = _HOLD_BEFORE.search(self.text, max(clause[0], count.amount.start - 40), count.amount.start)
         if moved is None or holding is not None:
             # "has 2,400 troops in Iraq", "an existing 3,000-strong force": a force in place, where it is.
@@ -145,10 +162,12 @@ class _Reader:
         if not (all_forces or inherited or (after_force and _PRONOUN_RE.search(self.text, clause[0], clause[1]))
                 or self.index.actors_in(*clause)):
             return None  # nobody's forces in this clause: no need to read its verbs
-        moved = motion(self.text, clause[0], clause[1], self.gazetteer, self.index)
+        moved = motion(self.text, clause[0], self._content_end(clause, clause[0]), self.gazetteer, self.index)
         if moved is None:
             return None
         verb = moved.verb_start
+        if self._civilians_move(clause[0], verb, all_forces):
+            return None  # "told civilians not to leave their shelters": people moving, not forces
         forces = [m for m in all_forces if abs(m.start() - verb) <= 90]
         actor: str | None = None
         if moved.noun and not (moved.origin or moved.destination or moved.location
@@ -169,6 +188,21 @@ class _Reader:
         else:
             return None
         return _Draft(index, clause, "force", actor, self._homecoming(moved, actor))
+
+    def _content_end(self, clause: tuple[int, int], after: int) -> int:
+        """Where what is said ends and the attribution begins: "..., the minister said before flying to X".
+
+        Whatever follows the speech verb of a trailing attribution is about the speaker, not the forces.
+        """
+        tail = _SPEECH_TAIL_RE.search(self.text, after, clause[1])
+        if tail is None or not _TRAILING_RE.match(self.text, tail.end(), clause[1]):
+            return clause[1]  # 'Trump said: "..."', 'the government stated that ...': the words come after the verb
+        return tail.start() if has_movement_hint(self.text, clause[0], tail.start()) else clause[1]
+
+    def _civilians_move(self, start: int, verb: int, forces: list[re.Match[str]]) -> bool:
+        """Is the nearest noun before a movement verb a word for civilians (the ones told to leave)?"""
+        floor = max([start] + [m.end() for m in forces if m.end() <= verb])
+        return _CIVILIANS_RE.search(self.text, floor, verb) is not None
 
     def _subject_actor(self, start: int, verb: int) -> str | None:
         """A country or armed group named as a noun shortly before a verb of movement."""
@@ -282,7 +316,7 @@ class _Reader:
             model_count = _model_count(count.amount)
             if model_count is not None:
                 fields["count"] = model_count
-                fields["unit"] = _one_line(count.unit)
+                fields["unit"] = one_line(count.unit)
         if moved is not None:
             fields["movement"] = moved.movement
             fields["origin"] = moved.origin
@@ -294,57 +328,25 @@ class _Reader:
         return Claim(
             id=f"{self.source_id}-x{number:03d}",
             source=self.source_id,
-            quote=self.text[span[0]:span[1]],
+            quote=self.original[span[0]:span[1]],
             kind=draft.kind,
-            speaker=_one_line(attribution.speaker),
-            speaker_role=_one_line(attribution.role),
-            cited=_one_line(attribution.cited),
-            actor=_one_line(draft.actor),
+            speaker=one_line(attribution.speaker),
+            speaker_role=one_line(attribution.role),
+            cited=one_line(attribution.cited),
+            actor=one_line(draft.actor),
             when=when,
             reviewed=False,
             **fields,
         )
 
     def _when(self, draft: _Draft, span: tuple[int, int]) -> When | None:
-        # the tagger is only needed once there is a claim to date
-        from ..time import find_expressions, guess_tense, resolve
-
         start, end = draft.clause if draft.clause[0] >= span[0] and draft.clause[1] <= span[1] else span
-        piece = self.text[start:end]
-        if (start, end) not in self._expressions:
-            # The tagger runs a dozen patterns: only where a date can be (a digit or a word of time).
-            worth = _TIME_HINT_RE.search(piece) is not None
-            self._expressions[(start, end)] = find_expressions(piece) if worth else []
-        expressions = self._expressions[(start, end)]
-        if draft.count is not None:
-            amount = draft.count.amount
-            expressions = [e for e in expressions if e.end + start <= amount.start or e.start + start >= amount.end]
-        if not expressions:
-            return None
         focus = (draft.motion.verb_start if draft.motion is not None else
-                 draft.count.amount.start if draft.count is not None else start) - start
-        if draft.motion is not None and draft.motion.modality == "fact":
-            # "within four weeks" sets a deadline; in a statement of fact it belongs to something else.
-            expressions = [e for e in expressions if not _DEADLINE_RE.match(e.text)]
-            if not expressions:
-                return None
-        chosen = min(expressions, key=lambda e: abs(e.start - focus))
+                 draft.count.amount.start if draft.count is not None else start)
         sentence = self.sentences[draft.sentence]
-        sentence_text = self.text[sentence.start:sentence.end]
-        tense = guess_tense(sentence_text, chosen.start + start - sentence.start)
-        resolved = resolve(chosen.text, self.published, tense=tense)
-        value = resolved.value if self.published is not None else None
-        return When(text=_one_line(chosen.text) or chosen.text, value=value, kind=resolved.kind)
-
-
-_DEADLINE_RE = re.compile(r"(?:within|by|until|before)\b", re.IGNORECASE)
-#: What a date expression needs: a digit, a day or month name, or a word for a span of time.
-_TIME_HINT_RE = re.compile(
-    r"\d|\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
-    r"August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b"
-    r"|\b(?i:ago|yesterday|today|tomorrow|tonight|night|morning|afternoon|evening|weekend|weeks?|months?|years?|"
-    r"days?|hours?|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
-)
+        return self.dates.date((start, end), (sentence.start, sentence.end), focus,
+                               count=(draft.count.amount.start, draft.count.amount.end) if draft.count else None,
+                               fact=draft.motion is not None and draft.motion.modality == "fact")
 
 
 def _model_count(amount: Amount) -> Count | None:
@@ -352,17 +354,10 @@ def _model_count(amount: Amount) -> Count | None:
     if any(n > MAX_COUNT for n in numbers):
         return None
     if amount.qualifier == "vague":
-        return Count(qualifier="vague", low=amount.low, high=amount.high, text=_one_line(amount.words))
+        return Count(qualifier="vague", low=amount.low, high=amount.high, text=one_line(amount.words))
     if amount.qualifier == "range":
-        return Count(qualifier="range", low=amount.low, high=amount.high, text=_one_line(amount.text))
-    return Count(qualifier=amount.qualifier, value=amount.value, text=_one_line(amount.text))
-
-
-def _one_line(value: str | None) -> str | None:
-    if value is None:
-        return None
-    cleaned = " ".join(value.split())[:300]
-    return cleaned or None
+        return Count(qualifier="range", low=amount.low, high=amount.high, text=one_line(amount.text))
+    return Count(qualifier=amount.qualifier, value=amount.value, text=one_line(amount.text))
 
 
 # --- entry point ----------------------------------------------------------------------------------------------

@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass
 
 from ..world import Gazetteer, Place, TextIndex
+from .places import PlaceMention, alternatives, first_place, places_in
 
 _NOUNS_AFTER = r"(?:\s+(?:the\s+|its\s+|their\s+|all\s+|some\s+|our\s+)?(?:[\w.,-]+\s+){0,3}?(?:troops|soldiers|forces|personnel|units|marines))"
 _MOVES = {
@@ -67,39 +68,13 @@ MOVE_RE = re.compile("|".join(rf"(?P<{name}>\b(?:{pattern})\b)" for name, patter
 FORCE_RE = re.compile(
     r"\b(?:[Tt]roops?|[Ss]oldiers?|[Ff]orces?|[Ss]ervicemen|[Ss]ervice\s*members|[Pp]ersonnel|[Mm]arines|[Aa]rmy|"
     r"[Cc]onvoys?|[Aa]rmou?red\s+vehicles|[Gg]arrison|[Uu]nits|[Bb]oots\s+on\s+the\s+ground|[Cc]ontingent|"
-    r"[Ss]pecial\s+operations?|TROOPS|SOLDIERS|FORCES)\b"
+    r"[Ss]pecial\s+operations?|[Dd]ivisions?|[Bb]rigades?|[Bb]attalions?|[Rr]egiments?|[Cc]ommandos|[Pp]aratroopers|"
+    r"[Pp]eacekeepers|[Rr]einforcements|[Tt]roop(?=\s+(?:withdrawal|pull-?out|deployment|movements?|presence|"
+    r"reduction|drawdown|buildup|build-up)\b)|TROOPS|SOLDIERS|FORCES)\b"
     # "an army commander", "a forces spokesman": a title, not forces.
     r"(?!\s+(?:commanders?|chiefs?|spokes(?:man|woman|person)|officers?|officials?|generals?|leaders?|veterans?)\b)"
 )
 
-_PREPOSITIONS = {
-    "from": "origin", "out of": "origin", "to": "destination", "into": "destination", "towards": "destination",
-    "toward": "destination", "in": "in", "at": "in", "inside": "in", "within": "in", "via": "via", "through": "via",
-    "across": "via", "for": "other", "of": "of", "on": "other", "near": "other", "between": "other",
-    "against": "other", "with": "other", "by": "other", "outside": "other", "around": "other", "over": "other",
-    "alongside": "other",
-}
-#: Words between a preposition and the place it governs: "into the war-torn northern Syria".
-_BEFORE_PLACE = frozenset(
-    "the its their a an nearby neighbouring neighboring war-torn northern southern eastern western central base bases "
-    "countryside city town village outskirts area areas province region part parts border territory soil".split()
-)
-#: Nouns read through to the preposition before them: "from its base in the countryside of X".
-_THROUGH = frozenset(
-    "base bases countryside city town village outskirts area areas province region part parts "
-    "east west north south northeast northwest southeast southwest".split()
-)
-_STATIONED = frozenset({"stationed", "based", "garrisoned", "deployed"})
-_LEAVING = frozenset(
-    "leave leaves leaving left exit exits exited exiting depart departs departed departing evacuate evacuates "
-    "evacuated evacuating abandon abandons abandoned abandoning quit quits quitting vacate vacates vacated vacating".split()
-)
-_ENTERING = frozenset(
-    "enter enters entered entering invade invades invaded invading reach reaches reached reaching occupy occupies "
-    "occupied occupying".split()
-)
-_BACK_WORD_RE = re.compile(r"[\w'’-]+|[^\w\s]")
-_TERRITORY_RE = re.compile(r"\s+(?:territory|soil|side|airspace)\b", re.IGNORECASE)
 _HOME_RE = re.compile(r"\b(?:back\s+)?home\b", re.IGNORECASE)
 #: Verbs whose "in X" / "at X" says where the forces end up.
 _LANDING = frozenset({"arrive", "deploy", "move"})
@@ -107,6 +82,7 @@ _LANDING = frozenset({"arrive", "deploy", "move"})
 _NEGATION_RE = re.compile(
     r"\b(?:not|never|no\s+longer|cannot|won['’]t|wouldn['’]t|don['’]t|doesn['’]t|didn['’]t|aren['’]t|isn['’]t|"
     r"wasn['’]t|weren['’]t|haven['’]t|hasn['’]t|can['’]t|no\s+plans?\s+to|instead\s+of|rather\s+than|"
+    r"no\s+(?:evidence|signs?|indications?|proof|confirmation)|"
     r"den(?:y|ies|ied|ying)\b[^.;]{0,40}?\b(?:any|a))\b|n['’]t\b",
     re.IGNORECASE,
 )
@@ -128,14 +104,6 @@ _MODALITIES: tuple[tuple[str, re.Pattern[str]], ...] = (
 
 
 @dataclass(frozen=True)
-class PlaceMention:
-    start: int
-    end: int
-    place: Place
-    role: str  # origin, destination, in, via, of, other, none
-
-
-@dataclass(frozen=True)
 class Motion:
     movement: str | None
     verb_start: int
@@ -146,66 +114,6 @@ class Motion:
     destination: str | None
     location: str | None
     noun: bool  # the movement is named by a noun ("the withdrawal"), not stated by a verb
-
-
-def places_in(text: str, start: int, end: int, gazetteer: Gazetteer, index: TextIndex) -> list[PlaceMention]:
-    """Places in text[start:end] with the role their preposition gives them."""
-    found: list[tuple[int, int, Place]] = index.places_in(start, end)
-    taken = [(s, e) for s, e, _ in found]
-    for s, e, actor in index.actors_in(start, end):
-        after = _TERRITORY_RE.match(text, e, end)
-        if after is None or any(s < te and ts < after.end() for ts, te in taken):
-            continue
-        country = gazetteer.country_for_actor(actor)
-        if country is not None:
-            found.append((s, after.end(), country))
-    mentions = []
-    for s, e, place in sorted(found, key=lambda f: f[0]):
-        if place.kind == "country" and _ADJECTIVE_USE.match(text, e, end):
-            continue
-        mentions.append(PlaceMention(s, e, place, _role_of(text, start, s)))
-    return mentions
-
-
-#: A place name used as an adjective ("US forces", "the Iraq-based", "US-led") is not where anything goes.
-_ADJECTIVE_USE = re.compile(
-    r"(?:['’]s)?(?:\s*-\s*[a-z]|\s+(?:forces|troops|soldiers|army|military|president|administration|government|"
-    r"officials?|embassy|garrison|bases?|commanders?|defen[cs]e|navy|air\s+force|special|ground|combat|marines|"
-    r"personnel|service|led|backed|coalition|ally|allies|counterpart|leaders?|authorities|lawmakers|ministry|"
-    r"minister|secretary|troop|officers?|envoy|ambassador|sanctions|oil|partners?)\b)",
-    re.IGNORECASE,
-)
-
-
-def _role_of(text: str, clause_start: int, place_start: int) -> str:
-    """origin, destination, in, via, other or none: what the words before a place make of it."""
-    words = [w.lower() for w in _BACK_WORD_RE.findall(text, max(clause_start, place_start - 80), place_start)]
-    i = len(words) - 1
-    for _ in range(6):
-        while i >= 0 and words[i] in _BEFORE_PLACE:
-            i -= 1
-        if i < 0:
-            return "none"
-        word, previous = words[i], words[i - 1] if i > 0 else ""
-        if word in _LEAVING:
-            return "origin"  # "leaving Syria", "left their bases in Syria"
-        if word in _ENTERING:
-            return "destination"  # "entered Syrian territory"
-        if word in ("in", "at") and previous in _STATIONED:
-            return "origin"  # "troops stationed in X" are moved out of X
-        if word in ("of", "in", "near", "outside", "around") and previous in _THROUGH:
-            i -= 2  # "from its base in the countryside of X": read on to the preposition before
-            continue
-        if word == "of" and previous == "out":
-            return "origin"
-        role = _PREPOSITIONS.get(word)
-        if role is None:
-            return "none"
-        if role != "of":
-            return role
-        i -= 1  # "into the territory of X"
-    return "none"
-
 
 
 _NOUNS = re.compile(
@@ -315,14 +223,14 @@ def motion(text: str, start: int, end: int, gazetteer: Gazetteer, index: TextInd
     main = _main_verb(text, start, verbs, anchor)
     movement, match = main
     places = places_in(text, start, end, gazetteer, index)
-    origin = _first(places, "origin", match.start())
-    destination = _first(places, "destination", match.start())
+    origin = first_place(places, "origin", match.start())
+    destination = first_place(places, "destination", match.start())
     location: Place | None = None
     home = _home(text, start, end, match)
     if movement in _LANDING and destination is None:
-        destination = _first(places, "in", match.start(), after_only=True)
+        destination = first_place(places, "in", match.start(), after_only=True)
     if movement in ("stay", "hold", "transit"):
-        location = _first(places, "in", start) or (destination if movement == "transit" else None)
+        location = first_place(places, "in", start) or (destination if movement == "transit" else None)
         destination = None
         if movement != "transit":
             origin = None
@@ -333,6 +241,8 @@ def motion(text: str, start: int, end: int, gazetteer: Gazetteer, index: TextInd
     if movement in ("move", "withdraw", "leave", "deploy", "return") and home and destination is None:
         movement = "return"
     dest_name = destination.name if destination is not None else ("home" if home and movement == "return" else None)
+    if destination is not None and dest_name is not None:
+        dest_name = alternatives(text, places, destination, dest_name)
     if home and "home" in match[0].lower():
         dest_name = "home"  # "bring the troops back home", whatever else the clause names
     return Motion(
@@ -360,13 +270,6 @@ def _main_verb(text: str, start: int, verbs: list[tuple[str, re.Match[str]]], an
     return (moving or pool)[0]
 
 
-def _first(places: list[PlaceMention], role: str, after: int, *, after_only: bool = False) -> Place | None:
-    ordered = [p for p in places if p.role == role and p.start >= after]
-    if not ordered and not after_only:
-        ordered = [p for p in places if p.role == role]
-    return ordered[0].place if ordered else None
-
-
 def _home(text: str, start: int, end: int, main: re.Match[str]) -> bool:
     """Is "home" where the main verb goes: "bring the troops home", "return home", "going home"?"""
     if "home" in main[0].lower():
@@ -380,7 +283,13 @@ def _window(text: str, start: int, match: re.Match[str]) -> str:
     return text[max(start, match.start() - 80):match.end()]
 
 
+#: "no" as the determiner of a movement noun denies it: "there will be no transfer", "no further withdrawals".
+_NO_BEFORE_NOUN_RE = re.compile(r"\bno\s+(?:[a-z-]+\s+)?$", re.IGNORECASE)
+
+
 def _polarity(text: str, start: int, match: re.Match[str]) -> str:
+    if _is_noun(match) and _NO_BEFORE_NOUN_RE.search(text, max(start, match.start() - 25), match.start()):
+        return "denied"
     window = _window(text, start, match)
     near = window[-60 - len(match[0]):]
     cleaned = _NOT_NEGATION_RE.sub(" ", near)

@@ -30,14 +30,18 @@ SPEECH_VERBS = (
     "explained|explains|confirmed|confirms|denied|denies|argued|argues|assured|assures|affirmed|affirms|"
     "indicated|indicates|suggested|suggests|acknowledged|acknowledges|vowed|vows|promised|promises|pledged|"
     "pledges|threatened|threatens|urged|urges|asserted|asserts|emphasi[sz]ed|emphasi[sz]es|revealed|reveals|"
-    "commented|reiterated|reiterates|reported|reports|posted|announcing|stressing|warning|insisting|noting|"
+    "commented|reiterated|reiterates|reported|reports|posted|announcing|stressing|warning|insisting|noting|insist|"
+    "believe|believes|believed|estimated|estimate|concluded|conclude|concludes|alleged|alleges|accused|accuses|"
     "vowing|promising|claiming|arguing|declaring|stating|pledging|threatening"
 )
-SPEECH_RE = re.compile(rf"\b(?:{SPEECH_VERBS})\b")  # case-sensitive: verbs are lower case
+#: Seeing no evidence is a statement too, and its subject is the one who makes it:
+#: "NATO has seen no sign that ..." is NATO's word on the movement.
+_PERCEIVE = r"(?:seen|sees|see|saw|found|finds|observed|observes|detected|detects)(?=\s+(?:no|any|little)\s+(?:evidence|signs?|indications?|proof)\b)"
+SPEECH_RE = re.compile(rf"\b(?:{SPEECH_VERBS}|{_PERCEIVE})\b")  # case-sensitive: verbs are lower case
 ACCORDING_RE = re.compile(r"\b[Aa]ccording to\s+")
 BACK_REFERENCE_RE = re.compile(r"(?:the\s+)?(?:report|statement)", re.IGNORECASE)
 REPORT_BY_RE = re.compile(r"(?:an?\s+|the\s+)?(?:reports?|statement|article|dispatch)\s+(?:by|from|of|in)\s+(.+)", re.IGNORECASE)
-CUE_RE = re.compile(rf"\b(?:{SPEECH_VERBS}|[Aa]ccording|calls?|demands?|appeals?|pressure)\b")
+CUE_RE = re.compile(rf"\b(?:{SPEECH_VERBS}|{_PERCEIVE}|[Aa]ccording|calls?|demands?|appeals?|pressure)\b")
 CALLS_RE = re.compile(r"\b(?:calls?|demands?|appeals?|pressure)\s+(?:from|by)\s+(?P<np>(?:[A-Z][\w'’-]*\s+)*[a-z]+)\s+(?:to|for)\b")
 
 #: Words that make a noun phrase a news outlet, agency or monitor: its statements are citations.
@@ -50,7 +54,8 @@ MEDIA_WORDS = frozenset(
 ORG_WORDS = frozenset(
     "military army government ministry coalition command pentagon department office council parliament officials "
     "official administration embassy presidency kremlin authorities authority commanders leadership cabinet "
-    "forces navy spokesman spokeswoman spokesperson lawmakers leaders legislators agency".split()
+    "forces navy spokesman spokeswoman spokesperson lawmakers leaders legislators agency experts analysts "
+    "alliance".split()
 )
 #: Head words of titles.
 ROLE_HEADS = frozenset(
@@ -109,12 +114,24 @@ _TITLED_RE = re.compile(
     rf"(?:(?P<name>{NAME})|(?P<single>{_NAME_TOKEN}))\b"
 )
 _WORD_RE = re.compile(r"[^\W\d_][\w.'’-]*|\d+")
+#: "X's assertion that ...", "in response to X's comments that ...": what follows is X's word.
+POSSESSIVE_SPEECH_RE = re.compile(
+    r"['’]s\s+(?:[a-z]+\s+)?(?:assertion|assertions|claim|claims|comments?|remarks?|statement|announcement|insistence|"
+    r"warning|pledge|promise|contention|suggestion|argument|words|denial|admission|assurance|assurances)\s+(?:that|about)\b"
+)
+#: "Jane Doe, the country's defence minister," and "the army chief, John Roe,": a title in apposition.
+#: Tried only around a title word, so that the name pattern is not tried at every position of the text.
+_ROLE_WORD_RE = re.compile(r"\b(?:" + "|".join(sorted(ROLE_HEADS, key=len, reverse=True)) + r")\b(?=\s*[,.;]|\s+(?:of|for)\b)")
+_NAME_THEN_TITLE_RE = re.compile(rf"(?P<name>{NAME}),\s+(?P<role>(?:the|a|an)\s+(?:[\w'’-]+\s+){{0,4}}?)$")
+_TITLE_THEN_NAME_RE = re.compile(rf",\s+(?P<name>{NAME})\b")
+_TITLE_START_RE = re.compile(r"\b(?:the|a|an)\s+(?P<role>(?:[\w'’-]+\s+){0,3}?)$")
 NOT_NAMES = frozenset(
     "the a an but however meanwhile yet and or so if when while as since after before during in on at by for "
     "though although then also still even now thus hence moreover furthermore instead indeed asked "
     "from to of with without under over this that these those it its they we he she his her our their there "
     "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
-    "august september october november december read full article source subscribe sign get".split()
+    "august september october november december read full article source subscribe sign get "
+    "despite amid following unlike like besides including against".split()
 )
 
 
@@ -214,7 +231,32 @@ class People:
                 person = self.person_for(match[0], create=True)
                 if person is not None:
                     self.mentions.append((match.start(), person))
+        for title in _ROLE_WORD_RE.finditer(self.text):
+            self._apposed(title)
         self.mentions.sort(key=lambda m: m[0])
+
+    def _apposed(self, title: re.Match[str]) -> None:
+        """A name and a title side by side, between commas: "Jane Doe, the defence minister," or "the army chief, John Roe"."""
+        text = self.text
+        before = _NAME_THEN_TITLE_RE.search(text, max(0, title.start() - 100), title.start())
+        if before is not None:
+            name, name_start, role_start = before["name"], before.start("name"), before.start("role")
+        else:
+            opening = _TITLE_START_RE.search(text, max(0, title.start() - 40), title.start())
+            after = _TITLE_THEN_NAME_RE.match(text, title.end()) if opening is not None else None
+            if opening is None or after is None:
+                return
+            name, name_start, role_start = after["name"], after.start("name"), opening.start("role")
+        if not self._plausible(name, titled=True):
+            return
+        person = self.person_for(name, create=True)
+        if person is None:
+            return
+        role = " ".join(text[role_start:title.end()].split())
+        role = re.sub(r"^(?:the|a|an)\s+", "", role)
+        if all(role != r for r, _ in person.roles):
+            person.roles.append((role, self.signature(role)))
+        self.mentions.append((name_start, person))
 
     def _plausible(self, name: str, *, titled: bool) -> bool:
         words = words_of(name)

@@ -20,6 +20,7 @@ from .people import (
     NAME_RE,
     NOT_NAMES,
     ORG_WORDS,
+    POSSESSIVE_SPEECH_RE,
     REPORT_BY_RE,
     ROLE_HEADS,
     SKIPPABLE,
@@ -33,6 +34,10 @@ from .people import (
 
 
 # --- attributions ---------------------------------------------------------------------------------------------
+
+_FINITE = frozenset("would will is are was were has have had could can may might should must shall".split())
+#: Plural heads that name fighters in general: "Kurdish fighters said" gives no speaker one could quote.
+_FIGHTERS = frozenset("fighters militants rebels insurgents gunmen troops soldiers forces militias jihadists".split())
 
 @dataclass(frozen=True)
 class _NounPhrase:
@@ -59,7 +64,7 @@ class Attributions:
     def in_span(self, start: int, end: int) -> Attribution | None:
         """The attribution stated within text[start:end], if any (the first one wins)."""
         text = self.text
-        if not CUE_RE.search(text, start, end):
+        if not CUE_RE.search(text, start, end) and not POSSESSIVE_SPEECH_RE.search(text, start, end):
             return None  # no verb of saying, "according to", "reports:" or "calls from": nothing to attribute
         intro = re.match(r"\s*(?P<np>[A-Z][^\n:]{1,60}?)\s+reports?\s*:", text[start:end])
         if intro and self._is_media(intro["np"]):
@@ -67,7 +72,12 @@ class Attributions:
             self.republished = self._clean(intro["np"])
             start += intro.end()
         found: Attribution | None = None
-        for verb in SPEECH_RE.finditer(text, start, end):
+        possessive = POSSESSIVE_SPEECH_RE.search(text, start, end)
+        if possessive is not None:
+            # What follows "X's assertion that" is X's, whoever is named after it.
+            phrase = self._phrase_before(possessive.start(), start)
+            found = self._classify(phrase, possessive.start(), after=False) if phrase is not None else None
+        for verb in [] if found is not None else SPEECH_RE.finditer(text, start, end):
             found = self._subject_of(verb, start, end)
             if found is not None:
                 break
@@ -154,9 +164,8 @@ class Attributions:
         tokens = _tokens_back(text, max(start, verb_start - 160), verb_start)
         offset = max(start, verb_start - 160)
         index = len(tokens) - 1
-        if index >= 0 and tokens[index][0] == ",":
-            index -= 1  # "Jane Doe, said": an appositive comma
-        while index >= 0 and tokens[index][0].lower().strip(".") in SKIPPABLE:
+        # "Jane Doe, said", "Jane Doe, on Monday, confirmed": commas and adverbials between subject and verb.
+        while index >= 0 and (tokens[index][0] == "," or tokens[index][0].lower().strip(".") in SKIPPABLE):
             index -= 1
         end_index = index
         while index >= 0:
@@ -188,10 +197,12 @@ class Attributions:
     def _phrase_after(self, position: int, end: int) -> _NounPhrase | None:
         """The noun phrase after a verb or 'according to', up to punctuation or a following clause."""
         text = self.text
-        match = re.match(r"\s*(?P<np>[^,.;:!?\"“”()\n]+(?:,\s*[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})?)", text[position:end])
+        match = re.match(r"\s*(?P<np>[^,.;:!?\"“”()\n]+)(?P<apposed>,\s*[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})?", text[position:end])
         if not match:
             return None
         raw = match["np"]
+        if match["apposed"] and any(w in ROLE_HEADS for w in words_of(raw)):
+            raw += match["apposed"]  # "the spokesman, John Roe"; not "estimates, Russia"
         if re.match(r"(?:that|to|it|this|these|those)\b", raw):
             return None  # a clause or an object follows the verb, not its subject
         cut = re.search(r"\s(?:that|who|which|on|in|at|after|before|during|as|when|while|to)\s", raw)
@@ -212,6 +223,10 @@ class Attributions:
             return self._person(person, phrase.start) if person else None
         if words[0] in ("they", "it", "we", "i", "you", "there", "this", "which", "who"):
             return None
+        if any(w in _FINITE for w in words) or phrase.text[:1].isdigit():
+            return None  # "said 300 troops would follow": a clause, not who said it
+        if words[-1] in _FIGHTERS and phrase.text.rstrip()[-1:].islower():
+            return None  # "Kurdish fighters said", "the forces said": no one a reader could quote
         if self._is_media(phrase.text):
             if BACK_REFERENCE_RE.fullmatch(phrase.text.strip()):
                 return Attribution(cited=self.last_cited) if self.last_cited else None
@@ -274,7 +289,9 @@ class Attributions:
 
     @staticmethod
     def _is_media(phrase: str) -> bool:
-        return any(w in MEDIA_WORDS for w in words_of(phrase))
+        words = words_of(phrase)
+        # "Press Secretary Jane Doe", "a news agency official": a person with a title, not the outlet.
+        return any(w in MEDIA_WORDS for w in words) and not any(w in ROLE_HEADS for w in words)
 
     @staticmethod
     def _clean(phrase: str) -> str:

@@ -1,7 +1,8 @@
 """Reading an article's text: paragraphs, sentences, clauses, and where quotations open and close.
 
 Offsets are code points of the text as given (a leading byte order mark included, if present).
-Sentences never run over a line end: in plain-text news each line is a paragraph or a headline.
+A line end is a paragraph end, unless it is a soft break (see soften_breaks): text pasted from a PDF,
+an e-mail or a wire feed is wrapped inside its sentences.
 """
 
 from __future__ import annotations
@@ -16,7 +17,10 @@ from .people import Attribution
 
 _LINE_RE = re.compile(r"[^\r\n\u2028\u2029\x0b\x0c\x1c\x1d\x1e\x85]+")
 # The look-behind makes a run of stops one match attempt, not one per stop (runs of dots were quadratic).
-_END_RE = re.compile(r"(?<![.!?])[.!?]+[\"”’')\]]*(?=\s+[\"“‘(\[]?[A-Z0-9À-Þ])")
+# A stop glued to the next sentence ("said.One of", 'later.”The') still ends it after a lower-case word.
+_END_RE = re.compile(
+    r"(?<![.!?])[.!?]+[\"”’')\]]*(?=\s+[\"“‘(\[]?[A-Z0-9À-Þ])|(?<=[a-z]{2})[.!?][\"”’]?(?=[\"“]?[A-Z][a-z])"
+)
 _ABBREVIATIONS = frozenset(
     "mr mrs ms dr gen col lt sgt maj capt adm cmdr gov sen rep rev st jr sr no vs etc e.g i.e u.s u.k u.n "
     "jan feb mar apr jun jul aug sep sept oct nov dec inc ltd co corp brig"
@@ -31,6 +35,64 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and (text[end - 1].isspace() or text[end - 1] in _EDGE_JUNK):
         end -= 1
     return start, end
+
+
+_RAW_LINE_RE = re.compile(r"([^\r\n]*)(\r\n|\r|\n)?")
+#: A line that ends like this has finished its sentence (or is a heading such as "X reports:").
+_FINISHED_RE = re.compile(r"[.!?:;\u2026][\"\u201d\u2019')\]]*$")
+#: Words that cannot end a sentence: a line ending in one of them runs on.
+_RUNS_ON = frozenset(
+    "and or but nor the a an of to in on at by for with from into than that as about between said says told "
+    "including whose which who its their his her our".split()
+)
+_WRAP_MIN = 40  # a wrapped line is at least this long...
+_WRAP_SHARE = 0.6  # ...and at least this share of the longest line of its block
+
+
+def soften_breaks(text: str) -> str:
+    """text with each soft line break (one that falls inside a sentence) replaced by spaces, same length.
+
+    A break is soft when the line before it does not finish a sentence and either the next line starts
+    in lower case, the line ends on a comma or a word no sentence ends with, or the block of lines is
+    hard-wrapped (three or more lines, this one near the block's width). A blank line always ends a
+    paragraph. Offsets into the result are offsets into text, so quotes are still cut from text.
+    """
+    if "\n" not in text and "\r" not in text:
+        return text
+    lines = [(m.start(1), m.end(1), m.end()) for m in _RAW_LINE_RE.finditer(text) if m.end() > m.start()]
+    soft: list[tuple[int, int]] = []
+    block: list[tuple[int, int, int]] = []
+    for line in [*lines, (len(text), len(text), len(text))]:
+        if text[line[0]:line[1]].strip():
+            block.append(line)
+            continue
+        soft.extend(_soft_in_block(text, block))
+        block = []
+    if not soft:
+        return text
+    chars = list(text)
+    for start, end in soft:
+        chars[start:end] = " " * (end - start)
+    return "".join(chars)
+
+
+def _soft_in_block(text: str, block: list[tuple[int, int, int]]) -> list[tuple[int, int]]:
+    if len(block) < 2:
+        return []
+    widths = [len(text[s:e].strip()) for s, e, _ in block]
+    widest = max(widths)
+    wrapped = len(block) >= 3
+    found = []
+    for (start, end, brk), (next_start, next_end, _), width in zip(block, block[1:], widths):
+        line = text[start:end].rstrip()
+        following = text[next_start:next_end].lstrip()
+        if not line or not following or _FINISHED_RE.search(line):
+            continue
+        last_word = line.rsplit(None, 1)[-1].lower()
+        if (following[0].islower() or line.endswith((",", "-", "\u2013", "\u2014")) or last_word in _RUNS_ON
+                or (wrapped and width >= _WRAP_MIN and width >= _WRAP_SHARE * widest)):
+            found.append((end, brk))
+    return found
 
 
 def _paragraphs(text: str) -> Iterator[tuple[int, int]]:
@@ -58,7 +120,8 @@ def _sentences_in(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
 
 
 def iter_sentences(text: str) -> Iterator[tuple[int, int]]:
-    """Sentence spans (start, end) in code points, in order; never across a line end, never empty."""
+    """Sentence spans (start, end) in code points, in order; never across a paragraph end, never empty."""
+    text = soften_breaks(text)
     for start, end in _paragraphs(text):
         yield from _sentences_in(text, start, end)
 
@@ -148,3 +211,11 @@ def occurs_once(folded_article: str, needle: str) -> bool:
         return False
     first = folded_article.find(needle)
     return first != -1 and folded_article.find(needle, first + 1) == -1
+
+
+def one_line(value: str | None) -> str | None:
+    """A field value on one line, white space squashed, at most 300 characters; None when empty."""
+    if value is None:
+        return None
+    cleaned = " ".join(value.split())[:300]
+    return cleaned or None

@@ -19,7 +19,7 @@ _PERSONNEL = {
     "paratroopers", "advisers", "advisors", "military advisers", "military advisors", "trainers", "instructors",
     "contractors", "mercenaries", "militiamen", "militants", "rebels", "insurgents", "jihadists", "guards",
     "guardsmen", "reservists", "peacekeepers", "members", "member", "recruits", "officers", "boots", "operators",
-    "special operations forces", "special operators", "gunmen", "combatants",
+    "special operations forces", "special operators", "gunmen", "combatants", "reinforcements",
 }
 _EQUIPMENT = {
     "vehicles", "vehicle", "armoured vehicles", "armored vehicles", "military vehicles", "trucks", "truck",
@@ -45,6 +45,7 @@ _MODIFIERS = {
     "operations", "operation", "forward", "rapid", "reaction", "quick", "strong", "-strong", "well-armed",
     "heavy", "light", "unarmed", "civilian", "displaced", "innocent", "ordinary", "local", "kurdish", "arab",
     "affiliated", "loyal", "pro-government", "opposition", "national", "personnel", "carrying", "armed",
+    "international", "multinational", "western", "western-trained", "more", "enemy",
 }
 _UNIT_WORDS = _PERSONNEL | _EQUIPMENT | _OTHER_UNITS
 _AFTER_OF_ONLY = frozenset({"the", "its", "their", "our", "his", "her", "those", "these", "whose"})
@@ -97,7 +98,10 @@ def unit_after(text: str, pos: int, limit: int | None = None) -> Unit | None:
         match = _TOKEN_RE.match(text, at, stop)
         if not match:
             break
-        tokens.append((_normal_word(match["word"]), match.start("word"), match.end("word")))
+        word = match["word"]
+        # A stop after a word ends the sentence ("soldiers."); dots inside one abbreviate it ("U.S.").
+        end = match.end("word") - (1 if word.endswith(".") and word.count(".") == 1 else 0)
+        tokens.append((_normal_word(word), match.start("word"), end))
         at = match.end()
     for index, (word, start, _) in enumerate(tokens[: _MAX_MODIFIERS + 1]):
         for size in range(min(_LONGEST_UNIT, len(tokens) - index), 0, -1):
