@@ -159,9 +159,20 @@ _EQUAL: dict[str, Callable[[Any, Any], bool]] = {
 }
 
 
-def score_article(facts: list[Json], text: str, candidates: list[Json]) -> tuple[Score, list[str]]:
-    """Tallies for one article, and a note for each anchor its text does not hold."""
+def score_article(
+    facts: list[Json], text: str, candidates: list[Json], misses: list[tuple[str, str]] | None = None
+) -> tuple[Score, list[str]]:
+    """Tallies for one article, and a note for each anchor its text does not hold.
+
+    misses, when given, collects (field, what differs) for every wrong or missing value.
+    """
     score, notes = Score(articles=1, facts=len(facts)), []
+    missed: list[tuple[str, str]] = [] if misses is None else misses
+
+    def miss(name: str, fact: Json | None, want: object, got: object) -> None:
+        where = f"{fact['anchor']!r}#{fact.get('occurrence', 1)}" if fact else "candidate"
+        missed.append((name, f"{where}: reading {want!r}, extractor {got!r}"))
+
     anchored: list[tuple[Json, int, int]] = []
     for fact in facts:
         start = anchor_offset(text, fact["anchor"], fact.get("occurrence", 1))
@@ -174,10 +185,14 @@ def score_article(facts: list[Json], text: str, candidates: list[Json]) -> tuple
         chosen = choose(candidates, start, end, "count" in fact) if start >= 0 else None
         score.matched += chosen is not None
         got = chosen or {}
+        if chosen is None:
+            miss("unmatched", fact, fact["anchor"], "no candidate holds it")
         if "count" in fact:
             same = same_count(fact["count"], got.get("count"))
             tallies["count"].add_recall(same)
             tallies["qualifier"].add_recall(same and fact["count"]["qualifier"] == got["count"].get("qualifier"))
+            if not same and chosen is not None:
+                miss("count", fact, fact["count"], got.get("count"))
         for name, equal in _EQUAL.items():
             value = _value(got, name)
             if name in fact:
@@ -187,12 +202,16 @@ def score_article(facts: list[Json], text: str, candidates: list[Json]) -> tuple
             if value:
                 # a field the reading leaves out but the candidate gives is a false value
                 tallies[name].add_precision(name in fact and equal(fact[name], value))
+            if chosen is not None and (name in fact or value) and not (name in fact and equal(fact[name], value)):
+                miss(name, fact, fact.get(name), value)
     for candidate in candidates:
         if candidate.get("kind", "force") != "force" or "count" not in candidate:
             continue
         inside = [f for f, s, _ in anchored if "count" in f and candidate["start"] <= s < candidate["end"]]
         right = [f for f in inside if same_count(f["count"], candidate["count"])]
         tallies["count"].add_precision(bool(right))
+        if not right:
+            miss("count", None, None, candidate["count"].get("text") or candidate["count"])
         tallies["qualifier"].add_precision(
             any(f["count"]["qualifier"] == candidate["count"].get("qualifier") for f in right)
         )
@@ -260,6 +279,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--readings", type=Path, default=READINGS)
     parser.add_argument("--json", action="store_true", help="machine output")
     parser.add_argument("--jobs", type=int, default=2, help="extractor runs at once (default 2)")
+    parser.add_argument("--misses", action="append", default=[], metavar="FIELD",
+                        help="list each fact or candidate wrong on FIELD (a field name, unmatched, or all)")
     args = parser.parse_args(argv)
 
     stories = load_stories(args.readings)
@@ -279,6 +300,7 @@ def main(argv: list[str] | None = None) -> int:
         return story, article, found, error
 
     overall, notes, failed = Score(), [], False
+    wanted: list[str] = []
     per_story: dict[str, Score] = {}
     with ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:
         for story, article, candidates, error in pool.map(one, work):
@@ -286,18 +308,23 @@ def main(argv: list[str] | None = None) -> int:
                 failed = True
                 notes.append(f"{article['id']}: {error}")
             text = (args.articles / f"{article['id']}.txt").read_text(encoding="utf-8")
-            score, article_notes = score_article(article["facts"], text, candidates)
+            found: list[tuple[str, str]] = []
+            score, article_notes = score_article(article["facts"], text, candidates, found)
+            wanted += [f"{article['id']} {name}: {what}" for name, what in found
+                       if name in args.misses or "all" in args.misses]
             notes += [f"{article['id']}: {note}" for note in article_notes]
             per_story.setdefault(story, Score()).merge(score)
             overall.merge(score)
     missing = sum(len(story["articles"]) for story in stories) - len(work)
     if args.json:
         print(json.dumps({"overall": overall.as_json(), "stories": {k: v.as_json() for k, v in per_story.items()},
-                          "missing_articles": missing, "notes": notes}, indent=2))
+                          "missing_articles": missing, "notes": notes, "misses": wanted}, indent=2))
     else:
         print(render(overall, per_story))
         if missing:
             print(f"\n{missing} articles of the readings have no text in {args.articles} and were skipped.")
+        if wanted:
+            print("", *wanted, sep="\n")
     for note in notes:
         print(note, file=sys.stderr)
     return 1 if failed else 0

@@ -169,7 +169,8 @@ def test_article_score_counts_recall_and_precision() -> None:
          "speaker": "general", "polarity": "asserted"},
         {"anchor": "not in the text", "occurrence": 1, "kind": "force", "speaker": "", "polarity": "denied"},
     ]
-    score, notes = scorer.score_article(facts, TEXT, candidates)
+    misses: list[tuple[str, str]] = []
+    score, notes = scorer.score_article(facts, TEXT, candidates, misses)
     tallies = score.fields
     assert (score.facts, score.matched) == (3, 2)
     assert len(notes) == 1 and "not in the text" in notes[0]
@@ -183,6 +184,8 @@ def test_article_score_counts_recall_and_precision() -> None:
     assert (tallies["destination"].recall_n, tallies["destination"].precision_hits,
             tallies["destination"].precision_n) == (0, 0, 1)
     assert (tallies["polarity"].recall_hits, tallies["polarity"].recall_n) == (2, 3)
+    assert sorted(name for name, _ in misses) == ["count", "count", "destination", "unmatched"]
+    assert any("'the capital'" in what for name, what in misses if name == "destination")
 
 
 def test_without_the_articles_the_scorer_says_how_to_rebuild(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
