@@ -329,6 +329,18 @@ def test_deadlines_carry_the_end_date(expression: str, expected: str) -> None:
     assert (result.value, result.precision, result.kind) == (expected, "day", "deadline")
 
 
+@pytest.mark.parametrize(("expression", "expected"), [("at least ten days", "2019-11-01"), ("at least two weeks", "2019-11-05")])
+def test_a_minimum_duration_opens_an_interval_after_it(expression: str, expected: str) -> None:
+    # "The withdrawal will take at least ten days": not done before publication + ten days.
+    result = resolve(expression, TUESDAY)
+    assert (result.value, result.kind) == (expected, "open_interval")
+    assert result.reason.startswith("not before: anchor + ")
+
+
+def test_at_least_a_number_of_troops_is_no_date() -> None:
+    assert resolve("at least 114", TUESDAY).value is None
+
+
 def test_deadline_reason() -> None:
     assert resolve("within four weeks", TUESDAY).reason.startswith("deadline: anchor + 4 weeks")
 

@@ -279,6 +279,18 @@ def _ahead(n: int | None, unit: vocab.Unit, ctx: _Context) -> _Result:
     return _relative(ctx, on_day, coarsen=True)
 
 
+def _not_before(n: int | None, unit: vocab.Unit, ctx: _Context) -> _Result:
+    """"(Take) at least ten days": the thing is not done before publication + ten days, an interval open after."""
+    if n is None:
+        return None, f"{ctx.label}: names no number, so the earliest day is unknown"
+
+    def on_day(anchor: date) -> _Result:
+        start = day_value(_shift(anchor, unit, n))
+        return start, f"not before: anchor + {_amount(n, unit)} ({start})"
+
+    return _relative(ctx, on_day, coarsen=True)
+
+
 def _amount(n: int, unit: vocab.Unit) -> str:
     return f"{n} {unit}{'s' if n != 1 else ''}"
 
@@ -288,6 +300,8 @@ def _duration(m: re.Match[str], ctx: _Context) -> _Result:
     n = vocab.count_value(m["count"] or ("few" if m["unit"].lower().endswith("s") else None))
     if ctx.op == "within":
         return _ahead(n, unit, ctx)
+    if ctx.op == "at least":
+        return _not_before(n, unit, ctx)
     if m["ago"] and n is None:
         return _behind(None, unit, ctx)
     if n is not None and (m["ago"] or (ctx.op == "in" and ctx.future)):

@@ -52,7 +52,7 @@ UNITS: dict[str, Unit] = {
 
 #: Words that turn an expression into an interval bound. The rest mark a plain point.
 OPERATORS: dict[str, OperatorKind] = {
-    "ever since": "open_interval", "since": "open_interval", "after": "open_interval",
+    "ever since": "open_interval", "since": "open_interval", "after": "open_interval", "at least": "open_interval",
     "no later than": "deadline", "not later than": "deadline", "within": "deadline",
     "by": "deadline", "until": "deadline", "till": "deadline", "before": "deadline",
     "on": "point", "in": "point", "during": "point", "over": "point", "at": "point",
