@@ -325,7 +325,7 @@ def test_markdown_has_the_three_tables(bundled_report: Report) -> None:
     text = render_markdown(bundled_report)
     for heading in ("## Conflicts", "## Timeline", "## Claims by source"):
         assert heading in text
-    assert "| # | severity | kind | topic | sides | explanation | scope notes |" in text
+    assert "| # | id | severity | kind | topic | sides | explanation | scope notes |" in text
     assert text.count("\n### ") + text.startswith("### ") == len(bundled_report.articles)
     rows = [line for line in text.splitlines() if line.startswith("| ") and " | " in line]
     widths = {line.count(" | ") - line.count("\\|") for line in rows}

@@ -44,7 +44,7 @@ def main() -> None:
 def _register() -> None:
     from . import check, conflicts, extract, listing, report, timeline
 
-    commands = (check.check, check.schema, listing.list_claims, conflicts.conflicts, timeline.timeline, report.report, extract.extract)
+    commands = (check.check, check.schema, listing.list_claims, conflicts.conflicts, conflicts.events, timeline.timeline, report.report, extract.extract)
     for command in commands:
         main.add_command(command)
 

@@ -14,18 +14,21 @@ from .options import data_option, format_option, resolve_data, source_option
 @click.option("--speaker", metavar="NAME", help="Only claims attributed to this speaker (any part of the name).")
 @format_option("table", "json", "csv", "markdown")
 def list_claims(data: Path | None, source: str | None, speaker: str | None, output_format: str) -> None:
-    """List the claims of the data file, with where each quote stands in its article.
+    """List the claims of the data file, with where each quote stands in its article and the conflicts each is in.
 
     \b
     Examples:
       troopclaims list --source shafaq
       troopclaims list --speaker esper --format json
     """
-    from ..datafile import load_dataset
-    from ..present import RENDERERS
-    from ..datafile import select_claims
-    from ..present import claims_view
+    from ..datafile import load_dataset, select_claims
+    from ..engine import find_conflicts
+    from ..present import RENDERERS, claims_view
 
     dataset = load_dataset(resolve_data(data))
     claims = select_claims(dataset, source=source, speaker=speaker)
-    RENDERERS[output_format](claims_view(dataset, claims), sys.stdout)
+    involved: dict[str, tuple[str, ...]] = {}
+    for conflict in find_conflicts(dataset):
+        for claim_id in dict.fromkeys(conflict.claims):
+            involved[claim_id] = (*involved.get(claim_id, ()), conflict.id)
+    RENDERERS[output_format](claims_view(dataset, claims, involved), sys.stdout)

@@ -44,4 +44,4 @@ def timeline(data: Path | None, source: str | None, by: str, output_format: str)
     if source:
         wanted = match_sources(dataset, source)
         rows = [row for row in rows if row.source in wanted]
-    RENDERERS[output_format](timeline_view(rows, found, by), sys.stdout)
+    RENDERERS[output_format](timeline_view(rows, by), sys.stdout)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from ..datafile import Claim, Dataset
 from ..time import EventDate, event_date, published_date
-from .compare import Conflict
+from .findings import Conflict
 
 AXES = ("happened", "reported")
 
@@ -25,7 +25,7 @@ class TimelineRow:
     basis: str
     summary: str
     speaker: str | None
-    conflicts: tuple[int, ...]  # indexes into the conflicts list given to build_timeline
+    conflicts: tuple[str, ...]  # ids of the conflicts the claim is in
     reported: str
     reason: str
 
@@ -55,10 +55,10 @@ def summary(claim: Claim) -> str:
 def build_timeline(dataset: Dataset, conflicts: list[Conflict], by: str = "happened") -> list[TimelineRow]:
     if by not in AXES:
         raise ValueError(f"by must be one of {AXES}")
-    involved: dict[str, list[int]] = defaultdict(list)
-    for index, conflict in enumerate(conflicts):
-        for claim_id in conflict.claims:
-            involved[claim_id].append(index)
+    involved: dict[str, list[str]] = defaultdict(list)
+    for conflict in conflicts:
+        for claim_id in dict.fromkeys(conflict.claims):
+            involved[claim_id].append(conflict.id)
     rows = []
     for claim in dataset.claims:
         source = dataset.source_of(claim)

@@ -16,7 +16,8 @@ if TYPE_CHECKING:
     from .extract_output import WRITERS
     from .render import RENDERERS
     from .report import make_report, render_html, render_markdown
-    from .views import claims_view, conflicts_view, timeline_view
+    from .findings_views import conflicts_view, events_view
+    from .views import claims_view, timeline_view
 
 __all__ = [
     "RENDERERS",
@@ -24,6 +25,7 @@ __all__ = [
     "WRITERS",
     "claims_view",
     "conflicts_view",
+    "events_view",
     "make_report",
     "render_html",
     "render_markdown",
@@ -40,7 +42,8 @@ _HOME = {
     "render_html": "report",
     "render_markdown": "report",
     "claims_view": "views",
-    "conflicts_view": "views",
+    "conflicts_view": "findings_views",
+    "events_view": "findings_views",
     "timeline_view": "views",
 }
 

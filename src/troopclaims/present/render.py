@@ -31,6 +31,9 @@ class View:
     records: list[Any]
     group_by: str | None = None
     notes: list[str] = field(default_factory=list)
+    # Machine rows for CSV when they differ from the table's (tidy data rather than display cells).
+    csv_columns: list[str] | None = None
+    csv_rows: list[dict[str, str]] | None = None
 
 
 def render_json(view: View, stream: TextIO) -> None:
@@ -46,9 +49,10 @@ def render_jsonl(view: View, stream: TextIO) -> None:
 
 def render_csv(view: View, stream: TextIO) -> None:
     writer = csv.writer(stream, lineterminator="\n")
-    writer.writerow([column.key for column in view.columns])
-    for row in view.rows:
-        writer.writerow([row.get(column.key, "") for column in view.columns])
+    keys = view.csv_columns if view.csv_columns is not None else [column.key for column in view.columns]
+    writer.writerow(keys)
+    for row in view.csv_rows if view.csv_rows is not None else view.rows:
+        writer.writerow([row.get(key, "") for key in keys])
 
 
 def _md_cell(value: str) -> str:

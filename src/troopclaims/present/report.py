@@ -53,6 +53,7 @@ class SideItem:
 @dataclass(frozen=True)
 class ConflictItem:
     number: int
+    ident: str  # the engine's stable conflict id, as in `troopclaims conflicts` and `timeline`
     kind: str
     severity: str
     topic: str
@@ -122,9 +123,9 @@ def build_report(
     ordered += [item for item in items.values() if item.id not in placed]
     conflict_items = tuple(
         ConflictItem(
-            number[old], conflicts[old].kind, conflicts[old].severity, conflicts[old].topic, conflicts[old].explanation,
+            number[old], conflicts[old].id, conflicts[old].kind, conflicts[old].severity, conflicts[old].topic, conflicts[old].explanation,
             tuple(conflicts[old].notes),
-            tuple(SideItem(s.value, tuple(items[c] for c in s.claims if c in items)) for s in conflicts[old].sides),
+            tuple(SideItem(s.label, tuple(items[c] for c in s.claims if c in items)) for s in conflicts[old].sides),
         )
         for old in order
     )
@@ -310,7 +311,7 @@ def render_markdown(report: Report) -> str:
     )
     conflict_rows = [
         {
-            "n": str(c.number), "severity": c.severity, "kind": c.kind, "topic": _md(c.topic),
+            "n": str(c.number), "id": c.ident, "severity": c.severity, "kind": c.kind, "topic": _md(c.topic),
             "sides": "\n".join(
                 f"**{_md(s.value)}**: " + "; ".join(f"{i.id} ({_md(i.attribution)})" for i in s.claims) for s in c.sides
             ),
@@ -318,7 +319,7 @@ def render_markdown(report: Report) -> str:
         }
         for c in report.conflicts
     ]
-    columns = [Column("n", "#"), Column("severity", "severity"), Column("kind", "kind"), Column("topic", "topic"),
+    columns = [Column("n", "#"), Column("id", "id"), Column("severity", "severity"), Column("kind", "kind"), Column("topic", "topic"),
                Column("sides", "sides"), Column("why", "explanation"), Column("notes", "scope notes")]
     render_view(View("Conflicts", columns, conflict_rows, []), out)
     timeline_rows = [

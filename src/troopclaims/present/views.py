@@ -8,7 +8,6 @@ from ..datafile import Claim, Dataset
 from .render import Column, View
 
 if TYPE_CHECKING:  # only annotations: `list` should not import the comparison engine
-    from ..engine import Conflict
     from ..engine import TimelineRow
 
 
@@ -24,15 +23,17 @@ def count_text(claim: Claim) -> str:
     return f"{claim.count.display()} {claim.unit or ''}".strip()
 
 
-def claim_record(dataset: Dataset, claim: Claim) -> dict[str, Any]:
+def claim_record(dataset: Dataset, claim: Claim, conflicts: tuple[str, ...] = ()) -> dict[str, Any]:
     source = dataset.source_of(claim)
     start, end = dataset.spans.get(claim.id, (None, None))
     record: dict[str, Any] = claim.model_dump(mode="json")
-    record.update(outlet=source.outlet, date=source.published.date, start=start, end=end)
+    record.update(outlet=source.outlet, date=source.published.date, start=start, end=end, conflicts=list(conflicts))
     return record
 
 
-def claims_view(dataset: Dataset, claims: list[Claim]) -> View:
+def claims_view(dataset: Dataset, claims: list[Claim], conflicts: dict[str, tuple[str, ...]] | None = None) -> View:
+    """conflicts: claim id -> ids of the conflicts it is in, as `troopclaims conflicts` names them."""
+    conflicts = conflicts or {}
     columns = [
         Column("id", "id"),
         Column("source", "source"),
@@ -41,6 +42,7 @@ def claims_view(dataset: Dataset, claims: list[Claim]) -> View:
         Column("count", "count"),
         Column("route", "from → to"),
         Column("quote", "quote", wide=True),
+        Column("conflicts", "conflicts"),
     ]
     rows = [
         {
@@ -51,59 +53,15 @@ def claims_view(dataset: Dataset, claims: list[Claim]) -> View:
             "count": count_text(claim),
             "route": route(claim),
             "quote": " ".join(claim.quote.split()),
+            "conflicts": " ".join(conflicts.get(claim.id, ())),
         }
         for claim in claims
     ]
-    return View(f"{len(claims)} claims", columns, rows, [claim_record(dataset, c) for c in claims])
+    records = [claim_record(dataset, c, conflicts.get(c.id, ())) for c in claims]
+    return View(f"{len(claims)} claims", columns, rows, records)
 
 
-def conflicts_view(conflicts: list[Conflict]) -> View:
-    columns = [
-        Column("topic", "disputed"),
-        Column("kind", "kind"),
-        Column("severity", "severity"),
-        Column("value", "value"),
-        Column("claims", "claims"),
-        Column("sources", "sources"),
-        Column("explanation", "why", wide=True),
-    ]
-    rows = []
-    for conflict in conflicts:
-        for index, side in enumerate(conflict.sides):
-            first = index == 0
-            rows.append(
-                {
-                    "topic": conflict.topic,
-                    "kind": conflict.kind if first else "",
-                    "severity": conflict.severity if first else "",
-                    "value": side.value,
-                    "claims": ", ".join(side.claims),
-                    "sources": ", ".join(conflict.sources) if first else "",
-                    "explanation": "; ".join((conflict.explanation, *conflict.notes)) if first else "",
-                }
-            )
-    records = [conflict_record(c) for c in conflicts]
-    hard = sum(c.severity == "hard" for c in conflicts)
-    notes = [f"{len(conflicts)} conflicts: {hard} hard, {len(conflicts) - hard} soft."]
-    return View("Conflicts", columns, rows, records, group_by="topic", notes=notes)
-
-
-def conflict_record(conflict: Conflict) -> dict[str, Any]:
-    return {
-        "kind": conflict.kind,
-        "severity": conflict.severity,
-        "topic": conflict.topic,
-        "claims": list(conflict.claims),
-        "values": [side.value for side in conflict.sides],
-        "sides": [{"value": side.value, "claims": list(side.claims)} for side in conflict.sides],
-        "sources": list(conflict.sources),
-        "speakers": list(conflict.speakers),
-        "explanation": conflict.explanation,
-        "notes": list(conflict.notes),
-    }
-
-
-def timeline_view(rows: list[TimelineRow], conflicts: list[Conflict], by: str) -> View:
+def timeline_view(rows: list[TimelineRow], by: str) -> View:
     columns = [
         Column("date", "date"),
         Column("precision", "precision"),
@@ -119,7 +77,7 @@ def timeline_view(rows: list[TimelineRow], conflicts: list[Conflict], by: str) -
             "summary": row.summary,
             "speaker": row.speaker or "(narration)",
             "source": row.source,
-            "conflict": ", ".join(f"#{i + 1} {conflicts[i].kind}" for i in row.conflicts),
+            "conflict": ", ".join(row.conflicts),
         }
         for row in rows
     ]
@@ -137,7 +95,7 @@ def timeline_view(rows: list[TimelineRow], conflicts: list[Conflict], by: str) -
             "reported": row.reported,
             "speaker": row.speaker,
             "summary": row.summary,
-            "conflicts": [conflicts[i].topic for i in row.conflicts],
+            "conflicts": list(row.conflicts),
         }
         for row in rows
     ]

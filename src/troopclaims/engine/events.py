@@ -1,0 +1,315 @@
+"""Events: claims about one movement or presence of one actor's forces, gathered before anything is compared.
+
+A claim is tied to the places it names, at country level: "from X" for where forces leave or are (origin,
+location), "to Y" for where they go (destination; going home names no place of the story). Claims of one
+actor that share a place key and lie close in time are linked, and linked claims make one event.
+A claim that names no place joins the largest event of its actor at its time; a claim dated only
+vaguely (a year) joins the one event of its places in that period, if there is exactly one.
+
+Every step sorts its input first, so the same claims give the same events in any order; an event's id
+is made from its actor, its main place and its first month, so it survives unrelated edits of the file.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+
+from ..world import Gazetteer
+from .facets import Facet, country_key, is_home
+
+#: A claim more than this many days after the last claim on its place starts a new run on that place.
+GAP_DAYS = 30
+#: A run on one place lasts at most this long: a longer story is told as several events.
+MAX_SPAN_DAYS = 92
+#: A date vaguer than this many days (a year, a season) cannot place a claim in time by itself.
+COARSE_DAYS = 62
+
+_MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
+
+
+@dataclass(frozen=True)
+class Member:
+    """One claim of an event and why it is there."""
+
+    claim: str
+    how: str  # "place" (linked through a place it names), "first", "no place", "vague date", "alone"
+    reason: str
+
+
+@dataclass(frozen=True)
+class Event:
+    """Claims about one movement or presence of one actor's forces.
+
+    id: stable, from actor, main place and first month ("us-syria-2019-10"), with "-2", "-3" for a second
+    event of the same three; label: for a reader ("US forces: Syria → Iraq, Oct 2019"); start and end: the
+    days its claims span; places: the place keys that tie it together ("from Syria", "to Iraq").
+    """
+
+    id: str
+    actor: str
+    label: str
+    start: date
+    end: date
+    places: tuple[str, ...]
+    members: tuple[Member, ...]
+
+    @property
+    def claims(self) -> tuple[str, ...]:
+        return tuple(m.claim for m in self.members)
+
+
+def place_keys(facet: Facet, gazetteer: Gazetteer) -> tuple[str, ...]:
+    """The places a claim ties to: where forces are or leave from, and where they go (home excluded)."""
+    return tuple(_places(facet, gazetteer))
+
+
+def _places(facet: Facet, gazetteer: Gazetteer) -> dict[str, str]:
+    """Place keys with a name to show: the country, or the place as written when the gazetteer lacks it."""
+    ends = [("from", facet.location)] if facet.location is not None else [("from", facet.origin), ("to", facet.destination)]
+    found = {}
+    for side, spot in ends:
+        if spot is not None and not is_home(spot, facet.actor, gazetteer):
+            country = country_key(gazetteer, spot)
+            if country:
+                found[f"{side} {country}"] = country if spot.place is not None else spot.written
+    return found
+
+
+def anchor(facet: Facet) -> tuple[date, date]:
+    """The days a claim is placed at: what was done, when it was done; what was said (a plan, a demand), when said."""
+    if facet.claim.modality != "fact" or facet.date.kind == "deadline":
+        return facet.published.start, facet.published.end
+    return facet.date.start, facet.date.end
+
+
+def _plus(day: date, days: int) -> date:
+    """day + days, held at the ends of the calendar (a claim can be dated 9999)."""
+    ordinal = min(max(day.toordinal() + days, date.min.toordinal()), date.max.toordinal())
+    return date.fromordinal(ordinal)
+
+
+class _Links:
+    """Union-find over claim positions, remembering for each claim the first link that tied it in."""
+
+    def __init__(self, size: int) -> None:
+        self.parent = list(range(size))
+        self.why: dict[int, str] = {}
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def join(self, i: int, j: int, why: str) -> None:
+        self.why.setdefault(j, why)
+        a, b = self.find(i), self.find(j)
+        if a != b:
+            self.parent[max(a, b)] = min(a, b)
+
+
+def build_events(facets: list[Facet], gazetteer: Gazetteer) -> tuple[list[Event], dict[str, str]]:
+    """Events of every actor's force claims, and for each claim in one, its event's id."""
+    by_actor: dict[str, list[_Item]] = defaultdict(list)
+    for facet in facets:
+        if facet.actor is not None and facet.claim.kind == "force":
+            by_actor[facet.actor].append(_Item(facet, anchor(facet), _places(facet, gazetteer)))
+    drafts: list[_Draft] = []
+    for actor in sorted(by_actor):
+        drafts.extend(_actor_events(actor, by_actor[actor]))
+    events = _name(drafts)
+    return events, {claim: event.id for event in events for claim in event.claims}
+
+
+@dataclass(frozen=True)
+class _Item:
+    facet: Facet
+    span: tuple[date, date]
+    places: dict[str, str]  # place key -> name to show
+
+    @property
+    def coarse(self) -> bool:
+        return (self.span[1] - self.span[0]).days + 1 > COARSE_DAYS
+
+
+@dataclass
+class _Draft:
+    """An event being built. start and end follow its claims placed in time, not those joining by a vague date."""
+
+    actor: str
+    start: date
+    end: date
+    items: list[_Item] = field(default_factory=list)
+    members: list[Member] = field(default_factory=list)
+    keys: Counter[str] = field(default_factory=Counter)
+
+    def add(self, item: _Item, member: Member, *, timed: bool = True) -> None:
+        self.items.append(item)
+        self.members.append(member)
+        self.keys.update(item.places.keys())
+        if timed:
+            self.start, self.end = min(self.start, item.span[0]), max(self.end, item.span[1])
+
+    def overlaps(self, span: tuple[date, date], slack: int = 0) -> bool:
+        return _plus(self.start, -slack) <= span[1] and span[0] <= _plus(self.end, slack)
+
+
+def _actor_events(actor: str, items: list[_Item]) -> list[_Draft]:
+    items = sorted(items, key=lambda it: (it.span, it.facet.claim.id))
+    links = _Links(len(items))
+    runs: dict[str, tuple[int, date, date]] = {}  # key -> (last claim, run start, run end)
+    for i, item in enumerate(items):
+        if item.coarse:
+            continue
+        start, end = item.span
+        for key in item.places:
+            run = runs.get(key)
+            if run is not None and start <= _plus(run[2], GAP_DAYS) and start <= _plus(run[1], MAX_SPAN_DAYS):
+                last = items[run[0]].facet
+                links.join(run[0], i, f"names '{key}', as {last.claim.id} ({items[run[0]].span[0]}) does, {max(0, (start - run[2]).days)} days after it")
+                runs[key] = (i, run[1], max(run[2], end))
+            else:
+                runs[key] = (i, start, end)
+    components: dict[int, list[int]] = defaultdict(list)
+    for i, item in enumerate(items):
+        if item.places and not item.coarse:
+            components[links.find(i)].append(i)
+    anchored: list[_Draft] = []
+    for members in components.values():
+        anchored.extend(_split(actor, [items[i] for i in members], [links.why.get(i) for i in members]))
+    anchored.sort(key=lambda d: (d.start, d.items[0].facet.claim.id))
+    by_key: dict[str, list[_Draft]] = defaultdict(list)
+    for draft in anchored:
+        for key in draft.keys:
+            by_key[key].append(draft)
+    extra: list[_Draft] = []
+    for item in items:
+        if item.coarse and item.places:
+            _place_vague(item, by_key, extra)
+    starts = [d.start for d in anchored]
+    alone: list[_Draft] = []
+    for item in items:
+        if not item.places:
+            _place_loose(item, anchored, starts, alone)
+    return anchored + extra + alone
+
+
+def _split(actor: str, items: list[_Item], why: list[str | None]) -> list[_Draft]:
+    """Claims linked into one chain, cut where the chain's days pass MAX_SPAN_DAYS: a long story is several events."""
+    drafts: list[_Draft] = []
+    for item, reason in zip(items, why):
+        claim = item.facet.claim.id
+        if drafts and item.span[0] <= _plus(drafts[-1].start, MAX_SPAN_DAYS):
+            drafts[-1].add(item, Member(claim, "place" if reason else "first", reason or _first(item)))
+            continue
+        member = Member(claim, "first", _first(item) if not drafts else f"{_first(item)}; the claims before it span more than {MAX_SPAN_DAYS} days")
+        drafts.append(_Draft(actor, item.span[0], item.span[1]))
+        drafts[-1].add(item, member)
+    return drafts
+
+
+def _first(item: _Item) -> str:
+    return f"the first claim naming {', '.join(item.places)} at {item.span[0]}"
+
+
+def _place_vague(item: _Item, by_key: dict[str, list[_Draft]], extra: list[_Draft]) -> None:
+    """A claim dated only to a year joins the one event of its places in that period, if there is exactly one."""
+    keys = ", ".join(item.places)
+    date_value = item.facet.date.value
+    matches = list({id(d): d for key in item.places for d in by_key.get(key, ()) if d.overlaps(item.span)}.values())
+    if len(matches) == 1:
+        matches[0].add(item, Member(item.facet.claim.id, "vague date", f"dated only {date_value}: the one event naming {keys} in that period"), timed=False)
+        return
+    why = "no event names" if not matches else f"{len(matches)} events name"
+    for draft in extra:
+        if set(item.places) & set(draft.keys) and draft.overlaps(item.span):
+            draft.add(item, Member(item.facet.claim.id, "alone", f"dated only {date_value}, like {draft.items[0].facet.claim.id}; {why} its places then"))
+            return
+    draft = _Draft(item.facet.actor or "", item.span[0], item.span[1])
+    draft.add(item, Member(item.facet.claim.id, "alone", f"dated only {date_value}; {why} {keys} then"))
+    extra.append(draft)
+
+
+def _place_loose(item: _Item, anchored: list[_Draft], starts: list[date], alone: list[_Draft]) -> None:
+    """A claim naming no place of the story joins the largest event of its actor at its time."""
+    span, actor = item.span, item.facet.actor
+    # Events span at most MAX_SPAN_DAYS, so only those starting in this window can reach the claim.
+    low = bisect_left(starts, _plus(span[0], -GAP_DAYS - MAX_SPAN_DAYS))
+    high = bisect_right(starts, _plus(span[1], GAP_DAYS))
+    candidates = [d for d in anchored[low:high] if d.overlaps(span, GAP_DAYS)]
+    if candidates:
+        best = max(candidates, key=lambda d: (len(d.items), -d.start.toordinal(), _neg(d.items[0].facet.claim.id)))
+        others = len(candidates) - 1
+        reason = f"names no place of the story: put with the largest event of {actor} at its time"
+        best.add(item, Member(item.facet.claim.id, "no place", reason + (f" ({others} other{'s' if others > 1 else ''} then)" if others else "")), timed=False)
+        return
+    if alone and alone[-1].overlaps(span, GAP_DAYS):  # claims come in date order: only the last can be near
+        alone[-1].add(item, Member(item.facet.claim.id, "no place", f"names no place, like {alone[-1].items[0].facet.claim.id}, within {GAP_DAYS} days of it"))
+        return
+    draft = _Draft(actor or "", span[0], span[1])
+    draft.add(item, Member(item.facet.claim.id, "alone", f"names no place, and no event of {actor} lies near {span[0]}"))
+    alone.append(draft)
+
+
+def _neg(text: str) -> tuple[int, ...]:
+    """Sorts ids in reverse inside max(), so that the first id in order wins a tie."""
+    return tuple(-ord(c) for c in text)
+
+
+def _slug(text: str, limit: int = 24) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-")[:limit].strip("-") or "x"
+
+
+def _main(counter: Iterable[str], prefix: str) -> str | None:
+    counts = Counter(k[len(prefix):] for k in counter if k.startswith(prefix))
+    return min(counts, key=lambda k: (-counts[k], k)) if counts else None
+
+
+def _period(start: date, end: date) -> str:
+    if (end - start).days > 300:
+        return str(start.year) if start.year == end.year else f"{start.year}–{end.year}"
+    first, last = f"{_MONTHS[start.month - 1]} {start.year}", f"{_MONTHS[end.month - 1]} {end.year}"
+    if first == last:
+        return first
+    return f"{_MONTHS[start.month - 1]}–{last}" if start.year == end.year else f"{first}–{last}"
+
+
+def _name(drafts: list[_Draft]) -> list[Event]:
+    events = []
+    taken: Counter[str] = Counter()
+    for draft in sorted(drafts, key=lambda d: (d.actor, d.start, min(it.facet.claim.id for it in d.items))):
+        keys = draft.keys
+        shown = {k: v for it in draft.items for k, v in it.places.items()}
+        origin, target = _main(keys.elements(), "from "), _main(keys.elements(), "to ")
+        origin = shown.get(f"from {origin}", origin) if origin else None
+        target = shown.get(f"to {target}", target) if target else None
+        if origin and target:
+            route = f"{origin} → {target}"
+        elif origin:
+            route = f"{origin}"
+        elif target:
+            route = f"→ {target}"
+        else:
+            route = "no place named"
+        start, end = draft.start, draft.end
+        base = f"{_slug(draft.actor)}-{_slug(origin or target or 'unplaced')}-{start.year:04d}-{start.month:02d}"
+        taken[base] += 1
+        ident = base if taken[base] == 1 else f"{base}-{taken[base]}"
+        order = sorted(range(len(draft.items)), key=lambda i: (draft.items[i].span, draft.items[i].facet.claim.id))
+        events.append(
+            Event(
+                id=ident,
+                actor=draft.actor,
+                label=f"{draft.actor} forces: {route}, {_period(start, end)}",
+                start=start,
+                end=end,
+                places=tuple(sorted(keys)),
+                members=tuple(draft.members[i] for i in order),
+            )
+        )
+    return events

@@ -1,0 +1,340 @@
+"""The questions asked inside one event, and the conflicts among their answers.
+
+How many (numeric), where to (destination; location for rival parts of one country), where from (origin),
+whether it happened (status), whether they may stay (permission) and when (timing). Each question sorts
+its answers and compares the extremes (the lowest ceiling against the highest floor, the earliest end
+against the latest start): the worst pair decides the severity, so no question compares all pairs.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Callable, Hashable, Iterable
+from dataclasses import dataclass
+
+from ..world import Gazetteer
+from .events import Event
+from .facets import POINT_KINDS, Facet, Spot, country_key, is_home, relation
+from .findings import Answer, ClaimRef, Conflict, PlacePoint, Side, Value
+from .values import Figure, Verdict, compare_figures, figure_of
+
+_RANK = {"compatible": 0, "soft": 1, "hard": 2}
+
+
+def slug(text: str) -> str:
+    import re
+
+    return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-")[:40].strip("-") or "x"
+
+
+def _claims(n: int) -> str:
+    return f"{n} claim{'s' if n != 1 else ''}"
+
+
+def ref(f: Facet) -> ClaimRef:
+    d = f.date
+    return ClaimRef(
+        f.claim.id, f.source.id, f.source.published.date, f.claim.speaker, f.claim.cited,
+        d.value, d.start.isoformat(), d.end.isoformat(), d.precision,
+    )
+
+
+@dataclass
+class Question:
+    """Answers gathered for one question: side key -> (label, value, facets)."""
+
+    kind: str
+    scope: str
+    topic: str
+    answers: dict[Hashable, tuple[str, Value, list[Facet]]]
+
+    def _order(self, key: Hashable) -> tuple[int, int, str]:
+        """Figures from the lowest up; other answers with the most claims first; then by label."""
+        label, value, facets = self.answers[key]
+        return (value.low, 0, label) if isinstance(value, Figure) else (0, -len(facets), label)
+
+    def add(self, key: Hashable, label: str, value: Value, facet: Facet) -> None:
+        self.answers.setdefault(key, (label, value, []))[2].append(facet)
+
+    def conflict(self, event: Event, severity: str, explanation: str, notes: Iterable[str]) -> Conflict:
+        chosen = sorted(self.answers, key=self._order)
+        sides = tuple(
+            Side(label, value, tuple(ref(f) for f in sorted(facets, key=lambda f: f.claim.id)))
+            for label, value, facets in (self.answers[k] for k in chosen)
+        )
+        return Conflict(f"{event.id}.{self.kind}.{slug(self.scope)}", event.id, self.kind, severity, self.topic, sides, explanation, tuple(notes))
+
+
+class Context:
+    """What every question of an event needs: the gazetteer and the event's main origin country."""
+
+    def __init__(self, event: Event, facets: list[Facet], gazetteer: Gazetteer) -> None:
+        self.event, self.facets, self.gazetteer = event, facets, gazetteer
+        counted = Counter(
+            country_key(gazetteer, f.origin) for f in facets if f.origin is not None and not is_home(f.origin, f.actor, gazetteer)
+        )
+        counted.pop(None, None)
+        self.main_origin: str | None = min(counted, key=lambda o: (-counted[o], o or "")) if counted else None
+
+    def country(self, spot: Spot | None) -> str | None:
+        return country_key(self.gazetteer, spot)
+
+    def leaving(self, f: Facet) -> str | None:
+        """Where moving forces leave from, at country level; the event's main origin when the claim names none."""
+        return self.country(f.origin) if f.origin is not None else self.main_origin
+
+    def going(self, f: Facet) -> tuple[str, PlacePoint] | None:
+        """Where moving forces go, at country level, with home resolved to the actor's country."""
+        spot = f.destination
+        if spot is None:
+            return None
+        home = is_home(spot, f.actor, self.gazetteer)
+        country = self.country(spot)
+        if home:
+            place = self.gazetteer.home_of(f.actor)
+            name = place.name if place else "home"
+            return f"home ({name})" if place else "home", PlacePoint(name, name if place else None, name if place else None, True)
+        if country is None:
+            return None
+        return country, PlacePoint(country, country if spot.place else None, country if spot.place else None)
+
+
+def _point(ctx: Context, spot: Spot) -> PlacePoint:
+    if spot.place is None:
+        return PlacePoint(spot.written, None, None)
+    country = ctx.gazetteer.country_of(spot.place)
+    return PlacePoint(spot.place.name, spot.place.name, country.name if country else None)
+
+
+# --- how many ----------------------------------------------------------------------------------------------
+
+_ROLE = {"departure": "moving", "relocation": "moving", "presence": "present"}
+_ROLE_WORD = {"moving": "moving", "present": "there", "staying": "staying"}
+
+
+@dataclass(frozen=True)
+class _Count:
+    """One answer to "how many": forces moving, present (a garrison) or staying behind, and the figure."""
+
+    role: str
+    figure: Figure
+
+
+def _role(f: Facet) -> str | None:
+    if f.claim.movement == "stay":
+        return "staying"
+    return _ROLE.get(f.family or "")
+
+
+def _top(fig: Figure, read: bool) -> float:
+    high = fig.read()[1] if read else fig.high
+    return float("inf") if high is None else high
+
+
+def _floor(fig: Figure, read: bool) -> int:
+    return fig.read()[0] if read else fig.low
+
+
+def _worst(figures: list[Figure], read: bool) -> tuple[Figure, Figure] | None:
+    """The lowest ceiling and the highest floor, if they miss each other: the worst pair of the lot."""
+    bottom = min(figures, key=lambda fig: (_top(fig, read), fig.shown))
+    top = max(figures, key=lambda fig: (_floor(fig, read), fig.shown))
+    return (bottom, top) if _floor(top, read) > _top(bottom, read) else None
+
+
+def _counted(ctx: Context) -> dict[tuple[str, str], list[Facet]]:
+    """Counted personnel by the place they are counted at: (country, one spot in it or "" for the country)."""
+    groups: dict[tuple[str, str], list[Facet]] = defaultdict(list)
+    for f in ctx.facets:
+        if f.claim.count is None or f.units != "personnel" or f.claim.polarity != "asserted" or _role(f) is None:
+            continue
+        spot = f.origin if _role(f) == "moving" else f.location
+        country = ctx.country(spot) if spot is not None else (ctx.main_origin if _role(f) == "moving" else None)
+        if country is not None:
+            point = spot is not None and spot.place is not None and spot.place.kind in POINT_KINDS
+            groups[(country, spot.name if point and spot is not None else "")].append(f)
+    return groups
+
+
+def numeric(ctx: Context) -> list[Conflict]:
+    found = []
+    groups = _counted(ctx)
+    for (country, spot), members in sorted(groups.items()):
+        where = spot or country
+        q = Question("numeric", where, f"How many {ctx.event.actor} personnel (in or leaving {where})", {})
+        for f in members:
+            assert f.claim.count is not None
+            role, fig = _role(f) or "", figure_of(f.claim.count)
+            q.add(_Count(role, fig), f"{fig.shown} {_ROLE_WORD[role]}", fig, f)
+        answers = [k for k in q.answers if isinstance(k, _Count)]
+        verdicts: list[Verdict] = []
+        for role in ("moving", "present", "staying"):
+            figures = [k.figure for k in answers if k.role == role]
+            pair = (_worst(figures, read=False) or _worst(figures, read=True)) if len(figures) > 1 else None
+            if pair is not None:
+                verdicts.append(compare_figures(*pair))
+        notes: list[str] = []
+        present = [k.figure for k in answers if k.role == "present"]
+        for role, verb in (("moving", "leaving"), ("staying", "staying in")):
+            parts = [k.figure for k in answers if k.role == role]
+            if parts and present:
+                verdicts.extend(_part_of(parts, present, verb, where, notes))
+        if spot and (country, "") in groups:
+            notes.append(f"{spot} is one place in {country}: its figures are a part of the forces there, not rivals to them")
+        worst = max(verdicts, key=lambda v: _RANK[v.severity], default=None)
+        if worst is not None and worst.severity != "compatible":
+            found.append(q.conflict(ctx.event, worst.severity, worst.reason, notes))
+    return found
+
+
+def _part_of(parts: list[Figure], present: list[Figure], verb: str, where: str, notes: list[str]) -> list[Verdict]:
+    """Forces leaving (or staying) are a part of those present: a part larger than the whole is a conflict."""
+    big = max(parts, key=lambda fig: (fig.low, fig.shown))
+    small = min(present, key=lambda fig: (_top(fig, False), fig.shown))
+    if big.low <= _top(small, False):
+        notes.append(f"{big.shown} {verb} {where} can be a part of the {small.shown} there")
+        return []
+    verdict = compare_figures(small, big)
+    ratio = big.low / max(_top(small, False), 1)
+    reason = f"{big.shown} {verb} {where} is more than the {small.shown} said to be there ({big.low:,} against at most {_top(small, False):,.0f}, {ratio:.2f}×)"
+    return [Verdict(verdict.severity, reason, verdict.ratio)]
+
+
+# --- where to, where in a country, where from --------------------------------------------------------------
+
+
+def _moving(f: Facet) -> bool:
+    return f.family in ("departure", "relocation") and f.claim.polarity == "asserted"
+
+
+def _firm(f: Facet) -> bool:
+    return f.claim.movement != "transit" and f.claim.modality != "possibility"
+
+
+def destination(ctx: Context) -> list[Conflict]:
+    groups: dict[str, list[Facet]] = defaultdict(list)
+    for f in ctx.facets:
+        if _moving(f) and f.destination is not None:
+            leaving = ctx.leaving(f)
+            going = ctx.going(f)
+            if leaving is not None and going is not None and going[0] != leaving:  # going back is a return, not a rival end
+                groups[leaving].append(f)
+    found = []
+    for leaving, members in sorted(groups.items()):
+        q = Question("destination", leaving, f"Where {ctx.event.actor} forces leaving {leaving} went", {})
+        for f in members:
+            going = ctx.going(f)
+            assert going is not None
+            q.add(going[0], going[0], going[1], f)
+        if len(q.answers) > 1:
+            labels = sorted(q.answers, key=lambda k: (-len(q.answers[k][2]), str(k)))
+            firm = [k for k in labels if any(_firm(f) for f in q.answers[k][2])]
+            severity = "hard" if len(firm) > 1 else "soft"
+            a, b = (firm + [k for k in labels if k not in firm])[:2]
+            counts = "; ".join(f"{_claims(len(q.answers[k][2]))} {'say' if len(q.answers[k][2]) > 1 else 'says'} {q.answers[k][0]}" for k in labels)
+            explanation = f"{q.answers[a][0]} and {q.answers[b][0]} are different destinations for the same forces leaving {leaving} ({counts})"
+            notes = []
+            if severity == "soft":
+                notes.append("one side only passes through or is a possibility")
+            plans = [q.answers[k][0] for k in labels if all(f.claim.modality == "plan" for f in q.answers[k][2])]
+            if plans:
+                notes.append(f"only plans or promises say {' / '.join(plans)}: the forces can go to one place and then the other")
+            found.append(q.conflict(ctx.event, severity, explanation, notes))
+        found.extend(_locations(ctx, leaving, members))
+    return found
+
+
+def _locations(ctx: Context, leaving: str, members: list[Facet]) -> list[Conflict]:
+    """Rival parts of one destination country: western Iraq against Nineveh."""
+    by_country: dict[str, dict[str, tuple[Spot, list[Facet]]]] = defaultdict(dict)
+    for f in members:
+        spot = f.destination
+        if spot is None or spot.place is None or spot.place.kind == "country" or is_home(spot, f.actor, ctx.gazetteer):
+            continue
+        country = ctx.country(spot)
+        if country:
+            by_country[country].setdefault(spot.place.name, (spot, []))[1].append(f)
+    found = []
+    for country, places in sorted(by_country.items()):
+        names = sorted(places)[:50]  # distinct named parts of one country in one event are few; the cap bounds the pairs
+        rivals = [(x, y) for i, x in enumerate(names) for y in names[i + 1 :] if relation(ctx.gazetteer, places[x][0], places[y][0]) == "disjoint"]
+        if not rivals:
+            continue
+        q = Question("location", f"{leaving}-{country}", f"Where in {country} {ctx.event.actor} forces went", {})
+        involved = sorted({n for pair in rivals for n in pair})
+        for name in involved:
+            spot, facets = places[name]
+            for f in facets:
+                q.add(name, name, _point(ctx, spot), f)
+        kinds = {(places[x][0].place.kind, places[y][0].place.kind) for x, y in rivals}  # type: ignore[union-attr]
+        hard = any(set(pair) <= {"region", "province"} for pair in kinds)
+        x, y = rivals[0]
+        explanation = f"{x} and {y} are different parts of {country}: one force cannot be in both"
+        notes = [] if hard else ["a town or base and a region are named: the force may be spread over both"]
+        found.append(q.conflict(ctx.event, "hard" if hard else "soft", explanation, notes))
+    return found
+
+
+def origin(ctx: Context) -> list[Conflict]:
+    groups: dict[str, list[Facet]] = defaultdict(list)
+    for f in ctx.facets:
+        going = ctx.going(f) if _moving(f) else None
+        if going is not None and f.origin is not None and not going[1].home and ctx.country(f.origin) not in (None, going[0]):
+            groups[going[0]].append(f)
+    found = []
+    for target, members in sorted(groups.items()):
+        q = Question("origin", target, f"Where the {ctx.event.actor} forces reaching {target} came from", {})
+        for f in members:
+            country = ctx.country(f.origin)
+            assert country is not None and f.origin is not None
+            q.add(country, country, PlacePoint(country, country if f.origin.place else None, country if f.origin.place else None), f)
+        if len(q.answers) < 2:
+            continue
+        labels = sorted(q.answers, key=lambda k: (-len(q.answers[k][2]), str(k)))
+        facts = [k for k in labels if any(f.claim.modality == "fact" for f in q.answers[k][2])]
+        severity = "hard" if len(facts) > 1 else "soft"
+        a, b = labels[:2]
+        explanation = f"{a} and {b} are different origins for the forces reaching {target}"
+        notes = ["two movements at the same time would make both true"]
+        found.append(q.conflict(ctx.event, severity, explanation, notes))
+    return found
+
+
+# --- whether it happened -----------------------------------------------------------------------------------
+
+
+def status(ctx: Context) -> list[Conflict]:
+    groups: dict[tuple[str, str], list[Facet]] = defaultdict(list)
+    for f in ctx.facets:
+        if f.family not in ("departure", "relocation") or f.claim.modality in ("permission", "demand"):
+            continue
+        if f.family == "departure":
+            place = ctx.leaving(f)
+            if place is None:
+                continue
+            groups[("departure", place)].append(f)
+        else:
+            going = ctx.going(f)
+            if going is not None:
+                groups[("relocation", going[0])].append(f)
+    found = []
+    for (family, place), members in sorted(groups.items()):
+        yes = [f for f in members if f.claim.polarity == "asserted"]
+        no = [f for f in members if f.claim.polarity == "denied"]
+        if not yes or not no:
+            continue
+        question = f"withdrew from {place}" if family == "departure" else ("went home" if place.startswith("home") else f"moved to {place}")
+        q = Question("status", f"{family}-{place}", f"Whether {ctx.event.actor} forces {question}", {})
+        for f in yes:
+            q.add("yes", "yes", Answer("yes"), f)
+        for f in no:
+            q.add("no", "no", Answer("no"), f)
+        same = {f.claim.modality for f in yes} & {f.claim.modality for f in no}
+        severity = "hard" if same else "soft"
+        explanation = f"{_claims(len(yes))} {'say' if len(yes) > 1 else 'says'} the forces {question}, {len(no)} den{'y' if len(no) > 1 else 'ies'} it"
+        if same:
+            explanation += f" ({' and '.join(sorted(same))} on both sides)"
+        else:
+            explanation += f" (a {'/'.join(sorted({f.claim.modality for f in yes}))} against a {'/'.join(sorted({f.claim.modality for f in no}))})"
+        found.append(q.conflict(ctx.event, severity, explanation, []))
+    return found

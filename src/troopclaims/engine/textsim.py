@@ -1,0 +1,100 @@
+"""Articles that share most of their text: one wire story run by several outlets, lightly edited.
+
+Texts are cut into shingles (runs of SHINGLE words, case and punctuation folded). Two articles are wire
+copies when the shingles they share make up at least WIRE_SHARE of the shorter one's. Which pairs are
+measured comes from one of two finders; the share is then counted exactly either way:
+- up to LSH_FROM articles, an index of shingles to articles, skipping shingles that most articles use;
+- from LSH_FROM articles on, when the optional `datasketch` package is installed, MinHash signatures in
+  an LSH index, which hold 128 numbers per article instead of every shingle (see README, "Why these libraries").
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Mapping
+from dataclasses import dataclass
+from itertools import combinations
+
+#: Words per shingle: long enough that shared shingles mean shared sentences, not shared phrases.
+SHINGLE = 5
+#: Share of the shorter article's shingles found in the other that makes two articles one text.
+WIRE_SHARE = 0.5
+#: From this many articles on, candidate pairs come from datasketch's LSH index when it is installed.
+LSH_FROM = 2000
+#: The LSH index proposes pairs whose estimated Jaccard similarity reaches this (below WIRE_SHARE:
+#: an article wholly inside one twice its length has a Jaccard similarity of 0.5).
+LSH_THRESHOLD = 0.3
+#: A shingle in more than this many articles is boilerplate, not a sign of shared copy.
+COMMON = 50
+
+_WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class Shared:
+    """Two articles (ids in order) and the share of the shorter one's text found in the other."""
+
+    first: str
+    second: str
+    share: float
+
+
+def shingles(text: str) -> frozenset[str]:
+    words = _WORD.findall(text.casefold())
+    if len(words) < SHINGLE:
+        return frozenset((" ".join(words),)) if words else frozenset()
+    return frozenset(" ".join(words[i : i + SHINGLE]) for i in range(len(words) - SHINGLE + 1))
+
+
+def shared_text(texts: Mapping[str, str], *, use_lsh: bool | None = None) -> list[Shared]:
+    """Every pair of articles sharing at least WIRE_SHARE of the shorter one's text, in id order."""
+    sets = {sid: shingles(text) for sid, text in sorted(texts.items()) if text}
+    if use_lsh is None:
+        use_lsh = len(sets) >= LSH_FROM and _has_datasketch()
+    pairs = _lsh_pairs(sets) if use_lsh else _index_pairs(sets)
+    found = []
+    for a, b in sorted(pairs):
+        small = min(len(sets[a]), len(sets[b]))
+        share = len(sets[a] & sets[b]) / small if small else 0.0
+        if share >= WIRE_SHARE:
+            found.append(Shared(a, b, round(share, 3)))
+    return found
+
+
+def _index_pairs(sets: Mapping[str, frozenset[str]]) -> set[tuple[str, str]]:
+    postings: dict[str, list[str]] = defaultdict(list)
+    for sid, items in sets.items():
+        for item in items:
+            postings[item].append(sid)
+    together: Counter[tuple[str, str]] = Counter()
+    for ids in postings.values():
+        if 1 < len(ids) <= COMMON:
+            together.update(combinations(ids, 2))
+    # A pair sharing fewer indexed shingles than WIRE_SHARE of the shorter cannot reach it counted exactly
+    # either, unless boilerplate shingles were skipped; those are few, so half the bar keeps every real pair.
+    return {pair for pair, n in together.items() if n >= WIRE_SHARE / 2 * min(len(sets[pair[0]]), len(sets[pair[1]]))}
+
+
+def _has_datasketch() -> bool:
+    from importlib.util import find_spec
+
+    return find_spec("datasketch") is not None
+
+
+def _lsh_pairs(sets: Mapping[str, frozenset[str]]) -> set[tuple[str, str]]:
+    from datasketch import MinHash, MinHashLSH  # optional and slow to import: only for large corpora
+
+    lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=128)
+    signatures = {}
+    for sid, items in sets.items():
+        signature = MinHash(num_perm=128)
+        signature.update_batch([item.encode("utf-8") for item in items])
+        signatures[sid] = signature
+        lsh.insert(sid, signature)
+    pairs = set()
+    for sid, signature in signatures.items():
+        for other in lsh.query(signature):
+            if other != sid:
+                pairs.add((min(sid, other), max(sid, other)))
+    return pairs

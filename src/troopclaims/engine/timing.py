@@ -1,0 +1,124 @@
+"""Two questions of an event about time: whether the forces may stay, and when a movement happened.
+
+permission: forces said to stay, against "no permission to stay", "must leave by …" or "transit only".
+A temporary stay against a deadline is soft (it can end in time); anything else against a stay is hard.
+timing: the dates that claims give for one movement (a departure, an arrival), read as intervals of days:
+a day, a week or a month; "by 20 May" is open before, "since 9 May" open after. Dates that share a day
+agree ("March" and "12 March"); a gap of one day is soft (midnight, time zones); more is hard.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date
+
+from .facets import Facet
+from .findings import Answer, Conflict
+from .questions import Context, Question
+from .values import Span, compare_spans
+
+
+def stance(f: Facet) -> str | None:
+    """'stay' for forces said to stay; 'may not stay' for a denial, a demand to leave, or transit only."""
+    claim = f.claim
+    if claim.movement == "stay":
+        if claim.polarity == "asserted" and claim.modality != "demand":
+            return "stay"
+        if claim.polarity == "denied" and claim.modality in ("permission", "demand", "fact"):
+            return "may not stay"
+    if claim.movement in ("leave", "withdraw") and claim.modality == "demand" and claim.polarity == "asserted":
+        return "must leave"
+    if claim.movement == "transit" and claim.modality == "permission" and claim.polarity == "asserted":
+        return "transit only"
+    return None
+
+
+def span_of(f: Facet) -> Span:
+    d = f.date
+    text = f.claim.when.text if f.claim.when else "publication date"
+    if d.kind == "deadline":
+        return Span(d.value, d.precision, None, d.end, d.kind, text)
+    if d.kind == "open_interval":
+        return Span(d.value, d.precision, d.start, None, d.kind, text)
+    return Span(d.value, d.precision, d.start, d.end, d.kind, text)
+
+
+def permission(ctx: Context) -> list[Conflict]:
+    groups: dict[str, list[tuple[Facet, str]]] = defaultdict(list)
+    for f in ctx.facets:
+        said = stance(f)
+        if said is None:
+            continue
+        spot = f.location or (f.origin if said == "must leave" else f.destination)
+        place = ctx.country(spot) if spot is not None else None
+        if place is not None:
+            groups[place].append((f, said))
+    found = []
+    for place, members in sorted(groups.items()):
+        stays = [(f, s) for f, s in members if s == "stay"]
+        others = [(f, s) for f, s in members if s != "stay"]
+        if not stays or not others:
+            continue
+        q = Question("permission", place, f"Whether {ctx.event.actor} forces may stay in {place}", {})
+        for f, said in members:
+            deadline = span_of(f) if f.date.kind == "deadline" else None
+            label = said
+            if said == "stay" and f.claim.duration:
+                label = f"{'temporarily' if f.claim.duration == 'temporary' else 'indefinitely'} stay"
+            if deadline is not None and f.claim.when is not None:
+                label += f" ({f.claim.when.text})"
+            q.add(label, label, Answer(said.replace(" ", "_"), deadline), f)
+        hard_stay = [f for f, _ in stays if f.claim.duration != "temporary"]
+        hard_other = [f for f, _ in others if f.date.kind != "deadline"]
+        severity = "hard" if hard_stay or hard_other else "soft"
+        stay = (hard_stay or [f for f, _ in stays])[0]
+        other = (hard_other or [f for f, _ in others])[0]
+        explanation = (
+            f"{stay.claim.id} says the forces {'temporarily ' if stay.claim.duration == 'temporary' else ''}stay in {place}; "
+            f"{other.claim.id} says they {stance(other)}"
+            + (f" ({other.claim.when.text})" if other.claim.when and other.date.kind == "deadline" else "")
+        )
+        notes = ["a temporary stay can end before the deadline: both can hold"] if severity == "soft" else []
+        found.append(q.conflict(ctx.event, severity, explanation, notes))
+    return found
+
+
+def timing(ctx: Context) -> list[Conflict]:
+    groups: dict[tuple[str, str, str], list[Facet]] = defaultdict(list)
+    for f in ctx.facets:
+        if f.date.basis == "publication" or f.claim.polarity != "asserted" or f.claim.modality not in ("fact", "plan"):
+            continue
+        if f.family == "departure":
+            place = ctx.leaving(f)
+            what = "leave"
+        elif f.claim.movement in ("arrive", "move", "deploy", "return"):
+            going = ctx.going(f)
+            place = going[0] if going else None
+            what = "arrive in" if f.claim.movement == "arrive" else "move to"
+        else:
+            continue
+        if place is not None:
+            groups[(what, place, f.claim.modality)].append(f)
+    found = []
+    for (what, place, modality), members in sorted(groups.items()):
+        if len(members) < 2:
+            continue
+        spans = [(span_of(f), f) for f in members]
+        ends = [(s.end, s, f) for s, f in spans if s.end is not None]
+        starts = [(s.start, s, f) for s, f in spans if s.start is not None]
+        if not ends or not starts:
+            continue
+        early = min(ends, key=lambda t: (t[0], t[2].claim.id))
+        late = max(starts, key=lambda t: (t[0], t[2].claim.id))
+        if late[0] <= early[0] or late[2] is early[2]:
+            continue
+        verdict = compare_spans(early[1], late[1])
+        if verdict.severity == "compatible":
+            continue
+        done = {"leave": "left", "arrive in": "arrived in", "move to": "moved to"}[what]
+        topic = f"When {ctx.event.actor} forces {'are to ' + what if modality == 'plan' else done} {place}"
+        q = Question("timing", f"{what}-{place}-{modality}", topic, {})
+        for s, f in sorted(spans, key=lambda t: (t[0].start or date.min, t[1].claim.id)):
+            q.add(s.value + s.kind, s.shown, s, f)
+        found.append(q.conflict(ctx.event, verdict.severity, verdict.reason, []))
+    return found

@@ -1,0 +1,139 @@
+"""Views of the engine's findings: conflicts and events, as tables for readers and as data for machines.
+
+JSON and JSONL carry the engine's records whole. CSV is tidy: one row per side and claim, each part of a
+value in its own column, and every cell filled. NA marks a value that does not exist: the columns of
+another type of value (a count has no place), an open bound ("more than 700" has no high), a speaker or
+cited source the claim does not name, the event of an attribution dispute across events.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from .render import Column, View
+
+if TYPE_CHECKING:
+    from ..engine import Conflict, Event, Side
+
+#: The explicit marker of a value that does not exist (see the module's docstring).
+NA = "NA"
+
+CONFLICT_CSV = (
+    "conflict", "event", "kind", "severity", "side", "value_type",
+    "claim", "source", "published", "speaker", "cited", "claim_date", "claim_date_start", "claim_date_end", "claim_date_precision",
+    "qualifier", "figure", "low", "high",
+    "date_value", "date_start", "date_end", "date_precision", "date_kind",
+    "place", "place_id", "country",
+    "answer",
+)
+EVENT_CSV = ("event", "actor", "start", "end", "claim", "how")
+
+
+def _cell(value: object) -> str:
+    if value is None:
+        return NA
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def _value_cells(side: Side) -> dict[str, Any]:
+    from ..engine import value_record
+
+    record = value_record(side.value)
+    cells: dict[str, Any] = {"value_type": record["type"]}
+    if record["type"] == "count":
+        cells.update(qualifier=record["qualifier"], figure=record["value"], low=record["low"], high=record["high"])
+    date = record if record["type"] == "date" else record.get("deadline")
+    if date is not None:
+        cells.update(date_value=date["value"], date_start=date["start"], date_end=date["end"],
+                     date_precision=date["precision"], date_kind=date["date_kind"])
+    if record["type"] == "place":
+        cells.update(place=record["name"], place_id=record["id"], country=record["country"])
+    if record["type"] == "answer":
+        cells.update(answer=record["answer"])
+    return cells
+
+
+def conflict_csv_rows(conflicts: list[Conflict]) -> list[dict[str, str]]:
+    rows = []
+    for conflict in conflicts:
+        for index, side in enumerate(conflict.sides, start=1):
+            values = _value_cells(side)
+            for ref in side.refs:
+                row: dict[str, Any] = {
+                    "conflict": conflict.id, "event": conflict.event, "kind": conflict.kind, "severity": conflict.severity,
+                    "side": index, "claim": ref.claim, "source": ref.source, "published": ref.published,
+                    "speaker": ref.speaker, "cited": ref.cited, "claim_date": ref.date, "claim_date_start": ref.date_start,
+                    "claim_date_end": ref.date_end, "claim_date_precision": ref.precision, **values,
+                }
+                rows.append({column: _cell(row.get(column)) for column in CONFLICT_CSV})
+    return rows
+
+
+def conflicts_view(conflicts: list[Conflict]) -> View:
+    from ..engine import conflict_record
+
+    columns = [
+        Column("heading", "conflict"),
+        Column("kind", "kind"),
+        Column("severity", "severity"),
+        Column("value", "value"),
+        Column("claims", "claims"),
+        Column("explanation", "why", wide=True),
+    ]
+    rows = []
+    for conflict in conflicts:
+        for index, side in enumerate(conflict.sides):
+            first = index == 0
+            rows.append(
+                {
+                    "heading": f"{conflict.id}: {conflict.topic}",
+                    "kind": conflict.kind if first else "",
+                    "severity": conflict.severity if first else "",
+                    "value": side.label,
+                    "claims": ", ".join(side.claims),
+                    "explanation": "; ".join((conflict.explanation, *conflict.notes)) if first else "",
+                }
+            )
+    hard = sum(c.severity == "hard" for c in conflicts)
+    notes = [f"{len(conflicts)} conflicts: {hard} hard, {len(conflicts) - hard} soft."]
+    return View("Conflicts", columns, rows, [conflict_record(c) for c in conflicts], group_by="heading", notes=notes,
+                csv_columns=list(CONFLICT_CSV), csv_rows=conflict_csv_rows(conflicts))
+
+
+def events_view(events: list[Event], conflicts: list[Conflict], sources: dict[str, str]) -> View:
+    """sources: claim id -> source id."""
+    from ..engine import event_record
+
+    columns = [
+        Column("id", "event"),
+        Column("label", "what"),
+        Column("claims", "claims"),
+        Column("conflicts", "conflicts", wide=True),
+        Column("why", "how its claims were joined", wide=True),
+    ]
+    rows = []
+    csv_rows = []
+    for event in events:
+        ids = [c.id for c in conflicts if c.event == event.id]
+        hows: dict[str, int] = {}
+        for member in event.members:
+            hows[member.how] = hows.get(member.how, 0) + 1
+            csv_rows.append({"event": event.id, "actor": event.actor, "start": event.start.isoformat(), "end": event.end.isoformat(),
+                             "claim": member.claim, "how": member.how})
+        rows.append(
+            {
+                "id": event.id,
+                "label": event.label,
+                "claims": str(len(event.members)),
+                "conflicts": ", ".join(ids) or "none",
+                "why": f"tied by {', '.join(event.places) or 'time alone'}; "
+                + ", ".join(f"{n} {how}" for how, n in sorted(hows.items())),
+            }
+        )
+    for row in csv_rows:
+        row["source"] = sources.get(row["claim"], NA)
+    records = [event_record(e, conflicts) for e in events]
+    notes = [f"{len(events)} events; a claim's 'how': first, place (linked through a place it names), no place, vague date, alone."]
+    return View("Events", columns, rows, records, notes=notes, csv_columns=[*EVENT_CSV[:5], "source", "how"], csv_rows=csv_rows)
