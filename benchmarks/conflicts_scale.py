@@ -5,29 +5,54 @@ several outlets with a handful of rival figures, destinations and denials. Stori
 constant rate (four a day), so a larger set covers a longer period, as a growing archive does.
 Each size runs in a fresh process so that its peak memory is its own.
 
-Run: python benchmarks/conflicts_scale.py [SIZE ...]   (default 1000 10000 100000)
+Run: python benchmarks/conflicts_scale.py [--baseline SRC] [SIZE ...]   (default 1000 10000 100000)
+
+--baseline SRC runs the same sizes, in the same run, on another checkout's source folder (its
+`src`), e.g. the engine before events: `git worktree add /tmp/before <commit>` then
+`--baseline /tmp/before/src`. Both the flat layout of old checkouts and the staged one are understood.
+CPU is the process's own time on its one core (the figure to compare: wall time also counts other work on a
+shared machine). Peak RSS is the whole process's (generation included); "engine +" is how much the engine's run
+raised it.
 """
 
 from __future__ import annotations
 
+import os
 import random
 import resource
 import subprocess
 import sys
 import time
 from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
 
 ACTORS = ["US", "Russia", "Turkey", "Iran", "France", "United Kingdom", "Germany", "Iraq"]
 PLACES = ["Syria", "Iraq", "Jordan", "Lebanon", "Kuwait", "Qatar", "Turkey", "Israel", "Saudi Arabia", "Egypt"]
 STORIES_PER_DAY = 4
 
 
-def generate(size: int, seed: int = 7) -> tuple[list[object], dict[str, object]]:
-    from troopclaims.datafile import Claim, Source
+def _imports() -> tuple[Any, Any, Any, Any, Any]:
+    """Claim, Source, build_facets, conflicts_among, load_gazetteer from whichever layout is on the path."""
+    try:
+        from troopclaims.datafile import Claim, Source
+        from troopclaims.engine import conflicts_among
+        from troopclaims.engine.facets import build_facets
+        from troopclaims.world import load_gazetteer
+    except ImportError:  # a checkout from before the stage folders
+        from troopclaims.compare import conflicts_among  # type: ignore[no-redef]
+        from troopclaims.facets import build_facets  # type: ignore[no-redef]
+        from troopclaims.gazetteer import load_gazetteer  # type: ignore[no-redef]
+        from troopclaims.model import Claim, Source  # type: ignore[no-redef]
+    return Claim, Source, build_facets, conflicts_among, load_gazetteer
+
+
+def generate(size: int, seed: int = 7) -> tuple[list[Any], dict[str, Any]]:
+    Claim, Source = _imports()[:2]
 
     rng = random.Random(seed)
-    claims: list[Claim] = []
-    sources: dict[str, Source] = {}
+    claims: list[Any] = []
+    sources: dict[str, Any] = {}
     start = date(2000, 1, 1)
     story = 0
     while len(claims) < size:
@@ -56,33 +81,40 @@ def generate(size: int, seed: int = 7) -> tuple[list[object], dict[str, object]]
                                   polarity=rng.choice(["asserted", "denied"]))
                 claims.append(Claim.model_validate(fields))
         story += 1
-    return claims[:size], sources  # type: ignore[return-value]
+    return claims[:size], sources
 
 
-def measure(size: int) -> None:
-    from troopclaims.engine import conflicts_among
-    from troopclaims.engine.facets import build_facets
-    from troopclaims.world import load_gazetteer
-
+def measure(size: int, label: str) -> None:
+    build_facets, conflicts_among, load_gazetteer = _imports()[2:]
     claims, sources = generate(size)
     gazetteer = load_gazetteer()
-    began = time.perf_counter()
-    facets = build_facets(claims, sources, gazetteer)  # type: ignore[arg-type]
+    before_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    began, cpu = time.perf_counter(), time.process_time()
+    facets = build_facets(claims, sources, gazetteer)
     found = conflicts_among(facets, gazetteer)
-    elapsed = time.perf_counter() - began
+    elapsed, used = time.perf_counter() - began, time.process_time() - cpu
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"{size:>8,} claims  {elapsed:8.2f} s  {elapsed / size * 1e6:7.1f} µs/claim  "
-          f"peak RSS {peak_mb:7.1f} MB  {len(found):>7,} conflicts")
+    print(f"{label:<9}{size:>8,} claims  CPU {used:7.2f} s ({used / size * 1e6:6.1f} µs/claim)  wall {elapsed:7.2f} s  "
+          f"peak RSS {peak_mb:7.1f} MB (engine +{peak_mb - before_mb:6.1f} MB)  {len(found):>7,} conflicts", flush=True)
 
 
 def main() -> None:
-    if len(sys.argv) > 2 and sys.argv[1] == "--one":
-        measure(int(sys.argv[2]))
+    args = sys.argv[1:]
+    if len(args) > 2 and args[0] == "--one":
+        measure(int(args[1]), args[2])
         return
-    sizes = [int(a) for a in sys.argv[1:]] or [1000, 10000, 100000]
-    print("engine time (facets + conflicts) on generated claims; peak RSS includes generation")
+    baseline = None
+    if args[:1] == ["--baseline"]:
+        baseline, args = args[1], args[2:]
+    sizes = [int(a) for a in args] or [1000, 10000, 100000]
+    print("engine time (facets + conflicts) on generated claims, one process per run")
+    here = str(Path(__file__).resolve().parent.parent / "src")
     for size in sizes:
-        subprocess.run([sys.executable, __file__, "--one", str(size)], check=True)
+        for label, src in (("baseline", baseline), ("this", here)):
+            if src is None:
+                continue
+            env = {**os.environ, "PYTHONPATH": src + os.pathsep + os.environ.get("PYTHONPATH", "")}
+            subprocess.run([sys.executable, __file__, "--one", str(size), label], check=True, env=env)
 
 
 if __name__ == "__main__":
