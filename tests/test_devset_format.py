@@ -194,3 +194,15 @@ def test_without_the_articles_the_scorer_says_how_to_rebuild(tmp_path: Path, cap
     stories = fmt.load_stories(DEVSET)
     first = stories[0]["articles"][0]
     assert str(first["url"]) in out and f"{first['id']}.txt" in out and str(first["query"]) in out
+
+
+def test_a_broken_reading_stops_the_scorer_with_its_place(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "made-up.yaml").write_text(
+        "story: made-up\ntitle: t\narticles:\n  - id: x-1\n    url: https://example.org/a\n    query: q\n"
+        "    outlet: O\n    published: '2024-05-01'\n    facts:\n"
+        "      - {anchor: '300', occurrence: 1, kind: force, speaker: '', polarity: perhaps}\n",
+        encoding="utf-8",
+    )
+    assert scorer.main(["--readings", str(tmp_path), "--articles", str(tmp_path)]) == 1
+    err = capsys.readouterr().err
+    assert "made-up.yaml" in err and "polarity" in err
