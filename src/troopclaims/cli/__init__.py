@@ -35,16 +35,23 @@ def main() -> None:
     With no --data option every command works on the bundled dataset: five articles on US
     troops leaving northeastern Syria for Iraq in October 2019.
 
+    A story of your own starts with `troopclaims init FOLDER`, then `add`, `review` and the
+    other commands with --data FOLDER/claims.yaml.
+
     \b
-    Example:
+    Examples:
       troopclaims list --source shafaq
+      troopclaims conflicts --kind numeric
     """
 
 
 def _register() -> None:
-    from . import check, conflicts, extract, listing, report, timeline
+    from . import add, check, conflicts, extract, init, listing, report, review, timeline
 
-    commands = (check.check, check.schema, listing.list_claims, conflicts.conflicts, conflicts.events, timeline.timeline, report.report, extract.extract)
+    commands = (
+        init.init, add.add, review.review, check.check, check.schema, listing.list_claims, conflicts.conflicts,
+        conflicts.events, timeline.timeline, report.report, extract.extract,
+    )
     for command in commands:
         main.add_command(command)
 

@@ -5,36 +5,58 @@ from pathlib import Path
 
 import click
 
-from .options import format_option, resolve_data
+from .options import Talk, data_option, format_option, is_stdin, resolve_data, talk_options
 
 
 @click.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path, dir_okay=False))
+@data_option
 @format_option("text", "json", "github", default="text")
-def check(paths: tuple[Path, ...], output_format: str) -> None:
+@talk_options
+def check(paths: tuple[Path, ...], data: Path | None, output_format: str, quiet: bool, verbose: bool) -> None:
     """Validate claims data files: YAML, schema, references, articles, quotes and counts.
 
-    Reports every problem at once as PATH:LINE:COLUMN: MESSAGE. With no PATH, checks the
-    bundled data file. Exits 0 when clean, 1 when any file has errors, 2 on a usage error.
-    Warnings do not fail the check.
+    Reports every problem at once as PATH:LINE:COLUMN: MESSAGE, and how many candidates are
+    left to review. The files are PATH arguments and --data; - reads one from standard input
+    (its source files are found from the current folder). With neither, checks the bundled
+    data file. Exits 0 when clean, 1 when any file has errors, 2 on a usage error. Warnings
+    and candidates left to review do not fail the check; --quiet prints errors only.
 
     \b
     Examples:
       troopclaims check data/claims.yaml
-      troopclaims check data/claims.yaml --format github
+      troopclaims check --data data/claims.yaml --format github
+      troopclaims check - < data/claims.yaml
     """
-    from ..present import REPORTERS
     from ..datafile import check_file
+    from ..files import MAX_DATA_BYTES, STDIN_NAME, read_stdin
+    from ..present import REPORTERS
 
+    talk = Talk(quiet, verbose)
+    targets = [*paths, *([data] if data is not None else [])] or [resolve_data(None)]
+    if sum(is_stdin(target) for target in targets) > 1:
+        raise click.UsageError("standard input (-) can be read once")
     failed = False
-    for target in paths or (resolve_data(None),):
-        result = check_file(target)
+    for target in targets:
+        if is_stdin(target):
+            target = Path(STDIN_NAME)
+            result = check_file(target, read_stdin(limit=MAX_DATA_BYTES, what="data"))
+        else:
+            result = check_file(target)
         problems = result.problems
         if result.dataset is not None and not result.errors:
             from ..extraction import coverage_warnings
 
             problems = problems + coverage_warnings(result.dataset)
-        REPORTERS[output_format](problems, str(target), sys.stdout, sys.stderr)
+        if quiet:
+            problems = [p for p in problems if p.severity == "error"]
+        if problems or not (quiet and output_format == "text"):
+            REPORTERS[output_format](problems, str(target), sys.stdout, sys.stderr)
+        if result.dataset is not None and output_format == "text":
+            dataset = result.dataset
+            if dataset.unreviewed:
+                talk.say(f"{target}: {dataset.unreviewed} of {len(dataset.claims)} claims left to review (troopclaims review --data {target})")
+            talk.detail(f"{target}: {len(dataset.sources)} sources, {len(dataset.claims)} claims, {len(dataset.rejected)} rejected")
         failed = failed or bool(result.errors)
     if failed:
         sys.exit(1)

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import click
 
-from .options import data_option, format_option, resolve_data, source_option
+from .options import data_option, format_option, load_data, source_option
 
 # Kept here rather than imported from the engine so that --help stays cheap; a test checks they match.
 KINDS = ("numeric", "destination", "location", "origin", "status", "permission", "timing", "attribution")
@@ -40,11 +40,11 @@ def conflicts(
       troopclaims conflicts --kind numeric --format json
       troopclaims conflicts --explain tabloid-troops-to-iraq-01 esper-western-iraq-07
     """
-    from ..datafile import load_dataset, match_sources
+    from ..datafile import match_sources
     from ..engine import find_conflicts
     from ..present import RENDERERS, conflicts_view
 
-    dataset = load_dataset(resolve_data(data))
+    dataset = load_data(data)
     if explain:
         from ..engine import explain_pair, explanation_lines
 
@@ -78,11 +78,11 @@ def events(data: Path | None, source: str | None, output_format: str) -> None:
       troopclaims events
       troopclaims events --format json
     """
-    from ..datafile import load_dataset, match_sources
+    from ..datafile import match_sources
     from ..engine import analyse
     from ..present import RENDERERS, events_view
 
-    dataset = load_dataset(resolve_data(data))
+    dataset = load_data(data)
     found = analyse(dataset)
     shown = list(found.events)
     if source:

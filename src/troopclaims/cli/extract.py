@@ -5,7 +5,7 @@ from pathlib import Path
 
 import click
 
-from .options import format_option
+from .options import Talk, format_option, is_stdin, talk_options
 
 
 @click.command()
@@ -13,37 +13,50 @@ from .options import format_option
 @click.option("--published", metavar="DATE", help="Publication date (YYYY, YYYY-MM or YYYY-MM-DD) for articles that state none.")
 @format_option("yaml", "json", "jsonl", "table", default="yaml")
 @click.option("--jobs", type=click.IntRange(1, 64), default=1, show_default=True, help="Worker processes.")
-@click.option("--merge", "merge", type=click.Path(path_type=Path, dir_okay=False), help="Add the candidates, unreviewed, to this data file.")
-def extract(paths: tuple[Path, ...], published: str | None, output_format: str, jobs: int, merge: Path | None) -> None:
-    """Read articles (files, or folders of *.txt) into candidate claims.
+@click.option("--merge", "merge", type=click.Path(path_type=Path, dir_okay=False), help="Add the candidates to this data file, as `add --data` does.")
+@talk_options
+def extract(
+    paths: tuple[Path, ...], published: str | None, output_format: str, jobs: int, merge: Path | None, quiet: bool, verbose: bool
+) -> None:
+    """Read articles (files, folders, saved web pages, manifests; - for standard input) into candidate claims.
 
     Each candidate has a verbatim quote and its offsets, and is marked reviewed: false.
-    Relative dates are resolved against the date an article states, else --published,
-    else left unresolved: never against today's date.
+    Relative dates are resolved against the date a manifest gives or the article states,
+    else --published, else left unresolved: never against today's date. An article that
+    cannot be read is named at the end, and the others are still read (exit 1).
 
     \b
     Examples:
       troopclaims extract seeds/ --format table
-      troopclaims extract new-story.txt --published 2024-03-07 --merge data/claims.yaml
-      troopclaims extract corpus/ --format jsonl --jobs 2 > candidates.jsonl
+      troopclaims extract seeds/003_79fed1301217ceeb.txt --format json
+      troopclaims extract seeds/ --format jsonl --jobs 2 --quiet
     """
-    from ..intake import article_files
-    from ..extraction import extract_files
-    from ..datafile import parse_value
-    from ..errors import UsageError
-
-    try:
-        anchor = parse_value(published) if published else None
-    except ValueError as exc:
-        raise UsageError(f"--published: {exc}") from None
-    results = extract_files(article_files(paths), anchor, jobs)
+    talk = Talk(quiet, verbose)
     if merge is not None:
-        from ..datafile import merge_into
+        from .add import add_articles
 
-        done = merge_into(merge, list(results), published is not None)
-        added = f", new sources {', '.join(done.sources_added)}" if done.sources_added else ""
-        click.echo(f"{merge}: added {done.claims_added} unreviewed claims{added}; {done.claims_skipped} already there", err=True)
+        add_articles(list(paths), merge, published, jobs, talk)
         return
-    from ..present import WRITERS
+    from collections.abc import Iterator
 
-    WRITERS[output_format](results, sys.stdout)
+    from ..datafile import Extracted
+    from ..extraction import extract_files
+    from ..files import MAX_ARTICLE_BYTES, read_stdin
+    from ..intake import Skipped, find_articles
+    from ..present import WRITERS
+    from .add import parse_default_date, report_skipped
+    from .progress import tracked
+
+    default = parse_default_date(published)
+    entries, skipped = find_articles(paths)
+    stdin = read_stdin(limit=MAX_ARTICLE_BYTES, what="article") if any(is_stdin(p) for p in paths) else None
+
+    def articles() -> Iterator[Extracted]:
+        for result in tracked(extract_files(entries, default, jobs, stdin=stdin), len(entries), "reading articles", enabled=not quiet):
+            if isinstance(result, Skipped):
+                skipped.append(result)
+            else:
+                yield result
+
+    WRITERS[output_format](articles(), sys.stdout)
+    report_skipped(skipped)

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import click
 
-from .options import data_option, format_option, resolve_data, source_option
+from .options import data_option, format_option, load_data, source_option
 
 
 @click.command("list")
@@ -21,11 +21,11 @@ def list_claims(data: Path | None, source: str | None, speaker: str | None, outp
       troopclaims list --source shafaq
       troopclaims list --speaker esper --format json
     """
-    from ..datafile import load_dataset, select_claims
+    from ..datafile import select_claims
     from ..engine import find_conflicts
     from ..present import RENDERERS, claims_view
 
-    dataset = load_dataset(resolve_data(data))
+    dataset = load_data(data)
     claims = select_claims(dataset, source=source, speaker=speaker)
     involved: dict[str, tuple[str, ...]] = {}
     for conflict in find_conflicts(dataset):

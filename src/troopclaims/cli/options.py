@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
+
+if TYPE_CHECKING:
+    from ..datafile import Dataset
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -17,7 +20,7 @@ def data_option(func: F) -> F:
         "data",
         type=click.Path(path_type=Path, dir_okay=False),
         default=None,
-        help="The claims data file (YAML). Default: the bundled five-article dataset.",
+        help="The claims data file (YAML); - reads it from standard input. Default: the bundled five-article dataset.",
     )(func)
 
 
@@ -43,3 +46,41 @@ def resolve_data(data: Path | None) -> Path:
     from ..paths import default_data_path
 
     return data if data is not None else default_data_path()
+
+
+def is_stdin(path: Path | None) -> bool:
+    return path is not None and str(path) == "-"
+
+
+def load_data(data: Path | None) -> Dataset:
+    """The data file --data names ("-": standard input, with source files found from the current folder)."""
+    from ..datafile import load_dataset
+
+    if is_stdin(data):
+        from ..files import MAX_DATA_BYTES, STDIN_NAME, read_stdin
+
+        return load_dataset(Path(STDIN_NAME), read_stdin(limit=MAX_DATA_BYTES, what="data"))
+    return load_dataset(resolve_data(data))
+
+
+def talk_options(func: F) -> F:
+    """--quiet and --verbose: how much a command says on stderr besides its errors."""
+    func = click.option("--verbose", "-v", "verbose", is_flag=True, help="Say more on stderr: what was read from each file.")(func)
+    return click.option("--quiet", "-q", "quiet", is_flag=True, help="Say nothing on stderr but errors.")(func)
+
+
+class Talk:
+    """What a command says on stderr, as --quiet and --verbose ask."""
+
+    def __init__(self, quiet: bool, verbose: bool) -> None:
+        if quiet and verbose:
+            raise click.UsageError("--quiet and --verbose exclude each other")
+        self.quiet, self.verbose = quiet, verbose
+
+    def say(self, message: str) -> None:
+        if not self.quiet:
+            click.echo(message, err=True)
+
+    def detail(self, message: str) -> None:
+        if self.verbose:
+            click.echo(message, err=True)

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import click
 
-from .options import data_option, format_option, resolve_data
+from .options import Talk, data_option, format_option, load_data, talk_options
 
 
 @click.command("report")
@@ -18,7 +18,8 @@ from .options import data_option, format_option, resolve_data
     help="Where to write the report; '-' for standard output. Default: report.html (report.md for markdown).",
 )
 @format_option("html", "markdown", default="html")
-def report(data: Path | None, output: str | None, output_format: str) -> None:
+@talk_options
+def report(data: Path | None, output: str | None, output_format: str, quiet: bool, verbose: bool) -> None:
     """Write one page to share: the timeline, the conflicts side by side, and the articles with every quote marked.
 
     The HTML page is self-contained: it loads nothing from the network and opens offline in any
@@ -30,11 +31,10 @@ def report(data: Path | None, output: str | None, output_format: str) -> None:
       troopclaims report -o report.html
       troopclaims report --format markdown -o -
     """
-    from ..datafile import load_dataset
     from ..files import safe_write_text
     from ..present import make_report, render_html, render_markdown
 
-    dataset = load_dataset(resolve_data(data))
+    dataset = load_data(data)
     built = make_report(dataset)
     text = render_html(built) if output_format == "html" else render_markdown(built)
     target = output or ("report.html" if output_format == "html" else "report.md")
@@ -44,7 +44,4 @@ def report(data: Path | None, output: str | None, output_format: str) -> None:
     # The inputs are protected: `report --data claims.yaml -o claims.yaml` must not destroy the data file.
     inputs = [dataset.path, *(dataset.root / source.file for source in dataset.sources.values())]
     safe_write_text(Path(target), text, what="report", protect=inputs)
-    click.echo(
-        f"wrote {target}: {len(built.claims)} claims, {len(built.conflicts)} conflicts ({built.hard} hard)",
-        err=True,
-    )
+    Talk(quiet, verbose).say(f"wrote {target}: {len(built.claims)} claims, {len(built.conflicts)} conflicts ({built.hard} hard)")

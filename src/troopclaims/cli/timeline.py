@@ -5,7 +5,7 @@ from pathlib import Path
 
 import click
 
-from .options import data_option, format_option, resolve_data, source_option
+from .options import data_option, format_option, load_data, source_option
 
 
 @click.command()
@@ -32,13 +32,12 @@ def timeline(data: Path | None, source: str | None, by: str, output_format: str)
       troopclaims timeline --by reported --format markdown
     """
     from ..engine import find_conflicts
-    from ..datafile import load_dataset
     from ..present import RENDERERS
     from ..datafile import match_sources
     from ..engine import build_timeline
     from ..present import timeline_view
 
-    dataset = load_dataset(resolve_data(data))
+    dataset = load_data(data)
     found = find_conflicts(dataset)
     rows = build_timeline(dataset, found, by=by)
     if source:

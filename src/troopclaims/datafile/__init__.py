@@ -18,13 +18,16 @@ if TYPE_CHECKING:
     from .candidates import Extracted
     from .dataset import Dataset, check_file, load_dataset
     from .dates import DateValue, Precision, day_value, month_value, parse_value, week_value
+    from .edit import update_claim
     from .merge import merge_into
     from .model import MAX_COUNT, Claim, Count, DataFile, Source, When
     from .schema import data_file_schema
+    from .template import SCHEMA_FILE, new_data_file
     from .selection import match_sources, select_claims
 
 __all__ = [
     "MAX_COUNT",
+    "SCHEMA_FILE",
     "Amount",
     "Claim",
     "Count",
@@ -46,9 +49,11 @@ __all__ = [
     "load_dataset",
     "match_sources",
     "merge_into",
+    "new_data_file",
     "month_value",
     "parse_value",
     "select_claims",
+    "update_claim",
     "week_value",
 ]
 
@@ -72,6 +77,9 @@ _HOME = {
     "parse_value": "dates",
     "week_value": "dates",
     "merge_into": "merge",
+    "update_claim": "edit",
+    "SCHEMA_FILE": "template",
+    "new_data_file": "template",
     "MAX_COUNT": "model",
     "Claim": "model",
     "Count": "model",

@@ -15,7 +15,14 @@ class Extracted:
     source_id: str
     published: DateValue | None
     stated: bool  # True when the article itself gives its date
-    title: str  # the article's first non-blank line
+    title: str
     claims: tuple[Claim, ...]
     spans: tuple[tuple[int, int], ...]  # each claim's quote in the article, code points
+    outlet: str | None = None
+    author: str | None = None
+    agency: str | None = None
+    url: str | None = None
+    time: str | None = None  # the time of day given with the date, as written
+    dated_by: str | None = None  # how the date was found: "dateline 'Feb 17, 2022' (line 2)", "given in manifest.csv:3"
+    page: Path | None = None  # the saved web page the text was read from
 

@@ -35,6 +35,12 @@ class Dataset:
     texts: dict[str, str] = field(default_factory=dict)
     spans: dict[str, tuple[int, int]] = field(default_factory=dict)
     located: Located | None = None  # the parse it was built from: positions for later warnings
+    rejected: list[Claim] = field(default_factory=list)  # turned down in review: checked, then left out of every view
+
+    @property
+    def unreviewed(self) -> int:
+        """Claims still to review: candidates neither accepted nor rejected."""
+        return sum(not claim.reviewed for claim in self.claims)
 
     def source_of(self, claim: Claim) -> Source:
         return self.sources[claim.source]
@@ -58,9 +64,9 @@ class CheckResult:
         return [p for p in self.problems if p.severity == "error"]
 
 
-def load_dataset(path: Path) -> Dataset:
+def load_dataset(path: Path, text: str | None = None) -> Dataset:
     """Load a data file for use; raise TroopclaimsError naming the first problem if it is not clean."""
-    result = check_file(path)
+    result = check_file(path, text)
     if result.errors or result.dataset is None:
         errors = result.errors
         more = f" (and {len(errors) - 1} more: run 'troopclaims check {path}')" if len(errors) > 1 else ""
@@ -68,13 +74,18 @@ def load_dataset(path: Path) -> Dataset:
     return result.dataset
 
 
-def check_file(path: Path) -> CheckResult:
-    """Every problem of a data file: syntax, schema, references, articles, quotes and counts."""
+def check_file(path: Path, text: str | None = None) -> CheckResult:
+    """Every problem of a data file: syntax, schema, references, articles, quotes and counts.
+
+    text, when given, is the file's content already read (standard input): path then only names it
+    in messages, and its folder is the one source files are found from.
+    """
     name = str(path)
-    try:
-        text = read_text(path, limit=MAX_DATA_BYTES, what="data")
-    except TroopclaimsError as exc:
-        return CheckResult(path, exc.problems, None)
+    if text is None:
+        try:
+            text = read_text(path, limit=MAX_DATA_BYTES, what="data")
+        except TroopclaimsError as exc:
+            return CheckResult(path, exc.problems, None)
     try:
         located = load_located(text)
     except YamlProblem as exc:
@@ -153,6 +164,8 @@ class _Checker:
             article = fold(dataset.texts[items[0][1].source])
             for index, claim in items:
                 self._anchor(dataset, claim, ("claims", index), article)
+        dataset.rejected = [claim for claim in dataset.claims if claim.status == "rejected"]
+        dataset.claims = [claim for claim in dataset.claims if claim.status != "rejected"]
         return dataset
 
     def _invalid_source_ids(self, data: dict[str, Any]) -> set[str]:

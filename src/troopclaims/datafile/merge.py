@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from ..errors import TroopclaimsError, UsageError
+from ..errors import TroopclaimsError
 from ..files import (
     MAX_DATA_BYTES,
     StrictLoader,
@@ -33,7 +33,8 @@ from .candidates import Extracted
 class MergeResult:
     sources_added: tuple[str, ...]
     claims_added: int
-    claims_skipped: int  # candidates whose quote the file already holds for that source
+    claims_skipped: int  # candidates whose quote the file already holds for that source (rejected ones too)
+    refused: tuple[tuple[Path, str], ...] = ()  # articles not added, each with the reason
 
 
 def merge_into(data_path: Path, extracted: list[Extracted], published_given: bool) -> MergeResult:
@@ -45,7 +46,7 @@ def merge_into(data_path: Path, extracted: list[Extracted], published_given: boo
             raise TroopclaimsError(f"{data_path}:{exc.line}:{exc.column}: {exc.message}; fix it before merging") from None
         if not isinstance(data, dict):
             raise TroopclaimsError(f"{data_path}: not a data file (expected a mapping with 'sources' and 'claims')")
-        new_sources, new_claims, skipped = _plan(data_path, data, extracted, published_given)
+        new_sources, new_claims, skipped, refused = _plan(data_path, data, extracted, published_given)
         merged = _insert(text, "claims", new_claims)
         merged = _insert(merged, "sources", new_sources)
         _verify(data_path, text, merged, len(new_sources), len(new_claims))
@@ -53,12 +54,12 @@ def merge_into(data_path: Path, extracted: list[Extracted], published_given: boo
             atomic_write_text(data_path, merged)
         for leftover in temp_files_of(data_path):  # from an earlier write that was killed; we hold the lock
             leftover.unlink(missing_ok=True)
-    return MergeResult(tuple(s["id"] for s in new_sources), len(new_claims), skipped)
+    return MergeResult(tuple(s["id"] for s in new_sources), len(new_claims), skipped, tuple(refused))
 
 
 def _plan(
     data_path: Path, data: dict[str, Any], extracted: list[Extracted], published_given: bool
-) -> tuple[list[dict[str, Any]], list[dict[str, Any]], int]:
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]], int, list[tuple[Path, str]]]:
     root = (data_path.parent / str(data.get("root") or ".")).resolve()
     sources = [s for s in data.get("sources") or [] if isinstance(s, dict)]
     claims = [c for c in data.get("claims") or [] if isinstance(c, dict)]
@@ -69,12 +70,17 @@ def _plan(
     new_sources: list[dict[str, Any]] = []
     new_claims: list[dict[str, Any]] = []
     skipped = 0
+    refused: list[tuple[Path, str]] = []
     for article in extracted:
         resolved = article.path.resolve()
         if resolved != root and root not in resolved.parents:
-            raise UsageError(f"{article.path}: lies outside the data file's folder tree ({root}); move it inside to merge it")
+            refused.append((article.path, f"lies outside the data file's folder tree ({root}); move it inside to add it"))
+            continue
         relative = resolved.relative_to(root).as_posix()
         source_id = by_file.get(relative)
+        if source_id is None and article.published is None:
+            refused.append((article.path, "states no publication date; give one in a manifest or with --published DATE"))
+            continue
         if source_id is None:
             source_id = _unique(article.source_id, source_ids)
             new_sources.append(_source_entry(article, source_id, relative, published_given))
@@ -88,25 +94,24 @@ def _plan(
             record.update(id=_unique(claim.id.replace(article.source_id, source_id, 1), claim_ids), source=source_id)
             record["reviewed"] = False
             new_claims.append(record)
-    return new_sources, new_claims, skipped
+    return new_sources, new_claims, skipped, refused
 
 
 def _source_entry(article: Extracted, source_id: str, relative: str, published_given: bool) -> dict[str, Any]:
-    if article.published is None:
-        raise UsageError(f"{article.path}: the article states no publication date; give one with --published DATE")
-    if article.stated:
-        published: dict[str, Any] = {"date": article.published.value, "basis": "stated"}
-    else:
-        reason = "given with --published when the article was added" if published_given else "unknown"
-        published = {"date": article.published.value, "basis": "inferred", "reason": reason}
-    return {
-        "id": source_id,
-        "file": relative,
-        "outlet": "unknown",
-        "title": article.title,
-        "published": published,
-        "notes": "Added by troopclaims extract: outlet, title and date to be reviewed.",
-    }
+    assert article.published is not None  # undated articles are refused in _plan
+    published: dict[str, Any] = {"date": article.published.value, "basis": "stated" if article.stated else "inferred"}
+    if article.dated_by:
+        published["reason"] = article.dated_by
+    elif not article.stated:
+        published["reason"] = "given with --published when the article was added" if published_given else "unknown"
+    if article.time:
+        published["time"] = article.time
+    entry: dict[str, Any] = {"id": source_id, "file": relative, "outlet": article.outlet or "unknown", "title": article.title}
+    entry.update({key: value for key, value in (("url", article.url), ("author", article.author), ("agency", article.agency)) if value})
+    entry["published"] = published
+    read_from = f" from the saved page {article.page.name}" if article.page else ""
+    entry["notes"] = f"Added by troopclaims{read_from}: outlet, title and date to be reviewed."
+    return entry
 
 
 def _unique(wanted: str, taken: set[str]) -> str:
@@ -131,7 +136,8 @@ def _insert(text: str, key: str, items: list[dict[str, Any]]) -> str:
     if node.flow_style:
         if node.value:
             raise TroopclaimsError(f"'{key}' is written as a flow list [...]; write it as a block list to merge into it")
-        return text[: node.start_mark.index] + "\n" + _indented(block, 2).rstrip("\n") + text[node.end_mark.index :]
+        # "sources: []" becomes "sources:" and the block list under it
+        return text[: node.start_mark.index].rstrip(" ") + "\n" + _indented(block, 2).rstrip("\n") + text[node.end_mark.index :]
     at = _after_last_value(text, node)
     return text[:at] + _indented(block, node.start_mark.column) + text[at:]
 

@@ -45,7 +45,15 @@ class Published(Strict):
     basis: Literal["stated", "inferred"] = Field(
         description="'stated' when the article gives its date, 'inferred' when worked out from its content."
     )
-    reason: OneLine | None = Field(default=None, description="One line: how an inferred date was worked out.")
+    reason: OneLine | None = Field(
+        default=None, description="One line: how an inferred date was worked out, or where a stated one was read."
+    )
+    time: str | None = Field(
+        default=None,
+        pattern=r"^\d{2}:\d{2}(:\d{2})?(Z|[+-]\d{2}:?\d{2}| [A-Z]{2,5}([+-]\d{1,2}(:?\d{2})?)?)?$",
+        description="The time of day the article gives with its date, as written: '18:42', '09:30:00Z', "
+        "'20:17 GMT'. The date is the day in that same zone.",
+    )
 
     @field_validator("date")
     @classmethod
@@ -78,6 +86,10 @@ class Source(Strict):
     outlet: OneLine = Field(min_length=1)
     title: OneLine = Field(min_length=1)
     url: OneLine | None = None
+    author: OneLine | None = Field(default=None, description="The byline.")
+    agency: OneLine | None = Field(
+        default=None, description="The wire agency whose copy this is, as a dateline '(AP)' or byline '| AFP' names it."
+    )
     published: Published
     language: str = Field(default="en", pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$")
     translated: bool = Field(default=False, description="True when the text is a translation.")
@@ -190,6 +202,11 @@ class Claim(Strict):
     duration: Duration | None = Field(default=None, description="How long a stay or move is said to last.")
     when: When | None = None
     reviewed: bool = True
+    status: Literal["active", "rejected"] = Field(
+        default="active",
+        description="'rejected': a candidate turned down in review. It stays in the file so that a later merge "
+        "does not add it again, and every command but check leaves it out.",
+    )
     note: str | None = None
 
 

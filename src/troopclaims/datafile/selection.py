@@ -8,11 +8,19 @@ from .model import Claim
 
 
 def match_sources(dataset: Dataset, wanted: str) -> set[str]:
-    """Source ids named by wanted: an id exactly, or an outlet name in any letter case."""
+    """Source ids named by wanted: an id, an outlet name in any letter case, or the start of either.
+
+    The first of these that names any source wins, so "shafaq" names the source "shafaq-routine-move"
+    and "reuters" every source whose outlet is Reuters.
+    """
     if wanted in dataset.sources:
         return {wanted}
     folded = wanted.casefold()
     found = {s.id for s in dataset.sources.values() if s.outlet.casefold() == folded}
+    if not found:
+        found = {s.id for s in dataset.sources.values() if s.id.casefold().startswith(folded)}
+    if not found:
+        found = {s.id for s in dataset.sources.values() if s.outlet.casefold().startswith(folded)}
     if not found:
         known = ", ".join(sorted(dataset.sources))
         raise UsageError(f"no source with id or outlet {wanted!r}; sources are: {known}")

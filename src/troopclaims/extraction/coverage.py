@@ -20,7 +20,9 @@ def coverage_warnings(dataset: Dataset) -> list[Problem]:
         source_id = source.get("id") if isinstance(source, dict) else None
         if source_id not in dataset.texts:
             continue
-        taken = [dataset.spans[c.id] for c in dataset.claims_of(source_id) if c.id in dataset.spans]
+        # A rejected candidate covers its count too: the reviewer has seen it and turned it down.
+        held = [*dataset.claims_of(source_id), *(c for c in dataset.rejected if c.source == source_id)]
+        taken = [dataset.spans[c.id] for c in held if c.id in dataset.spans]
         text = dataset.texts[source_id]
         for claim in extract_article(text, source_id=source_id, published=dataset.sources[source_id].published.parsed):
             if claim.count is None or claim.kind != "force":

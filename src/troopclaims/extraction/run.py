@@ -1,42 +1,59 @@
-"""Running the extractor over article files, in worker processes when asked, and anchoring what it finds."""
+"""Running the extractor over articles, in worker processes when asked, and anchoring what it finds.
+
+Each article is read on its own: one that cannot be read comes back as Skipped, with its reason,
+and the others are still extracted.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from ..datafile import DateValue, Extracted, find_quote, fold
-from ..files import MAX_ARTICLE_BYTES, read_text
-from ..intake import source_id_for, stated_date
+from ..errors import TroopclaimsError
+from ..intake import Article, Entry, Skipped, read_article
 
+#: One article's work: what to read, the default date, whether to save a page's text, standard input's text.
+_Job = tuple[Entry, DateValue | None, bool, str | None]
+
+
+def extract_article_record(article: Article) -> Extracted:
+    """The candidate claims of an article that has been read, with everything known about it."""
+    from .extract import extract_article
+
+    claims = extract_article(article.text, source_id=article.source_id, published=article.published)
+    folded = fold(article.text)
+    spans = tuple(find_quote(folded, claim.quote)[0] for claim in claims)
+    return Extracted(
+        article.path, article.source_id, article.published, article.stated, article.title, tuple(claims), spans,
+        outlet=article.outlet, author=article.author, agency=article.agency, url=article.url, time=article.time,
+        dated_by=article.dated_by, page=article.page,
+    )
 
 
 def extract_file(path: Path, published: DateValue | None = None) -> Extracted:
-    from .extract import extract_article
-
-    text = read_text(path, limit=MAX_ARTICLE_BYTES, what="article")
-    own = stated_date(text)
-    anchor = own or published
-    source_id = source_id_for(path)
-    claims = extract_article(text, source_id=source_id, published=anchor)
-    folded = fold(text)
-    spans = tuple(find_quote(folded, claim.quote)[0] for claim in claims)
-    title = next((line.strip() for line in text.splitlines() if line.strip()), source_id)
-    return Extracted(path, source_id, anchor, own is not None, title[:200], tuple(claims), spans)
+    """One article file's candidates; TroopclaimsError when it cannot be read."""
+    return extract_article_record(read_article(Entry(path), published))
 
 
-def _extract_one(job: tuple[Path, DateValue | None]) -> Extracted:
-    return extract_file(*job)
+def _extract_one(job: _Job) -> Extracted | Skipped:
+    entry, published, save_text, stdin = job
+    try:
+        return extract_article_record(read_article(entry, published, save_text=save_text, stdin=stdin))
+    except TroopclaimsError as exc:
+        return Skipped(entry.path, str(exc))
 
 
-def extract_files(paths: list[Path], published: DateValue | None, jobs: int = 1) -> Iterator[Extracted]:
+def extract_files(
+    entries: Iterable[Entry], published: DateValue | None, jobs: int = 1, *, save_text: bool = False, stdin: str | None = None
+) -> Iterator[Extracted | Skipped]:
     """Extracted articles in the order given; with jobs > 1, in worker processes, still in order.
 
     Results are yielded one article at a time, so a caller that writes each as it comes
     (JSON lines) holds one article's claims in memory, not the corpus's.
     """
-    work = ((path, published) for path in paths)
+    work = ((entry, published, save_text, stdin) for entry in entries)
     if jobs <= 1:
         yield from map(_extract_one, work)
         return

@@ -12,13 +12,14 @@ from importlib import import_module
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .read import MAX_ARTICLE_BYTES, MAX_DATA_BYTES, read_text
+    from .read import MAX_ARTICLE_BYTES, MAX_DATA_BYTES, STDIN_NAME, read_stdin, read_text
     from .strict_yaml import Loc, Located, StrictLoader, YamlProblem, load_located, problem_at
     from .write import atomic_write_text, safe_write_text, temp_files_of, write_lock
 
 __all__ = [
     "MAX_ARTICLE_BYTES",
     "MAX_DATA_BYTES",
+    "STDIN_NAME",
     "Loc",
     "Located",
     "StrictLoader",
@@ -26,6 +27,7 @@ __all__ = [
     "atomic_write_text",
     "load_located",
     "problem_at",
+    "read_stdin",
     "read_text",
     "safe_write_text",
     "temp_files_of",
@@ -38,6 +40,8 @@ _HOME = {
     "MAX_ARTICLE_BYTES": "read",
     "MAX_DATA_BYTES": "read",
     "read_text": "read",
+    "read_stdin": "read",
+    "STDIN_NAME": "read",
     "Loc": "strict_yaml",
     "Located": "strict_yaml",
     "StrictLoader": "strict_yaml",

@@ -127,3 +127,25 @@ def _line_column(raw: bytes, at: int) -> tuple[int, int]:
     return raw.count(b"\n", 0, at) + 1, column
 
 
+
+
+#: How standard input is named in messages and as a file's path when "-" is given for a file.
+STDIN_NAME = "<stdin>"
+
+
+def read_stdin(*, limit: int, what: str) -> str:
+    """Standard input as text, under the same size limit and UTF-8 rules as a file."""
+    import sys
+
+    raw = _read_at_most(sys.stdin.fileno(), limit + 1) if _has_fileno(sys.stdin) else sys.stdin.buffer.read(limit + 1)
+    if len(raw) > limit:
+        raise _fail(STDIN_NAME, f"the {what} on standard input is {_over(limit)}")
+    return decode_text(raw, STDIN_NAME, what)
+
+
+def _has_fileno(stream: object) -> bool:
+    try:
+        stream.fileno()  # type: ignore[attr-defined]
+    except (AttributeError, OSError, ValueError):
+        return False  # a test runner's in-memory stream
+    return True

@@ -1,7 +1,10 @@
-"""Intake: finding article files, reading them, and the publication dates they state.
+"""Intake: finding articles, reading them, and what they say about themselves.
 
-Takes paths given on the command line; gives the article files in order, each article's source id
-and the date its dateline states, if any.
+Takes paths given on the command line (article files, folders, manifests); gives each article's text
+(a saved web page's main text, read with trafilatura) with its title, outlet, byline, wire agency, URL
+and publication date, how that date was found, and a readable source id.
+Modules: headers.py (datelines and bylines in text), pages.py (saved web pages), manifest.py,
+ids.py (source ids), articles.py (finding and reading articles).
 """
 
 from __future__ import annotations
@@ -10,20 +13,49 @@ from importlib import import_module
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .articles import article_files, source_id_for, stated_date
+    from .articles import STDIN, Article, Entry, Skipped, find_articles, read_article
+    from .headers import Dated, Header, find_dates, read_header
+    from .ids import slug, source_id, unique_source_id
+    from .manifest import Listing, parse_published, read_manifest
 
 __all__ = [
-    "article_files",
-    "source_id_for",
-    "stated_date",
+    "STDIN",
+    "Article",
+    "Dated",
+    "Entry",
+    "Header",
+    "Listing",
+    "Skipped",
+    "find_articles",
+    "find_dates",
+    "parse_published",
+    "read_article",
+    "read_header",
+    "read_manifest",
+    "slug",
+    "source_id",
+    "unique_source_id",
 ]
 
 # Each public name is imported from its module on first use (PEP 562), so that importing one module of
 # this stage, or the CLI's --help, does not load the whole stage and its libraries (pydantic, yaml, rich).
 _HOME = {
-    "article_files": "articles",
-    "source_id_for": "articles",
-    "stated_date": "articles",
+    "STDIN": "articles",
+    "Article": "articles",
+    "Entry": "articles",
+    "Skipped": "articles",
+    "find_articles": "articles",
+    "read_article": "articles",
+    "Dated": "headers",
+    "Header": "headers",
+    "find_dates": "headers",
+    "read_header": "headers",
+    "slug": "ids",
+    "source_id": "ids",
+    "unique_source_id": "ids",
+    "Listing": "manifest",
+    "parse_published": "manifest",
+    "read_manifest": "manifest",
 }
 
 

@@ -1,0 +1,106 @@
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from .options import Talk, data_option, is_stdin, talk_options
+
+if TYPE_CHECKING:
+    from ..datafile import DateValue, Extracted
+    from ..intake import Skipped
+
+
+@click.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@data_option
+@click.option(
+    "--published", metavar="DATE", help="Publication date for articles that neither a manifest nor their own text dates."
+)
+@click.option("--jobs", type=click.IntRange(1, 64), default=1, show_default=True, help="Worker processes.")
+@talk_options
+def add(paths: tuple[Path, ...], data: Path | None, published: str | None, jobs: int, quiet: bool, verbose: bool) -> None:
+    """Bring articles into a story: read them, extract candidate claims, and add both to the data file.
+
+    PATHS are articles (.txt, or saved web pages .html/.htm), folders of them, or manifests
+    (CSV or YAML with the columns file, url, outlet, published, title, author); - reads paths
+    from standard input, one a line. A folder's manifest.csv or manifest.yaml is read with it.
+    A page's main text is saved beside it as a .txt, which quotes are anchored to. Each new
+    source gets its title, outlet, byline, URL and date from the manifest first, then from
+    the article, then --published. An article that cannot be read or dated is named at the
+    end and the others are still added (exit 1). Candidates come in unreviewed; a candidate
+    rejected in review is never added again. Running it twice adds nothing.
+
+    \b
+    Examples:
+      troopclaims add seeds/ --data data/claims.yaml
+      troopclaims add seeds/001_214abf9375eada4f.txt --published 2020-11 --data data/claims.yaml --verbose
+    """
+    if data is None:
+        raise click.UsageError("name the story's data file with --data (troopclaims init makes one)")
+    talk = Talk(quiet, verbose)
+    named = list(paths)
+    if any(is_stdin(path) for path in named):
+        named = [p for p in named if not is_stdin(p)] + [Path(line.strip()) for line in sys.stdin if line.strip()]
+    add_articles(named, data, published, jobs, talk)
+
+
+def parse_default_date(published: str | None) -> DateValue | None:
+    from ..errors import UsageError
+    from ..intake import parse_published
+
+    if not published:
+        return None
+    try:
+        return parse_published(published)[0]
+    except ValueError as exc:
+        raise UsageError(f"--published: {exc}") from None
+
+
+def add_articles(paths: list[Path], data: Path, published: str | None, jobs: int, talk: Talk) -> None:
+    """What `add` and `extract --merge` do: read, extract, merge, then name every article left out."""
+    from ..datafile import merge_into
+    from ..errors import TroopclaimsError
+    from ..extraction import extract_files
+    from ..intake import Skipped, find_articles
+    from .progress import tracked
+
+    default = parse_default_date(published)
+    if not data.is_file():
+        raise TroopclaimsError(f"{data}: no such data file; make one with: troopclaims init {data.parent}")
+    entries, skipped = find_articles(paths)
+    extracted: list[Extracted] = []
+    results = extract_files(entries, default, jobs, save_text=True)
+    for result in tracked(results, len(entries), "reading articles", enabled=not talk.quiet):
+        if isinstance(result, Skipped):
+            skipped.append(result)
+        else:
+            extracted.append(result)
+            talk.detail(_described(result))
+    done = merge_into(data, extracted, published is not None)
+    skipped.extend(Skipped(path, reason) for path, reason in done.refused)
+    added = f"; new sources: {', '.join(done.sources_added)}" if done.sources_added else ""
+    talk.say(f"{data}: added {done.claims_added} unreviewed claims{added}; {done.claims_skipped} already there")
+    report_skipped(skipped)
+
+
+def _described(article: Extracted) -> str:
+    date = article.published.value if article.published else "undated"
+    if article.time:
+        date += f" {article.time}"
+    how = f" ({article.dated_by})" if article.dated_by else ""
+    outlet = article.outlet or "outlet unknown"
+    return f"{article.path}: {len(article.claims)} candidates; {outlet}; {date}{how}; {article.title!r}"
+
+
+def report_skipped(skipped: list[Skipped]) -> None:
+    """Each article left out, one line each on stderr, then exit 1 naming them all."""
+    if not skipped:
+        return
+    for item in skipped:
+        named = item.reason if item.reason.startswith(str(item.path)) else f"{item.path}: {item.reason}"
+        click.echo(f"skipped: {named}", err=True)
+    names = ", ".join(str(item.path) for item in skipped)
+    raise click.ClickException(f"{len(skipped)} article(s) not added: {names}")

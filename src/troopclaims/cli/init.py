@@ -1,0 +1,50 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from .options import Talk, talk_options
+
+DATA_FILE = "claims.yaml"
+ARTICLES = "articles"
+
+
+@click.command()
+@click.argument("folder", required=False, default=".", type=click.Path(path_type=Path, file_okay=False))
+@talk_options
+def init(folder: Path, quiet: bool, verbose: bool) -> None:
+    """Start a story in FOLDER (default: the current folder): a data file, its schema and an articles/ folder.
+
+    It never overwrites: if FOLDER already holds a claims.yaml, it stops and changes nothing.
+
+    \b
+    Example:
+      troopclaims init my-story
+    """
+    from ..datafile import SCHEMA_FILE, data_file_schema, new_data_file
+    from ..errors import TroopclaimsError
+    from ..files import safe_write_text
+
+    talk = Talk(quiet, verbose)
+    data = folder / DATA_FILE
+    if data.exists() or data.is_symlink():
+        raise TroopclaimsError(f"{data}: already exists; troopclaims init never overwrites a data file")
+    try:
+        (folder / ARTICLES).mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise TroopclaimsError(f"{folder}: cannot create the story folder: {exc.strerror or exc}") from None
+    story = folder.resolve().name or "a new story"
+    schema = folder / SCHEMA_FILE
+    if not schema.exists():
+        safe_write_text(schema, data_file_schema() + "\n", what="schema")
+    safe_write_text(data, new_data_file(story), what="data file")
+    talk.say(
+        f"Started a story in {folder}: {data}, {schema} and {folder / ARTICLES}/.\n"
+        "Next:\n"
+        f"  1. Save articles in {folder / ARTICLES}/ as web pages (.html) or text (.txt); a manifest.csv there\n"
+        "     (columns file,url,outlet,published) gives each its own metadata.\n"
+        f"  2. troopclaims add {folder / ARTICLES} --data {data}\n"
+        f"  3. troopclaims review --data {data}\n"
+        f"  4. troopclaims check --data {data}, then conflicts, timeline and report with --data {data}"
+    )
