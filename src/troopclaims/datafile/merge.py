@@ -74,12 +74,12 @@ def _plan(
     for article in extracted:
         resolved = article.path.resolve()
         if resolved != root and root not in resolved.parents:
-            refused.append((article.path, f"lies outside the data file's folder tree ({root}); move it inside to add it"))
+            refused.append((article.page or article.path, f"lies outside the data file's folder tree ({root}); move it inside to add it"))
             continue
         relative = resolved.relative_to(root).as_posix()
         source_id = by_file.get(relative)
         if source_id is None and article.published is None:
-            refused.append((article.path, "states no publication date; give one in a manifest or with --published DATE"))
+            refused.append((article.page or article.path, "states no publication date; give one in a manifest or with --published DATE"))
             continue
         if source_id is None:
             source_id = _unique(article.source_id, source_ids)

@@ -21,6 +21,8 @@ from .ids import source_id
 from .manifest import Listing, folder_manifest, is_manifest, read_manifest
 
 PAGE_SUFFIXES = (".html", ".htm")
+#: Fewer characters than this from a page are a menu or a notice, not an article.
+MIN_PAGE_TEXT = 100
 #: The name standard input goes by in messages and as an article's path.
 STDIN = Path("-")
 
@@ -157,7 +159,7 @@ def _read_page(page: Path, save_text: bool) -> _Read:
 
     html = read_text(page, limit=MAX_ARTICLE_BYTES, what="web page")
     found = read_page(html)
-    if not found.text:
+    if len(found.text) < MIN_PAGE_TEXT:
         raise TroopclaimsError(f"{page}: no article text found in the page")
     target = page.with_suffix(".txt")
     text = found.text

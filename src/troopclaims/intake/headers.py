@@ -56,7 +56,7 @@ _BYLINE = re.compile(
 )
 _URL_LINE = re.compile(r"^(?:source\s+link|source\s+url|url|link|source|original)\s*:\s*(?P<url>https?://\S+)\s*$", re.IGNORECASE)
 # After a comma in a byline these words give the writer's job, not the outlet ("By Jane Roe, Defence Correspondent").
-_ROLE = re.compile(
+ROLE = re.compile(
     r"\b(?:correspondent|editor|reporter|writer|journalist|staff|contributor|analyst|columnist|chief|producer)s?\b",
     re.IGNORECASE,
 )
@@ -122,7 +122,7 @@ def read_header(text: str) -> Header:
         if byline:
             header, author = True, author or byline["names"].strip()
             org = (byline["org"] or "").strip()
-            if org and _NAME.match(org) and not (byline["sep"] == "," and _ROLE.search(org)):
+            if org and _NAME.match(org) and not (byline["sep"] == "," and ROLE.search(org)):
                 agency = agency or org
         wire = _WIRE.match(line)
         if wire:

@@ -39,7 +39,8 @@ class Listing:
 
 
 def is_manifest(path: Path) -> bool:
-    return path.name.lower() in MANIFEST_NAMES or path.suffix.lower() == ".csv"
+    """A file named on the command line is a manifest when it is CSV or YAML: articles are text or HTML."""
+    return path.suffix.lower() in (".csv", ".yaml", ".yml")
 
 
 def folder_manifest(folder: Path) -> Path | None:

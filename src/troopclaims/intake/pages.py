@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from .headers import read_header
+from .headers import ROLE, read_header
 
 # Structured places a page states its publication date, as (how to find it, how to describe it).
 _META_DATES = (
@@ -73,14 +73,17 @@ def read_page(html: str) -> Page:
         if day is None or header.dated.day == day:
             day, time = header.dated.day, header.dated.time
             dated_by = f"dateline {header.dated.written!r} on the page"
-    outlet = _clean(getattr(document, "sitename", None)) or _title_suffix(tree, title) or header.outlet or header.agency
+    site = _clean(getattr(document, "sitename", None))
+    if site and " " not in site and "." in site:  # a host name, the last resort of trafilatura: a written name is better
+        site = _title_suffix(tree, title) or site
+    outlet = site or _title_suffix(tree, title) or header.outlet or header.agency
     return Page(
         text=text,
         title=title,
         outlet=outlet,
-        author=_clean(getattr(document, "author", None)) or header.author,
+        author=_author(getattr(document, "author", None)) or header.author,
         agency=header.agency,
-        url=_clean(getattr(document, "url", None)) or header.url,
+        url=_clean(getattr(document, "url", None)) or _structured_url(tree) or header.url,
         day=day,
         time=time,
         dated_by=dated_by,
@@ -88,21 +91,45 @@ def read_page(html: str) -> Page:
 
 
 def _structured_dates(tree: Any) -> list[tuple[str, str]]:
+    found = [
+        (item["datePublished"].strip(), "schema.org datePublished")
+        for item in _json_ld(tree)
+        if isinstance(item.get("datePublished"), str)
+    ]
+    if tree is not None:
+        for path, how in _META_DATES:
+            found.extend((str(value).strip(), how) for value in tree.xpath(path))
+    return found
+
+
+def _json_ld(tree: Any) -> list[dict[str, Any]]:
+    """Every object of the page's schema.org JSON-LD blocks."""
     if tree is None:
         return []
-    found: list[tuple[str, str]] = []
+    found: list[dict[str, Any]] = []
     for script in tree.xpath("//script[@type='application/ld+json']/text()"):
         try:
-            data = json.loads(script)
+            found.extend(_walk(json.loads(script)))
         except ValueError:
             continue
-        for item in _walk(data):
-            value = item.get("datePublished")
-            if isinstance(value, str):
-                found.append((value.strip(), "schema.org datePublished"))
-    for path, how in _META_DATES:
-        found.extend((str(value).strip(), how) for value in tree.xpath(path))
     return found
+
+
+def _structured_url(tree: Any) -> str | None:
+    """The article's address from its schema.org JSON-LD, when the page's meta tags give none."""
+    for item in _json_ld(tree):
+        value = item.get("url") or item.get("mainEntityOfPage")
+        if isinstance(value, dict):
+            value = value.get("@id")
+        if isinstance(value, str) and value.startswith(("http://", "https://")) and "datePublished" in item:
+            return value.strip()
+    return None
+
+
+def _author(value: object) -> str | None:
+    """trafilatura's author, without the job titles it keeps as names ("Lena Berg; Staff Writer")."""
+    names = [part for part in (_clean(piece) for piece in str(value or "").split(";")) if part and not ROLE.search(part)]
+    return "; ".join(names) or None
 
 
 def _walk(data: Any) -> list[dict[str, Any]]:
@@ -133,22 +160,21 @@ def _clean(value: object) -> str | None:
     return value[:300] or None
 
 
+_HIDDEN = {"script", "style", "noscript", "template"}
 _BLOCKS = {"p", "div", "h1", "h2", "h3", "h4", "li", "br", "section", "article", "header", "footer", "time", "span", "tr", "td"}
 
 
 def _visible_lines(tree: Any) -> list[str]:
-    """The page's text one block a line, without scripts and styles."""
+    """The page's text one block a line, without scripts and styles (the tree is left as it is)."""
     if tree is None:
         return []
-    for junk in tree.xpath("//script|//style|//noscript|//template"):
-        junk.drop_tree()
     chunks: list[str] = []
     for element in tree.iter():
         if not isinstance(element.tag, str):
             continue
         if element.tag in _BLOCKS:
             chunks.append("\n")
-        if element.text:
+        if element.text and element.tag not in _HIDDEN:
             chunks.append(element.text)
         if element.tail:
             chunks.append(element.tail)
