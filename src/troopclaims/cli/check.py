@@ -12,8 +12,14 @@ from .options import Talk, data_option, format_option, is_stdin, resolve_data, t
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path, dir_okay=False))
 @data_option
 @format_option("text", "json", "github", default="text")
+@click.option(
+    "--changed",
+    is_flag=True,
+    help="PATHs are changed files (as pre-commit passes them): check the data files among them, and every "
+    "data file under the current folder that names a changed article.",
+)
 @talk_options
-def check(paths: tuple[Path, ...], data: Path | None, output_format: str, quiet: bool, verbose: bool) -> None:
+def check(paths: tuple[Path, ...], data: Path | None, output_format: str, changed: bool, quiet: bool, verbose: bool) -> None:
     """Validate claims data files: YAML, schema, references, articles, quotes and counts.
 
     Reports every problem at once as PATH:LINE:COLUMN: MESSAGE, and how many candidates are
@@ -26,14 +32,22 @@ def check(paths: tuple[Path, ...], data: Path | None, output_format: str, quiet:
     Examples:
       troopclaims check data/claims.yaml
       troopclaims check --data data/claims.yaml --format github
-      troopclaims check - < data/claims.yaml
+      troopclaims check --changed seeds/001_214abf9375eada4f.txt
     """
     from ..datafile import check_file
     from ..files import MAX_DATA_BYTES, STDIN_NAME, read_stdin
     from ..present import REPORTERS
 
     talk = Talk(quiet, verbose)
-    targets = [*paths, *([data] if data is not None else [])] or [resolve_data(None)]
+    if changed:
+        from ..datafile import data_files_touched
+
+        targets = [*data_files_touched(paths, Path(".")), *([data] if data is not None else [])]
+        if not targets:
+            talk.detail("no data file is touched by the files given")
+            return
+    else:
+        targets = [*paths, *([data] if data is not None else [])] or [resolve_data(None)]
     if sum(is_stdin(target) for target in targets) > 1:
         raise click.UsageError("standard input (-) can be read once")
     failed = False

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from .candidates import Extracted
     from .dataset import Dataset, check_file, load_dataset
     from .dates import DateValue, Precision, day_value, month_value, parse_value, week_value
+    from .discover import data_files_touched
     from .edit import update_claim
     from .merge import merge_into
     from .model import MAX_COUNT, Claim, Count, DataFile, Source, When
@@ -40,6 +41,7 @@ __all__ = [
     "When",
     "check_file",
     "data_file_schema",
+    "data_files_touched",
     "day_value",
     "find_amounts",
     "find_quote",
@@ -78,6 +80,7 @@ _HOME = {
     "week_value": "dates",
     "merge_into": "merge",
     "update_claim": "edit",
+    "data_files_touched": "discover",
     "SCHEMA_FILE": "template",
     "new_data_file": "template",
     "MAX_COUNT": "model",
