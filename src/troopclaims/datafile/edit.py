@@ -43,12 +43,12 @@ def replace_claim(text: str, claim_id: str, record: dict[str, Any]) -> str:
         first, *rest = block.splitlines(keepends=True)
         pad = " " * item.start_mark.column
         body = first + "".join(pad + line if line.strip() else line for line in rest)
-        return text[: item.start_mark.index] + body + text[_end_of(text, item) :]
+        return text[: item.start_mark.index] + body + text[end_of_node(text, item) :]
     raise TroopclaimsError(f"no claim {claim_id!r} in the data file; was it changed meanwhile?")
 
 
-def _end_of(text: str, node: yaml.Node) -> int:
-    """Where the node's last line ends (after its newline)."""
+def end_of_node(text: str, node: yaml.Node) -> int:
+    """The start of the line after the node's last value."""
     while isinstance(node, (yaml.SequenceNode, yaml.MappingNode)) and node.value:
         last = node.value[-1]
         node = last[1] if isinstance(last, tuple) else last

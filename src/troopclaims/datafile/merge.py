@@ -27,6 +27,7 @@ from ..files import (
 )
 from .anchors import fold_quote
 from .candidates import Extracted
+from .edit import end_of_node
 
 
 @dataclass(frozen=True)
@@ -138,7 +139,7 @@ def _insert(text: str, key: str, items: list[dict[str, Any]]) -> str:
             raise TroopclaimsError(f"'{key}' is written as a flow list [...]; write it as a block list to merge into it")
         # "sources: []" becomes "sources:" and the block list under it
         return text[: node.start_mark.index].rstrip(" ") + "\n" + _indented(block, 2).rstrip("\n") + text[node.end_mark.index :]
-    at = _after_last_value(text, node)
+    at = end_of_node(text, node)  # trailing comments and blank lines stay after the new items
     return text[:at] + _indented(block, node.start_mark.column) + text[at:]
 
 
@@ -147,18 +148,6 @@ def _top_level(text: str, key: str) -> yaml.Node | None:
     if not isinstance(root, yaml.MappingNode):
         return None
     return next((value for name, value in root.value if name.value == key), None)
-
-
-def _after_last_value(text: str, node: yaml.Node) -> int:
-    """The start of the line after the list's last value: trailing comments and blank lines stay after it."""
-    while isinstance(node, (yaml.SequenceNode, yaml.MappingNode)) and node.value:
-        last = node.value[-1]
-        node = last[1] if isinstance(last, tuple) else last
-    end = node.end_mark.index
-    newline = text.find("\n", end)
-    if newline == -1:
-        return len(text)
-    return newline + 1
 
 
 def _indented(block: str, column: int) -> str:
