@@ -185,3 +185,13 @@ def test_add_needs_a_data_file(run: Invoke, story: Path) -> None:
     assert run("add", str(story / "articles")).exit_code == 2
     missing = run("add", str(story / "articles"), "--data", str(story / "nope.yaml"))
     assert missing.exit_code == 1 and "troopclaims init" in missing.stderr
+
+
+def test_the_schema_knows_rejected_candidates_and_times_of_day(run: Invoke) -> None:
+    import json
+
+    schema = json.loads(run("schema").stdout)
+    definitions = schema["$defs"]
+    assert definitions["Claim"]["properties"]["status"]["enum"] == ["active", "rejected"]
+    assert "time" in definitions["Published"]["properties"]
+    assert {"author", "agency"} <= set(definitions["Source"]["properties"])
