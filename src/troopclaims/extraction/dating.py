@@ -40,15 +40,18 @@ class Dates:
         self.published = published
         self._expressions: dict[tuple[int, int], list[Expression]] = {}
 
-    def _tagged(self, start: int, end: int) -> list[Expression]:
+    def _tagged(self, sentence: tuple[int, int], start: int, end: int) -> list[Expression]:
+        """Expressions of text[start:end] (offsets from start): the sentence is tagged once for all its clauses."""
         # the tagger is only needed once there is a claim to date
-        from ..time import find_expressions
+        from ..time import Expression, find_expressions
 
-        if (start, end) not in self._expressions:
+        if sentence not in self._expressions:
             # The tagger runs a dozen patterns: only where a date can be (a digit or a word of time).
-            piece = self.text[start:end]
-            self._expressions[(start, end)] = find_expressions(piece) if _TIME_HINT_RE.search(piece) else []
-        return self._expressions[(start, end)]
+            piece = self.text[sentence[0]:sentence[1]]
+            self._expressions[sentence] = find_expressions(piece) if _TIME_HINT_RE.search(piece) else []
+        shift = start - sentence[0]
+        return [Expression(e.start - shift, e.end - shift, e.text) for e in self._expressions[sentence]
+                if e.start >= shift and e.end <= end - sentence[0]]
 
     def date(self, piece: tuple[int, int], sentence: tuple[int, int], focus: int, *,
              count: tuple[int, int] | None, fact: bool) -> When | None:
@@ -56,7 +59,7 @@ class Dates:
         from ..time import guess_tense, resolve
 
         start, end = piece
-        expressions = self._tagged(start, end)
+        expressions = self._tagged(sentence, start, end)
         if count is not None:
             expressions = [e for e in expressions if e.end + start <= count[0] or e.start + start >= count[1]]
         focus -= start

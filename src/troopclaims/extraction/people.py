@@ -89,7 +89,7 @@ DETERMINERS = frozenset("the a an his her its their our this that these those".s
 _NAME_TOKEN = r"(?:[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:[-'’][A-ZÀ-ÖØ-Þa-zß-öø-ÿ][a-zß-öø-ÿ]+)*|Mc[A-Z][a-z]+|Mac[A-Z][a-z]+)"
 _PARTICLE = r"(?:al|el|bin|ibn|abu|de|van|von|der|la|le|da|di)"
 NAME = rf"{_NAME_TOKEN}(?:\s(?:{_PARTICLE}[-\s])?{_NAME_TOKEN}){{1,3}}"
-NAME_RE = re.compile(rf"\b{NAME}\b")
+NAME_RE = re.compile(rf"(?=[A-ZÀ-ÖØ-Þ])\b{NAME}\b")  # the look-ahead skips the scan to capitals
 NAME_OR_WORD_RE = re.compile(rf"{NAME}|{_NAME_TOKEN}")
 #: "The Observatory, a war monitor in London, said": the subject is the name before the apposition.
 APPOSED_RE = re.compile(
@@ -103,14 +103,17 @@ def _either_case(pattern: str) -> str:
     return "|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" for w in pattern.split("|"))
 
 
-_TITLE_HEAD = "(?:" + _either_case(
+_TITLE_WORDS = (
     r"president|minister|secretary|spokesman|spokeswoman|spokesperson|general|gen\.?|colonel|col\.?|"
     r"commander(?:-in-chief)?|chief|ambassador|envoy|adviser|advisor|director|leader|king|emir|senator|sen\.|rep\.|"
     r"governor|mayor|admiral|adm\.|captain|capt\.|major|maj\.|sergeant|sgt\.|lieutenant|lt\.|chairman|premier|"
     r"commissioner|coordinator|undersecretary|mr\.?|mrs\.?|ms\.?|dr\.?"
-) + ")"
+)
+_TITLE_HEAD = "(?:" + _either_case(_TITLE_WORDS) + ")"
+_TITLE_FIRST = "".join(sorted({c for w in _TITLE_WORDS.split("|") for c in (w[0], w[0].upper())}))
 _TITLED_RE = re.compile(
-    rf"\b(?P<head>{_TITLE_HEAD})(?P<of>\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*?)?(?P<comma>,)?\s+"
+    # The look-ahead of first letters lets the scan skip positions no title can start at.
+    rf"(?=[{_TITLE_FIRST}])\b(?P<head>{_TITLE_HEAD})(?P<of>\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*?)?(?P<comma>,)?\s+"
     rf"(?:(?P<name>{NAME})|(?P<single>{_NAME_TOKEN}))\b"
 )
 _WORD_RE = re.compile(r"[^\W\d_][\w.'’-]*|\d+")
@@ -121,7 +124,10 @@ POSSESSIVE_SPEECH_RE = re.compile(
 )
 #: "Jane Doe, the country's defence minister," and "the army chief, John Roe,": a title in apposition.
 #: Tried only around a title word, so that the name pattern is not tried at every position of the text.
-_ROLE_WORD_RE = re.compile(r"\b(?:" + "|".join(sorted(ROLE_HEADS, key=len, reverse=True)) + r")\b(?=\s*[,.;]|\s+(?:of|for)\b)")
+_ROLE_WORD_RE = re.compile(
+    "(?=[" + "".join(sorted({w[0] for w in ROLE_HEADS})) + r"])\b(?:" + "|".join(sorted(ROLE_HEADS, key=len, reverse=True))
+    + r")\b(?=\s*[,.;]|\s+(?:of|for)\b)"
+)
 _NAME_THEN_TITLE_RE = re.compile(rf"(?P<name>{NAME}),\s+(?P<role>(?:the|a|an)\s+(?:[\w'’-]+\s+){{0,4}}?)$")
 _TITLE_THEN_NAME_RE = re.compile(rf",\s+(?P<name>{NAME})\b")
 _TITLE_START_RE = re.compile(r"\b(?:the|a|an)\s+(?P<role>(?:[\w'’-]+\s+){0,3}?)$")

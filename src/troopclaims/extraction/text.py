@@ -18,8 +18,10 @@ from .people import Attribution
 _LINE_RE = re.compile(r"[^\r\n\u2028\u2029\x0b\x0c\x1c\x1d\x1e\x85]+")
 # The look-behind makes a run of stops one match attempt, not one per stop (runs of dots were quadratic).
 # A stop glued to the next sentence ("said.One of", 'later.”The') still ends it after a lower-case word.
+# The pattern opens with the stop itself so that the scan skips ahead to stops (a look-behind first makes
+# the engine try every position); the look-behind after it makes a run of stops one match attempt.
 _END_RE = re.compile(
-    r"(?<![.!?])[.!?]+[\"”’')\]]*(?=\s+[\"“‘(\[]?[A-Z0-9À-Þ])|(?<=[a-z]{2})[.!?][\"”’]?(?=[\"“]?[A-Z][a-z])"
+    r"[.!?](?<![.!?][.!?])[.!?]*(?:[\"”’')\]]*(?=\s+[\"“‘(\[]?[A-Z0-9À-Þ])|(?<=[a-z]{2}[.!?])[\"”’]?(?=[\"“]?[A-Z][a-z]))"
 )
 _ABBREVIATIONS = frozenset(
     "mr mrs ms dr gen col lt sgt maj capt adm cmdr gov sen rep rev st jr sr no vs etc e.g i.e u.s u.k u.n "
@@ -133,9 +135,10 @@ _AMOUNT_START = (
 _BETWEEN_RE = re.compile(r"\bbetween\s+[\w,.\u00a0\u2009\u202f-]+$", re.IGNORECASE)
 AUXILIARY = r"(?:do|does|did|will|would|can|cannot|could|must|should|may|might|have|has|had|are|is|were|was)"
 _CLAUSE_RE = re.compile(
-    r";\s+|,\s+(?=(?:but|as|while|whereas|although|though|yet|where)\b)|\s+(?=but\b)|\s+[–—]\s+(?=(?:because|but|as|while)\b)"
+    # Every cut starts at a ";", a "," or a space: the look-ahead lets the scan skip all other characters.
+    r"(?=[;,\s])(?:;\s+|,\s+(?=(?:but|as|while|whereas|although|though|yet|where)\b)|\s+(?=but\b)|\s+[–—]\s+(?=(?:because|but|as|while)\b)"
     r"|,\s+(?=(?:denying|adding|saying|noting|stressing|insisting|warning|indicating|claiming|arguing|explaining)\b)"
-    rf"|,?\s+and\s+(?={_AMOUNT_START})|\s+(?=and\s+that\b)|\s+(?=and\s+{AUXILIARY}\b)"
+    rf"|,?\s+and\s+(?={_AMOUNT_START})|\s+(?=and\s+that\b)|\s+(?=and\s+{AUXILIARY}\b))"
 )
 
 
