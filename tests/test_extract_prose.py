@@ -398,3 +398,58 @@ def test_a_speaker_with_a_date_between_name_and_verb() -> None:
 def test_officials_who_insist_or_believe_are_speakers(verb: str) -> None:
     claim = one(f"Defense Department officials {verb} the 2,000 US troops will not be sent to Syria.")
     assert claim.speaker == "Defense Department officials"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The last flight left Bagram Air Base at noon, Defense Secretary Jane Doe said. "About 2,400 troops were '
+        'flown out," she said.',
+        "The convoy reached Kursk Oblast at dawn. About 2,000 Russian soldiers will stay there, he said.",
+    ],
+)
+def test_a_place_or_a_base_is_never_a_person(text: str) -> None:
+    for claim in read(text):
+        assert claim.speaker not in ("Bagram Air Base", "Kursk Oblast")
+
+
+def test_a_name_never_runs_over_the() -> None:
+    claims = read("Photo credit: Studio Anna Lee The French government has begun withdrawing troops from Syria.")
+    assert all(claim.speaker is None or " The " not in claim.speaker for claim in claims)
+
+
+@pytest.mark.parametrize("verb", ["responded", "replied", "mentioned", "admitted"])
+def test_more_verbs_of_saying(verb: str) -> None:
+    assert one(f"The Kremlin {verb} that 3,000 Russian troops would leave Syria.").speaker == "Kremlin"
+
+
+def test_a_speaker_with_a_long_post_modifier() -> None:
+    claim = one("A senior Iraqi official familiar with the talks said that up to 900 US troops would leave Syria.")
+    assert claim.speaker == "senior Iraqi official"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Defence Minister Jane Doe on Thursday raised concerns about the buildup, warning that 30,000 Russian "
+        "troops could enter Syria this month.",
+        "Russia is planning drills in Syria next month, and has indicated that fewer than 13,000 Russian soldiers "
+        "will take part.",
+    ],
+)
+def test_the_subject_of_the_sentence_speaks_a_participle_or_a_second_verb(text: str) -> None:
+    assert one(text).speaker in ("Jane Doe", "Russia")
+
+
+def test_according_to_estimates_gives_their_owner() -> None:
+    claim = one("According to UN estimates, around 3,000 Turkish soldiers are in Syria.")
+    assert claim.speaker == "UN"
+
+
+@pytest.mark.parametrize(("headline", "speaker"), [
+    ("Russia sent around 10,000 soldiers to Syria: Pentagon", "Pentagon"),
+    ("Russian troops will return to their bases in Syria when the drills end: Iraq", "Iraq"),
+])
+def test_a_headline_attribution_after_a_colon(headline: str, speaker: str) -> None:
+    claim = read(headline + "\nThe rest of the story follows here.\n")[0]
+    assert claim.speaker == speaker

@@ -85,7 +85,7 @@ class _Reader:
         previous_force = -10
         last_force: CountMention | None = None  # the forces a bare "another 150-250" counts more of
         for index, sentence in enumerate(self.sentences):
-            sentence.attributions = [self.speech.in_span(*clause) for clause in sentence.clauses]
+            sentence.attributions = [self.speech.in_span(*clause, sentence.start) for clause in sentence.clauses]
             sentence.republished = self.speech.republished
             made: list[_Draft] = []
             carried: CountMention | None = None

@@ -32,6 +32,7 @@ SPEECH_VERBS = (
     "pledges|threatened|threatens|urged|urges|asserted|asserts|emphasi[sz]ed|emphasi[sz]es|revealed|reveals|"
     "commented|reiterated|reiterates|reported|reports|posted|announcing|stressing|warning|insisting|noting|insist|"
     "believe|believes|believed|estimated|estimate|concluded|conclude|concludes|alleged|alleges|accused|accuses|"
+    "responded|responds|replied|replies|mentioned|mentions|admitted|admits|disclosed|discloses|"
     "vowing|promising|claiming|arguing|declaring|stating|pledging|threatening"
 )
 #: Seeing no evidence is a statement too, and its subject is the one who makes it:
@@ -56,6 +57,13 @@ ORG_WORDS = frozenset(
     "official administration embassy presidency kremlin authorities authority commanders leadership cabinet "
     "forces navy spokesman spokeswoman spokesperson lawmakers leaders legislators agency experts analysts "
     "alliance".split()
+)
+#: Last words of capitalised names that are places or bodies, never people.
+_NOT_PERSON_HEADS = frozenset(
+    "oblast region province governorate district county airport base airbase strip corridor camp fort island islands "
+    "sea gulf river valley desert border crossing station port bridge square street road highway palace hospital "
+    "university institute center centre house division brigade regiment battalion corps guard front party group union "
+    "republic kingdom federation nations organization organisation committee forces force".split()
 )
 #: Head words of titles.
 ROLE_HEADS = frozenset(
@@ -270,6 +278,8 @@ class People:
             return False
         if any(w in MEDIA_WORDS or w in ORG_WORDS or w in ROLE_HEADS or w in _DOMAINS for w in words):
             return False
+        if words[-1] in _NOT_PERSON_HEADS:
+            return False  # "Kursk Oblast", "Bagram Air Base": a place or a body, whatever the gazetteer knows
         if not titled:
             # A place or party ("Tel Aviv", "Syrian Democratic Forces") is not a person.
             if self.gazetteer.lookup(name) is not None or self.gazetteer.actor_for(words[0]) is not None:

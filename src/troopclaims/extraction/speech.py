@@ -35,6 +35,19 @@ from .people import (
 
 # --- attributions ---------------------------------------------------------------------------------------------
 
+#: "a senior official familiar with the talks said": a speaking noun with a long modifier after it.
+_MODIFIED_SPEAKER_RE = re.compile(
+    r"\b(?:[Aa]n?|[Tt]he|[Tt]wo|[Tt]hree|[Ss]everal)\s+(?P<np>(?:[\w.'’-]+\s+){0,3}?(?:official|officials|source|sources|"
+    r"diplomat|diplomats|spokesman|spokeswoman|spokesperson|analyst|analysts|expert|experts|commander|officer))\s+"
+    r"(?:familiar|close|with|who|from|in|at|involved|briefed|speaking)\b[^,;:\"“”]{0,100}$"
+)
+#: "according to UN estimates": the estimates are the UN's.
+_DATA_NOUNS = frozenset("estimates estimate figures data statistics count tally assessment assessments calculations".split())
+#: A headline or line that ends in ": <Name>" names who says it: "Troops will leave by May: Pentagon".
+_COLON_SOURCE_RE = re.compile(r":\s*(?P<np>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s*$")
+#: The opening noun phrase of a sentence, the subject a participle or a second verb goes back to.
+_OPENING_NP_RE = re.compile(r"\s*(?:[Tt]he\s+)?(?P<np>(?:[A-Z][\w.'’-]*\s+){0,5}[A-Z][\w.'’-]*)(?=\s+[a-z])")
+_SECOND_VERB_RE = re.compile(r"\b(?:and|but)\s+(?:(?:has|have|had|also|later|then)\s+)*$")
 _FINITE = frozenset("would will is are was were has have had could can may might should must shall".split())
 #: Plural heads that name fighters in general: "Kurdish fighters said" gives no speaker one could quote.
 _FIGHTERS = frozenset("fighters militants rebels insurgents gunmen troops soldiers forces militias jihadists".split())
@@ -60,11 +73,20 @@ class Attributions:
         self.last_cited: str | None = None
         self.last_speaker: Attribution | None = None
         self.republished: str | None = None  # "X reports:" cites X for the rest of the article
+        self._sentence_start = 0
 
-    def in_span(self, start: int, end: int) -> Attribution | None:
-        """The attribution stated within text[start:end], if any (the first one wins)."""
+    def in_span(self, start: int, end: int, sentence_start: int | None = None) -> Attribution | None:
+        """The attribution stated within text[start:end], if any (the first one wins).
+
+        sentence_start: where the clause's sentence begins, whose subject a participle ("..., warning that")
+        or a second verb ("X is planning ..., and has indicated that") goes back to.
+        """
         text = self.text
+        self._sentence_start = start if sentence_start is None else sentence_start
         if not CUE_RE.search(text, start, end) and not POSSESSIVE_SPEECH_RE.search(text, start, end):
+            colon = _COLON_SOURCE_RE.search(text, start, end) if text.startswith("\n", end) or end == len(text) else None
+            if colon is not None and len(colon["np"].split()) <= 4:
+                return self._classify(_NounPhrase(colon.start("np"), colon.end("np"), colon["np"]), colon.start(), after=True)
             return None  # no verb of saying, "according to", "reports:" or "calls from": nothing to attribute
         intro = re.match(r"\s*(?P<np>[A-Z][^\n:]{1,60}?)\s+reports?\s*:", text[start:end])
         if intro and self._is_media(intro["np"]):
@@ -91,6 +113,9 @@ class Attributions:
         according = ACCORDING_RE.search(text, start, end)
         if according is not None:
             phrase = self._phrase_after(according.end(), end)
+            if phrase is not None and len(words_of(phrase.text)) > 1 and words_of(phrase.text)[-1] in _DATA_NOUNS:
+                owner = phrase.text.rsplit(None, 1)[0]
+                phrase = _NounPhrase(phrase.start, phrase.start + len(owner), owner)
             if phrase is not None:
                 other = self._classify(phrase, according.start(), after=True)
                 found = self._merge(found, other)
@@ -119,7 +144,8 @@ class Attributions:
                 base = self._clean(phrase.text) if phrase is not None else noun[1]
                 return Attribution(cited=f"{base} {verb[0]}")
         if verb[0].endswith("ing") and not text[start:verb.start()].strip():
-            return None  # "adding that ...": the speaker is the one of the clause before
+            # "adding that ...": the speaker is the one of the clause before, or the sentence's subject
+            return self._sentence_subject(start)
         # Inverted: '..., said the Pentagon chief.'  '"...," said Jane Doe.'
         inverted = bool(re.search(r"[,\"”’]\s*$", preceding)) or verb.start() == start
         if inverted:
@@ -140,7 +166,19 @@ class Attributions:
             rest = self._phrase_after(verb.end(), end)
             if rest is not None and re.fullmatch(r"[\s.!?\"”’]*", text[rest.end:end]):
                 return self._after(verb, end)
+        if _SECOND_VERB_RE.search(text, max(start, verb.start() - 30), verb.start()):
+            return self._sentence_subject(start)  # "Moscow is planning drills, and has indicated that"
         return None
+
+    def _sentence_subject(self, before: int) -> Attribution | None:
+        """The person, body or country that opens the sentence, when it opens before position before."""
+        start = self._sentence_start
+        if start >= before:
+            return None
+        opening = _OPENING_NP_RE.match(self.text, start, before)
+        if opening is None:
+            return None
+        return self._classify(_NounPhrase(opening.start("np"), opening.end("np"), opening["np"]), start, after=False)
 
     def _after(self, verb: re.Match[str], end: int) -> Attribution | None:
         phrase = self._phrase_after(verb.end(), end)
@@ -180,6 +218,9 @@ class Attributions:
         if end_index < 0:
             return None
         if index == end_index:
+            modified = _MODIFIED_SPEAKER_RE.search(text, max(start, verb_start - 160), verb_start)
+            if modified is not None:
+                return _NounPhrase(modified.start("np"), modified.end("np"), modified["np"])
             # No noun phrase right before the verb: a pronoun or name subject a few words back
             # ("he changed his mind and stated").
             for back in range(end_index, max(-1, end_index - 8), -1):
@@ -221,6 +262,8 @@ class Attributions:
         if words[0] in ("he", "she") and len(words) == 1:
             person = self.people.last_before(phrase.start)
             return self._person(person, phrase.start) if person else None
+        if words == ["it"] and not after and phrase.start > self._sentence_start:
+            return self._sentence_subject(phrase.start)  # "Rwanda has refuted it, but it acknowledged that"
         if words[0] in ("they", "it", "we", "i", "you", "there", "this", "which", "who"):
             return None
         if any(w in _FINITE for w in words) or phrase.text[:1].isdigit():
