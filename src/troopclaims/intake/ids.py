@@ -15,7 +15,7 @@ def slug(text: str, words: int = _TITLE_WORDS) -> str:
     """Lower-case ASCII words joined by '-': "Troops Leave the Base!" -> "troops-leave-the-base"."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     tokens = [t for t in re.split(r"[^a-z0-9]+", ascii_text.lower().replace("'", "").replace("’", "")) if t]
-    while len(tokens) > 1 and tokens[0] in _LEADING:
+    if len(tokens) > 1 and tokens[0] in _LEADING:  # one article: "The A-10s" keeps its "a"
         tokens = tokens[1:]
     return "-".join(tokens[:words])[:_MAX_LENGTH].strip("-")
 
