@@ -8,6 +8,7 @@ datelines and bylines, and a manifest.
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -110,6 +111,8 @@ def test_the_walk_from_an_empty_folder_to_reviewed_claims(run: Invoke, story: Pa
     assert next(c for c in after.claims if c.id == second.id).reviewed
     checked = run("check", "--data", str(data))
     assert checked.exit_code == 0 and f"{pending - 2} of {len(after.claims)} claims left to review" in checked.stderr
+    report = json.loads(run("check", "--data", str(data), "--format", "json").stdout)
+    assert (report["valid"], report["claims"], report["unreviewed"], report["rejected"]) == (True, len(after.claims), pending - 2, 1)
 
     # A second add brings nothing back, the rejected candidate least of all.
     before = data.read_text(encoding="utf-8")
@@ -188,8 +191,6 @@ def test_add_needs_a_data_file(run: Invoke, story: Path) -> None:
 
 
 def test_the_schema_knows_rejected_candidates_and_times_of_day(run: Invoke) -> None:
-    import json
-
     schema = json.loads(run("schema").stdout)
     definitions = schema["$defs"]
     assert definitions["Claim"]["properties"]["status"]["enum"] == ["active", "rejected"]

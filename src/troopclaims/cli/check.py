@@ -64,10 +64,13 @@ def check(paths: tuple[Path, ...], data: Path | None, output_format: str, change
             problems = problems + coverage_warnings(result.dataset)
         if quiet:
             problems = [p for p in problems if p.severity == "error"]
+        dataset = result.dataset
+        counts = None
+        if dataset is not None:
+            counts = {"claims": len(dataset.claims), "unreviewed": dataset.unreviewed, "rejected": len(dataset.rejected)}
         if problems or not (quiet and output_format == "text"):
-            REPORTERS[output_format](problems, str(target), sys.stdout, sys.stderr)
-        if result.dataset is not None and output_format == "text":
-            dataset = result.dataset
+            REPORTERS[output_format](problems, str(target), sys.stdout, sys.stderr, counts)
+        if dataset is not None and output_format == "text":
             if dataset.unreviewed:
                 talk.say(f"{target}: {dataset.unreviewed} of {len(dataset.claims)} claims left to review (troopclaims review --data {target})")
             talk.detail(f"{target}: {len(dataset.sources)} sources, {len(dataset.claims)} claims, {len(dataset.rejected)} rejected")

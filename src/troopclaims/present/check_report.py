@@ -17,7 +17,7 @@ def _summary(problems: list[Problem], path: str) -> str:
     return f"{path}: {errors} error(s), {warnings} warning(s)"
 
 
-def report_text(problems: list[Problem], path: str, out: TextIO, err: TextIO) -> None:
+def report_text(problems: list[Problem], path: str, out: TextIO, err: TextIO, counts: dict[str, int] | None = None) -> None:
     for problem in problems:
         prefix = "" if problem.severity == "error" else "warning: "
         where, _, message = str(problem).partition(": ")
@@ -25,12 +25,14 @@ def report_text(problems: list[Problem], path: str, out: TextIO, err: TextIO) ->
     (err if problems else out).write(_summary(problems, path) + "\n")
 
 
-def report_json(problems: list[Problem], path: str, out: TextIO, err: TextIO) -> None:
+def report_json(problems: list[Problem], path: str, out: TextIO, err: TextIO, counts: dict[str, int] | None = None) -> None:
+    """counts, when the file could be read: its claims, how many are left to review, how many rejected."""
     records = [
         {"path": p.path, "line": p.line, "column": p.column, "severity": p.severity, "code": p.code, "message": p.message}
         for p in problems
     ]
-    json.dump({"path": path, "valid": not any(p.severity == "error" for p in problems), "problems": records}, out, indent=2)
+    report = {"path": path, "valid": not any(p.severity == "error" for p in problems), "problems": records}
+    json.dump({**report, **(counts or {})}, out, indent=2)
     out.write("\n")
 
 
@@ -42,7 +44,7 @@ def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def report_github(problems: list[Problem], path: str, out: TextIO, err: TextIO) -> None:
+def report_github(problems: list[Problem], path: str, out: TextIO, err: TextIO, counts: dict[str, int] | None = None) -> None:
     # GitHub shows at most 10 annotations of a kind per step, so every problem also goes to the log.
     for problem in problems:
         fields = [f"file={_escape_property(problem.path)}"]
@@ -53,5 +55,5 @@ def report_github(problems: list[Problem], path: str, out: TextIO, err: TextIO) 
     report_text(problems, path, out, out)
 
 
-Reporter = Callable[[list[Problem], str, TextIO, TextIO], None]
+Reporter = Callable[[list[Problem], str, TextIO, TextIO, "dict[str, int] | None"], None]
 REPORTERS: dict[str, Reporter] = {"text": report_text, "json": report_json, "github": report_github}
