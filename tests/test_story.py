@@ -196,3 +196,15 @@ def test_the_schema_knows_rejected_candidates_and_times_of_day(run: Invoke) -> N
     assert definitions["Claim"]["properties"]["status"]["enum"] == ["active", "rejected"]
     assert "time" in definitions["Published"]["properties"]
     assert {"author", "agency"} <= set(definitions["Source"]["properties"])
+
+
+def test_a_page_whose_text_cannot_be_saved_is_named(run: Invoke, story: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import troopclaims.intake.articles as articles_module
+
+    def refuse(path: Path, text: str) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(articles_module, "atomic_write_text", refuse)  # as a read-only folder would, even for root
+    result = run("add", str(story / "articles" / "convoy.html"), "--data", str(story / "claims.yaml"))
+    assert result.exit_code == 1 and "convoy.html: cannot save its text as convoy.txt: Permission denied" in result.stderr
+    assert not (story / "articles" / "convoy.txt").exists()

@@ -166,7 +166,10 @@ def _read_page(page: Path, save_text: bool) -> _Read:
     if target.exists():
         text = read_text(target, limit=MAX_ARTICLE_BYTES, what="article")
     elif save_text:
-        atomic_write_text(target, text)
+        try:
+            atomic_write_text(target, text)
+        except OSError as exc:
+            raise TroopclaimsError(f"{page}: cannot save its text as {target.name}: {exc.strerror or exc}") from None
     return _Read(
         path=target,
         text=text,
