@@ -62,6 +62,25 @@ def fold(name: str) -> str:
 
 
 _CODE_OF = {fold(name): code for code, names in _COUNTRIES.items() for name in [code, *names.split("|")]}
+# Within a longer name only the spelled-out names stand for a country: bare codes such as "in" or "no"
+# are ordinary words there.
+_NAME_CODE = {fold(name): code for code, names in _COUNTRIES.items() for name in names.split("|")} | {"us": "US"}
+
+
+def _coded(words: list[str]) -> list[str]:
+    """Words with each country name or demonym replaced by its code: "Israeli army" and "Israel army" agree."""
+    out, index = [], 0
+    while index < len(words):
+        for size in (4, 3, 2, 1):
+            code = _NAME_CODE.get(" ".join(words[index:index + size])) if index + size <= len(words) else None
+            if code:
+                out.append(code.lower())
+                index += size
+                break
+        else:
+            out.append(words[index])
+            index += 1
+    return out
 
 
 def country_code(name: str) -> str | None:
@@ -83,7 +102,7 @@ def same_speaker(fact: str, candidate: str | None) -> bool:
     """"" is the outlet's own voice; a name matches its surname, a body its acronym or fuller name."""
     if not fact or not candidate:
         return not fact and not candidate
-    a, b = fold(fact).split(), fold(candidate).split()
+    a, b = _coded(fold(fact).split()), _coded(fold(candidate).split())
     if a == b:
         return True
     short, long_ = sorted((a, b), key=len)

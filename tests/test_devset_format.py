@@ -100,6 +100,10 @@ def test_speakers() -> None:
     assert fmt.same_speaker("Israel Defense Forces", "IDF")
     assert fmt.same_speaker("", None)  # both the outlet's own voice
     assert fmt.same_speaker("several U.S. officials", "US officials")
+    assert fmt.same_speaker("Israel military", "the Israeli military")
+    assert fmt.same_speaker("American officials", "U.S. officials")
+    assert not fmt.same_speaker("Turkish officials", "Iraqi officials")
+    assert not fmt.same_speaker("officials in Kyiv", "officials")
     assert not fmt.same_speaker("", "Jane Doe")
     assert not fmt.same_speaker("Jane Doe", None)
     assert not fmt.same_speaker("senior government official", "senior military official")
