@@ -45,7 +45,8 @@ class Member:
 class Event:
     """Claims about one movement or presence of one actor's forces.
 
-    id: stable, from actor, main place and first month ("us-syria-2019-10"), with "-2", "-3" for a second
+    id: stable, from actor, main place and first month ("us-syria-2019-10"; the year for an event dated only to a
+    year), with "-2", "-3" for a second
     event of the same three; label: for a reader ("US forces: Syria → Iraq, Oct 2019"); start and end: the
     days its claims span; places: the place keys that tie it together ("from Syria", "to Iraq").
     """
@@ -81,8 +82,8 @@ def _places(facet: Facet, gazetteer: Gazetteer) -> dict[str, str]:
 
 
 def anchor(facet: Facet) -> tuple[date, date]:
-    """The days a claim is placed at: what was done, when it was done; what was said (a plan, a demand), when said."""
-    if facet.claim.modality != "fact" or facet.date.kind == "deadline":
+    """The days a claim is placed at: its own date; a deadline's claim, the day it was said ("leave by May")."""
+    if facet.date.kind == "deadline":
         return facet.published.start, facet.published.end
     return facet.date.start, facet.date.end
 
@@ -297,7 +298,8 @@ def _name(drafts: list[_Draft]) -> list[Event]:
         else:
             route = "no place named"
         start, end = draft.start, draft.end
-        base = f"{_slug(draft.actor)}-{_slug(origin or target or 'unplaced')}-{start.year:04d}-{start.month:02d}"
+        when = f"{start.year:04d}" if (end - start).days > 300 else f"{start.year:04d}-{start.month:02d}"
+        base = f"{_slug(draft.actor)}-{_slug(origin or target or 'unplaced')}-{when}"
         taken[base] += 1
         ident = base if taken[base] == 1 else f"{base}-{taken[base]}"
         order = sorted(range(len(draft.items)), key=lambda i: (draft.items[i].span, draft.items[i].facet.claim.id))

@@ -49,10 +49,15 @@ def shingles(text: str) -> frozenset[str]:
 
 def shared_text(texts: Mapping[str, str], *, use_lsh: bool | None = None) -> list[Shared]:
     """Every pair of articles sharing at least WIRE_SHARE of the shorter one's text, in id order."""
-    sets = {sid: shingles(text) for sid, text in sorted(texts.items()) if text}
     if use_lsh is None:
-        use_lsh = len(sets) >= LSH_FROM and _has_datasketch()
-    pairs = _lsh_pairs(sets) if use_lsh else _index_pairs(sets)
+        use_lsh = len(texts) >= LSH_FROM and _has_datasketch()
+    if use_lsh:
+        # Signatures are made one article at a time; shingles are kept only for the articles of candidate pairs.
+        pairs = _lsh_pairs(texts)
+        sets = {sid: shingles(texts[sid]) for sid in sorted({sid for pair in pairs for sid in pair})}
+    else:
+        sets = {sid: shingles(text) for sid, text in sorted(texts.items()) if text}
+        pairs = _index_pairs(sets)
     found = []
     for a, b in sorted(pairs):
         small = min(len(sets[a]), len(sets[b]))
@@ -68,12 +73,15 @@ def _index_pairs(sets: Mapping[str, frozenset[str]]) -> set[tuple[str, str]]:
         for item in items:
             postings[item].append(sid)
     together: Counter[tuple[str, str]] = Counter()
+    indexed: Counter[str] = Counter()
     for ids in postings.values():
-        if 1 < len(ids) <= COMMON:
-            together.update(combinations(ids, 2))
-    # A pair sharing fewer indexed shingles than WIRE_SHARE of the shorter cannot reach it counted exactly
-    # either, unless boilerplate shingles were skipped; those are few, so half the bar keeps every real pair.
-    return {pair for pair, n in together.items() if n >= WIRE_SHARE / 2 * min(len(sets[pair[0]]), len(sets[pair[1]]))}
+        if len(ids) <= COMMON:
+            indexed.update(ids)
+            if len(ids) > 1:
+                together.update(combinations(ids, 2))
+    # Shingles that most articles use are left out of the count (they would make it quadratic), so the bar is
+    # half the share of what was counted: a copy shares its rare shingles as much as its common ones.
+    return {pair for pair, n in together.items() if n >= WIRE_SHARE / 2 * min(indexed[pair[0]], indexed[pair[1]])}
 
 
 def _has_datasketch() -> bool:
@@ -82,14 +90,16 @@ def _has_datasketch() -> bool:
     return find_spec("datasketch") is not None
 
 
-def _lsh_pairs(sets: Mapping[str, frozenset[str]]) -> set[tuple[str, str]]:
+def _lsh_pairs(texts: Mapping[str, str]) -> set[tuple[str, str]]:
     from datasketch import MinHash, MinHashLSH  # optional and slow to import: only for large corpora
 
     lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=128)
     signatures = {}
-    for sid, items in sets.items():
+    for sid, text in sorted(texts.items()):
+        if not text:
+            continue
         signature = MinHash(num_perm=128)
-        signature.update_batch([item.encode("utf-8") for item in items])
+        signature.update_batch([item.encode("utf-8") for item in shingles(text)])
         signatures[sid] = signature
         lsh.insert(sid, signature)
     pairs = set()

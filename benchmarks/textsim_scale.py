@@ -1,0 +1,85 @@
+"""Finding articles that share most of their text: the shingle index against datasketch's MinHash LSH.
+
+Articles are generated: sentences drawn from a pool of invented news phrases with a figure in each, so that
+articles share phrases but rarely whole sentences, as articles on one story do; one in ten is a lightly edited copy of another
+(a wire story run twice). Each finder runs in a fresh process, so its peak memory is its own. The cost
+of importing datasketch (numpy and scipy come with it) is measured apart, as the best of five runs.
+
+Run: python benchmarks/textsim_scale.py [SIZE ...]   (default 500 2000 10000; needs the "corpus" extra)
+"""
+
+from __future__ import annotations
+
+import random
+import resource
+import subprocess
+import sys
+import time
+
+SUBJECTS = ["Troops", "Soldiers", "A convoy", "Armoured vehicles", "Two battalions", "Marines", "Paratroopers", "Engineers"]
+VERBS = ["left", "reached", "crossed into", "withdrew from", "returned to", "moved towards", "arrived near", "set up camp outside"]
+PLACES = ["the northern base", "the border town", "the capital", "the river crossing", "the airfield", "the coastal road",
+          "the provincial centre", "the old garrison", "the oil fields", "the mountain pass"]
+TAILS = ["on Monday, officials said.", "overnight, residents reported.", "according to a local monitor.",
+         "a spokesman told reporters.", "in a long column of trucks.", "before dawn, witnesses said.",
+         "despite the ceasefire.", "as talks continued in the capital."]
+
+
+def corpus(size: int, seed: int = 5) -> dict[str, str]:
+    rng = random.Random(seed)
+    texts: dict[str, str] = {}
+    for i in range(size):
+        if i % 10 == 9:  # a wire copy of an earlier article, with a sentence dropped and one changed
+            sentences = texts[f"a{rng.randrange(i - 1):06d}"].split(". ")
+            del sentences[rng.randrange(len(sentences))]
+            sentences[0] = sentences[0].replace(" on Monday", " on Tuesday")
+            texts[f"a{i:06d}"] = ". ".join(sentences)
+        else:
+            count = rng.randint(12, 30)
+            texts[f"a{i:06d}"] = " ".join(
+                f"{rng.choice(SUBJECTS)} {rng.choice(VERBS)} {rng.choice(PLACES)} with {rng.randint(20, 5000)} men {rng.choice(TAILS)}"
+                for _ in range(count)
+            )
+    return texts
+
+
+def measure(size: int, finder: str) -> None:
+    from troopclaims.engine import shared_text
+
+    texts = corpus(size)
+    mb = sum(len(t) for t in texts.values()) / 1e6
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    began, cpu = time.perf_counter(), time.process_time()
+    found = shared_text(texts, use_lsh=finder == "lsh")
+    wall, used = time.perf_counter() - began, time.process_time() - cpu
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"{finder:<6}{size:>7,} articles ({mb:5.1f} MB)  CPU {used:7.2f} s  wall {wall:7.2f} s  "
+          f"peak RSS {peak:7.1f} MB (+{peak - before:6.1f} MB)  {len(found):>6,} pairs", flush=True)
+
+
+def main() -> None:
+    args = sys.argv[1:]
+    if args[:1] == ["--one"]:
+        measure(int(args[1]), args[2])
+        return
+    sizes = [int(a) for a in args] or [500, 2000, 10000]
+    imports = []
+    for _ in range(5):
+        began = time.perf_counter()
+        subprocess.run([sys.executable, "-c", "import datasketch"], check=True)
+        imports.append(time.perf_counter() - began)
+    bare = min(_timed([sys.executable, "-c", "pass"]) for _ in range(5))
+    print(f"import datasketch: {min(imports):.2f} s (python -c pass: {bare:.2f} s)")
+    for size in sizes:
+        for finder in ("index", "lsh"):
+            subprocess.run([sys.executable, __file__, "--one", str(size), finder], check=True)
+
+
+def _timed(command: list[str]) -> float:
+    began = time.perf_counter()
+    subprocess.run(command, check=True)
+    return time.perf_counter() - began
+
+
+if __name__ == "__main__":
+    main()
