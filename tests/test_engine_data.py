@@ -63,8 +63,13 @@ def test_figures_that_agree_are_no_conflict() -> None:
 
 def test_different_scopes_are_not_rivals_but_a_part_of() -> None:
     # about 5,000 across a country and some 800 at one base in it
+    found = findings("counts")
     assert not flagged("counts", "nl-iraq", "nl-base")
-    assert not any(c.event and c.event.startswith("netherlands") for c in findings("counts").conflicts)
+    event = found.event_of["nl-base"]
+    assert not any(c.event == event for c in found.conflicts)
+    assert found.notes[event] == (
+        "Ain al-Asad Air Base is one place in Iraq: its figures (about 800) are a part of the forces of Iraq (about 5,000), not rivals to them",
+    )
 
 
 def test_more_leaving_than_were_there_is_hard() -> None:

@@ -89,4 +89,4 @@ def events(data: Path | None, source: str | None, output_format: str) -> None:
         wanted = {c.id for c in dataset.claims if c.source in match_sources(dataset, source)}
         shown = [e for e in shown if wanted & set(e.claims)]
     sources = {claim.id: claim.source for claim in dataset.claims}
-    RENDERERS[output_format](events_view(shown, list(found.conflicts), sources), sys.stdout)
+    RENDERERS[output_format](events_view(shown, list(found.conflicts), sources, found.notes), sys.stdout)

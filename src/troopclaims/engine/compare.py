@@ -37,6 +37,7 @@ class Findings:
     conflicts: tuple[Conflict, ...]
     event_of: Mapping[str, str]  # claim id -> event id, for claims in an event
     shared: tuple[Shared, ...]  # pairs of articles that share most of their text
+    notes: Mapping[str, tuple[str, ...]]  # event id -> notes no conflict carries ("a part of", scopes)
 
 
 def analyse(dataset: Dataset, gazetteer: Gazetteer | None = None) -> Findings:
@@ -66,14 +67,17 @@ def _findings(facets: list[Facet], gazetteer: Gazetteer, texts: Mapping[str, str
             members[event_of[facet.claim.id]].append(facet)
     shared = tuple(shared_text(texts)) if texts else ()
     found: list[Conflict] = []
+    notes: dict[str, tuple[str, ...]] = {}
     for event in events:
-        inside = members[event.id]
-        found.extend(ask(event, inside, gazetteer))
+        ctx = Context(event, members[event.id], gazetteer)
+        found.extend(conflict for question in QUESTIONS for conflict in question(ctx))
+        if ctx.notes:
+            notes[event.id] = tuple(ctx.notes)
     found.extend(_attribution(facets, event_of))
     found = [_with_notes(c, shared) for c in found]
     starts = {e.id: e.start for e in events}
     found.sort(key=lambda c: (c.severity != "hard", _KIND_ORDER[c.kind], starts.get(c.event or ""), c.id))
-    return Findings(tuple(events), tuple(found), event_of, shared)
+    return Findings(tuple(events), tuple(found), event_of, shared, notes)
 
 
 def ask(event: Event, facets: list[Facet], gazetteer: Gazetteer) -> list[Conflict]:

@@ -137,7 +137,7 @@ def conflict_record(conflict: Conflict) -> dict[str, Any]:
     }
 
 
-def event_record(event: Event, conflicts: list[Conflict]) -> dict[str, Any]:
+def event_record(event: Event, conflicts: list[Conflict], notes: tuple[str, ...] = ()) -> dict[str, Any]:
     return {
         "id": event.id,
         "actor": event.actor,
@@ -147,4 +147,5 @@ def event_record(event: Event, conflicts: list[Conflict]) -> dict[str, Any]:
         "places": list(event.places),
         "claims": [{"claim": m.claim, "how": m.how, "reason": m.reason} for m in event.members],
         "conflicts": [c.id for c in conflicts if c.event == event.id],
+        "notes": list(notes),
     }

@@ -70,6 +70,7 @@ class Context:
 
     def __init__(self, event: Event, facets: list[Facet], gazetteer: Gazetteer) -> None:
         self.event, self.facets, self.gazetteer = event, facets, gazetteer
+        self.notes: list[str] = []  # notes on the event that no conflict carries (parts, scopes)
         counted = Counter(
             country_key(gazetteer, f.origin) for f in facets if f.origin is not None and not is_home(f.origin, f.actor, gazetteer)
         )
@@ -180,10 +181,14 @@ def numeric(ctx: Context) -> list[Conflict]:
             if parts and present:
                 verdicts.extend(_part_of(parts, present, verb, where, notes))
         if spot and (country, "") in groups:
-            notes.append(f"{spot} is one place in {country}: its figures are a part of the forces there, not rivals to them")
+            here = " / ".join(sorted({k.figure.shown for k in answers}))
+            there = " / ".join(sorted({figure_of(f.claim.count).shown for f in groups[(country, "")] if f.claim.count}))
+            notes.append(f"{spot} is one place in {country}: its figures ({here}) are a part of the forces of {country} ({there}), not rivals to them")
         worst = max(verdicts, key=lambda v: _RANK[v.severity], default=None)
         if worst is not None and worst.severity != "compatible":
             found.append(q.conflict(ctx.event, worst.severity, worst.reason, notes))
+        else:
+            ctx.notes.extend(notes)  # no conflict to carry them: they stay with the event
     return found
 
 

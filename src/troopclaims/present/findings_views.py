@@ -8,6 +8,7 @@ cited source the claim does not name, the event of an attribution dispute across
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from .render import Column, View
@@ -26,7 +27,7 @@ CONFLICT_CSV = (
     "place", "place_id", "country",
     "answer",
 )
-EVENT_CSV = ("event", "actor", "start", "end", "claim", "how")
+EVENT_CSV = ("event", "actor", "start", "end", "claim", "source", "how")
 
 
 def _cell(value: object) -> str:
@@ -102,8 +103,11 @@ def conflicts_view(conflicts: list[Conflict]) -> View:
                 csv_columns=list(CONFLICT_CSV), csv_rows=conflict_csv_rows(conflicts))
 
 
-def events_view(events: list[Event], conflicts: list[Conflict], sources: dict[str, str]) -> View:
-    """sources: claim id -> source id."""
+def events_view(
+    events: list[Event], conflicts: list[Conflict], sources: dict[str, str], notes: Mapping[str, tuple[str, ...]] | None = None
+) -> View:
+    """sources: claim id -> source id; notes: event id -> the notes no conflict carries."""
+    notes = notes or {}
     from ..engine import event_record
 
     columns = [
@@ -129,11 +133,12 @@ def events_view(events: list[Event], conflicts: list[Conflict], sources: dict[st
                 "claims": str(len(event.members)),
                 "conflicts": ", ".join(ids) or "none",
                 "why": f"tied by {', '.join(event.places) or 'time alone'}; "
-                + ", ".join(f"{n} {how}" for how, n in sorted(hows.items())),
+                + ", ".join(f"{n} {how}" for how, n in sorted(hows.items()))
+                + "".join(f"; {note}" for note in notes.get(event.id, ())),
             }
         )
     for row in csv_rows:
         row["source"] = sources.get(row["claim"], NA)
-    records = [event_record(e, conflicts) for e in events]
-    notes = [f"{len(events)} events; a claim's 'how': first, place (linked through a place it names), no place, vague date, alone."]
-    return View("Events", columns, rows, records, notes=notes, csv_columns=[*EVENT_CSV[:5], "source", "how"], csv_rows=csv_rows)
+    records = [event_record(e, conflicts, notes.get(e.id, ())) for e in events]
+    legend = [f"{len(events)} events; a claim's 'how': first, place (linked through a place it names), no place, vague date, alone."]
+    return View("Events", columns, rows, records, notes=legend, csv_columns=list(EVENT_CSV), csv_rows=csv_rows)
