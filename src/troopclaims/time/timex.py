@@ -268,25 +268,16 @@ def _behind(n: int | None, unit: vocab.Unit, ctx: _Context) -> _Result:
     return _relative(ctx, on_day)
 
 
-def _ahead(n: int | None, unit: vocab.Unit, ctx: _Context) -> _Result:
+def _ahead(n: int | None, unit: vocab.Unit, ctx: _Context, *, earliest: bool = False) -> _Result:
+    """Publication + n units: a deadline ("within ten days"), or with earliest the first day it can be done
+    ("(take) at least ten days"), the start of an interval open after."""
+    what, says = ("the earliest day", "not before") if earliest else ("the deadline", "deadline")
     if n is None:
-        return None, f"{ctx.label}: names no number, so the deadline is unknown"
+        return None, f"{ctx.label}: names no number, so {what} is unknown"
 
     def on_day(anchor: date) -> _Result:
-        end = day_value(_shift(anchor, unit, n))
-        return end, f"deadline: anchor + {_amount(n, unit)} ({end})"
-
-    return _relative(ctx, on_day, coarsen=True)
-
-
-def _not_before(n: int | None, unit: vocab.Unit, ctx: _Context) -> _Result:
-    """"(Take) at least ten days": the thing is not done before publication + ten days, an interval open after."""
-    if n is None:
-        return None, f"{ctx.label}: names no number, so the earliest day is unknown"
-
-    def on_day(anchor: date) -> _Result:
-        start = day_value(_shift(anchor, unit, n))
-        return start, f"not before: anchor + {_amount(n, unit)} ({start})"
+        day = day_value(_shift(anchor, unit, n))
+        return day, f"{says}: anchor + {_amount(n, unit)} ({day})"
 
     return _relative(ctx, on_day, coarsen=True)
 
@@ -301,7 +292,7 @@ def _duration(m: re.Match[str], ctx: _Context) -> _Result:
     if ctx.op == "within":
         return _ahead(n, unit, ctx)
     if ctx.op == "at least":
-        return _not_before(n, unit, ctx)
+        return _ahead(n, unit, ctx, earliest=True)
     if m["ago"] and n is None:
         return _behind(None, unit, ctx)
     if n is not None and (m["ago"] or (ctx.op == "in" and ctx.future)):
