@@ -143,6 +143,19 @@ def test_timing_adjacent_days_are_soft() -> None:
     assert "2023-09-02" in c.explanation and "2023-09-03" in c.explanation
 
 
+def test_timing_days_apart_within_a_week_are_hard() -> None:
+    c = conflict_with("timing", "pt-monday", "pt-thursday")
+    assert (c.kind, c.severity) == ("timing", "hard")
+    assert "4 days lie between them" in c.explanation
+
+
+def test_timing_days_weeks_apart_may_be_two_stages() -> None:
+    c = conflict_with("timing", "sk-early", "sk-late")
+    assert (c.kind, c.severity) == ("timing", "soft")
+    assert "27 days lie between them" in c.explanation
+    assert any("two stages of one movement" in note for note in c.notes)
+
+
 def test_timing_a_time_limit_against_a_minimum_duration_is_hard() -> None:
     c = conflict_with("timing", "se-three", "se-ten")
     assert (c.kind, c.severity) == ("timing", "hard")

@@ -4,7 +4,8 @@ permission: forces said to stay, against "no permission to stay", "must leave by
 A temporary stay against a deadline is soft (it can end in time); anything else against a stay is hard.
 timing: the dates that claims give for one movement (a departure, an arrival), read as intervals of days:
 a day, a week or a month; "by 20 May" is open before, "since 9 May" open after. Dates that share a day
-agree ("March" and "12 March"); a gap of one day is soft (midnight, time zones); more is hard.
+agree ("March" and "12 March"); a gap of one day is soft (midnight, time zones); more is hard, except two
+days weeks apart, which can be two stages of one movement (soft, with a note).
 """
 
 from __future__ import annotations
@@ -15,7 +16,10 @@ from datetime import date
 from .facets import Facet
 from .findings import Answer, Conflict
 from .questions import Context, Question
-from .values import Span, compare_spans
+from .values import Span, Verdict, compare_spans
+
+#: Two days of one movement further apart than this can be two stages of it rather than rival dates.
+STAGE_DAYS = 7
 
 
 def stance(f: Facet) -> str | None:
@@ -104,21 +108,49 @@ def timing(ctx: Context) -> list[Conflict]:
         if len(members) < 2:
             continue
         spans = [(span_of(f), f) for f in members]
-        ends = [(s.end, s, f) for s, f in spans if s.end is not None]
-        starts = [(s.start, s, f) for s, f in spans if s.start is not None]
-        if not ends or not starts:
-            continue
-        early = min(ends, key=lambda t: (t[0], t[2].claim.id))
-        late = max(starts, key=lambda t: (t[0], t[2].claim.id))
-        if late[0] <= early[0] or late[2] is early[2]:
-            continue
-        verdict = compare_spans(early[1], late[1])
-        if verdict.severity == "compatible":
+        verdict, notes = _worst_dates(spans)
+        if verdict is None:
             continue
         done = {"leave": "left", "arrive in": "arrived in", "move to": "moved to"}[what]
         topic = f"When {ctx.event.actor} forces {'are to ' + what if modality == 'plan' else done} {place}"
         q = Question("timing", f"{what}-{place}-{modality}", topic, {})
         for s, f in sorted(spans, key=lambda t: (t[0].start or date.min, t[1].claim.id)):
             q.add(s.value + s.kind, s.shown, s, f)
-        found.append(q.conflict(ctx.event, verdict.severity, verdict.reason, []))
+        found.append(q.conflict(ctx.event, verdict.severity, verdict.reason, notes))
     return found
+
+
+def _worst_dates(spans: list[tuple[Span, Facet]]) -> tuple[Verdict | None, list[str]]:
+    """The worst pair of dates: the earliest end against the latest start, among all, and where a bound is involved.
+
+    Two days weeks apart for one movement can be two stages of it (a first convoy, the last one): soft. A bound
+    ("by early May", "at least ten days") is about the whole movement, so a day outside it is hard.
+    """
+    def pair(early: list[tuple[Span, Facet]], late: list[tuple[Span, Facet]]) -> tuple[Span, Span] | None:
+        ends = [(s.end, f.claim.id, s) for s, f in early if s.end is not None]
+        starts = [(s.start, f.claim.id, s) for s, f in late if s.start is not None]
+        if not ends or not starts:
+            return None
+        first, last = min(ends), max(starts)
+        return (first[2], last[2]) if last[0] > first[0] and first[1] != last[1] else None
+
+    bounded = [(s, f) for s, f in spans if s.kind != "point"]
+    candidates = [pair(spans, spans), pair(bounded, spans), pair(spans, bounded)]
+    verdicts: list[tuple[Verdict, list[str]]] = []
+    for found in candidates:
+        if found is None:
+            continue
+        verdict = compare_spans(*found)
+        if verdict.severity == "hard" and found[0].kind == found[1].kind == "point" and _gap(*found) > STAGE_DAYS:
+            verdict = Verdict("soft", verdict.reason.replace("cannot both be true", "are far apart"), verdict.ratio)
+            verdicts.append((verdict, [f"days more than {STAGE_DAYS} apart can be two stages of one movement (a first convoy, the last)"]))
+        elif verdict.severity != "compatible":
+            verdicts.append((verdict, []))
+    if not verdicts:
+        return None, []
+    return max(verdicts, key=lambda v: v[0].severity == "hard")
+
+
+def _gap(a: Span, b: Span) -> int:
+    assert a.end is not None and b.start is not None
+    return (b.start - a.end).days
