@@ -3,7 +3,7 @@
 Articles are generated: sentences drawn from a pool of invented news phrases with a figure in each, so that
 articles share phrases but rarely whole sentences, as articles on one story do; one in ten is a lightly edited copy of another
 (a wire story run twice). Each finder runs in a fresh process, so its peak memory is its own. The cost
-of importing datasketch (numpy and scipy come with it) is measured apart, as the best of five runs.
+of importing datasketch (numpy and scipy come with it) is measured apart: CPU time and memory, best of five.
 
 Run: python benchmarks/textsim_scale.py [SIZE ...]   (default 500 2000 10000; needs the "corpus" extra)
 """
@@ -63,22 +63,14 @@ def main() -> None:
         measure(int(args[1]), args[2])
         return
     sizes = [int(a) for a in args] or [500, 2000, 10000]
-    imports = []
-    for _ in range(5):
-        began = time.perf_counter()
-        subprocess.run([sys.executable, "-c", "import datasketch"], check=True)
-        imports.append(time.perf_counter() - began)
-    bare = min(_timed([sys.executable, "-c", "pass"]) for _ in range(5))
-    print(f"import datasketch: {min(imports):.2f} s (python -c pass: {bare:.2f} s)")
+    probe = ("import resource, time; r = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss; t = time.process_time(); "
+             "import datasketch; print(time.process_time() - t, (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - r) / 1024)")
+    runs = [subprocess.run([sys.executable, "-c", probe], check=True, capture_output=True, text=True).stdout.split() for _ in range(5)]
+    cpu, mb = min(float(r[0]) for r in runs), min(float(r[1]) for r in runs)
+    print(f"import datasketch (numpy, scipy): {cpu:.2f} s CPU, +{mb:.0f} MB RSS (best of five)")
     for size in sizes:
         for finder in ("index", "lsh"):
             subprocess.run([sys.executable, __file__, "--one", str(size), finder], check=True)
-
-
-def _timed(command: list[str]) -> float:
-    began = time.perf_counter()
-    subprocess.run(command, check=True)
-    return time.perf_counter() - began
 
 
 if __name__ == "__main__":

@@ -271,9 +271,10 @@ def _locations(ctx: Context, leaving: str, members: list[Facet]) -> list[Conflic
             spot, facets = places[name]
             for f in facets:
                 q.add(name, name, _point(ctx, spot), f)
-        kinds = {(places[x][0].place.kind, places[y][0].place.kind) for x, y in rivals}  # type: ignore[union-attr]
-        hard = any(set(pair) <= {"region", "province"} for pair in kinds)
-        x, y = rivals[0]
+        kind = {name: spot.place.kind for name, (spot, _) in places.items() if spot.place is not None}
+        areas = [(x, y) for x, y in rivals if {kind.get(x), kind.get(y)} <= {"region", "province"}]
+        hard = bool(areas)
+        x, y = (areas or rivals)[0]
         explanation = f"{x} and {y} are different parts of {country}: one force cannot be in both"
         notes = [] if hard else ["a town or base and a region are named: the force may be spread over both"]
         found.append(q.conflict(ctx.event, "hard" if hard else "soft", explanation, notes))

@@ -25,6 +25,8 @@ LSH_FROM = 2000
 #: The LSH index proposes pairs whose estimated Jaccard similarity reaches this (below WIRE_SHARE:
 #: an article wholly inside one twice its length has a Jaccard similarity of 0.5).
 LSH_THRESHOLD = 0.3
+#: Hash functions per MinHash signature (datasketch's default).
+PERMUTATIONS = 128
 #: A shingle in more than this many articles is boilerplate, not a sign of shared copy.
 COMMON = 50
 
@@ -93,18 +95,16 @@ def _has_datasketch() -> bool:
 def _lsh_pairs(texts: Mapping[str, str]) -> set[tuple[str, str]]:
     from datasketch import MinHash, MinHashLSH  # optional and slow to import: only for large corpora
 
-    lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=128)
-    signatures = {}
+    lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=PERMUTATIONS)
+    # Copies of one empty MinHash share its permutations: drawing them is most of the cost of a new one.
+    empty = MinHash(num_perm=PERMUTATIONS, seed=1)
+    pairs: set[tuple[str, str]] = set()
     for sid, text in sorted(texts.items()):
         if not text:
             continue
-        signature = MinHash(num_perm=128)
+        signature = empty.copy()
         signature.update_batch([item.encode("utf-8") for item in shingles(text)])
-        signatures[sid] = signature
+        # Each article is looked up among those before it, then added: no signature is kept but the index's.
+        pairs.update((min(sid, other), max(sid, other)) for other in lsh.query(signature))
         lsh.insert(sid, signature)
-    pairs = set()
-    for sid, signature in signatures.items():
-        for other in lsh.query(signature):
-            if other != sid:
-                pairs.add((min(sid, other), max(sid, other)))
     return pairs
