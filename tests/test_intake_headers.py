@@ -81,11 +81,21 @@ def test_an_impossible_date_is_no_date() -> None:
         ("(Reuters) - About 300 soldiers left the town on Monday.", "Reuters"),
         ("MOSCOW (TASS): About 300 soldiers left the town on Monday.", "TASS"),
         ("Aug. 30 (UPI) -- About 300 soldiers left the town on Monday.", "UPI"),
+        ("MOSCOW, Feb 17 (Reuters) - About 300 soldiers left the town on Monday.", "Reuters"),
     ],
 )
 def test_a_wire_dateline_names_the_agency(line: str, agency: str) -> None:
     header = read_header(f"Garrison town empties\n\n{line}\n")
     assert header.agency == agency
+
+
+def test_a_story_that_opens_with_its_dateline_is_titled_by_its_first_sentence() -> None:
+    text = "KYIV, Ukraine (AP) — About 300 soldiers left the town on Monday. Officials said more would follow.\n\nLater text.\n"
+    assert read_header(text).title == "About 300 soldiers left the town on Monday"
+
+
+def test_a_single_letter_in_brackets_is_no_agency() -> None:
+    assert read_header("Garrison town empties\n\nPresident Ann Lee (R) - seen here at the base - said the soldiers would stay.\n").agency is None
 
 
 @pytest.mark.parametrize(

@@ -48,7 +48,7 @@ _KEYWORD_BEFORE = re.compile(rf"(?P<word>{_KEYWORDS})(?:\s+on)?\s*:?\s*$", re.IG
 _KEYWORD_ANY = re.compile(rf"\b(?:{_KEYWORDS})\b(?:\s+on)?\s*:?", re.IGNORECASE)
 # "WASHINGTON (Reuters) -", "KYIV, Ukraine (AP) —", "MOSCOW (TASS):", "Aug. 30 (UPI) --", "(Reuters) -"
 _WIRE = re.compile(
-    r"^(?:[A-Z0-9][\w.'’-]*(?:[ ,]+[A-Z0-9][\w.'’-]*)*\s+)?\((?P<agency>[A-Z][A-Za-z&.'’ -]{0,30}?)\)\s*(?:-{1,2}|—|–|:)"
+    r"^(?:[A-Z0-9][\w.'’-]*(?:[ ,]+[A-Z0-9][\w.'’-]*)*\s+)?\((?P<agency>[A-Z][A-Za-z&.'’ -]{1,30}?)\)\s*(?:-{1,2}|—|–|:)"
 )
 _BYLINE = re.compile(
     r"^(?:by|author\s*:|written\s+by)\s*(?P<names>[^|/–—:]+?)\s*(?:(?P<sep>[|/–—,])\s*(?P<org>[^|/–—]+?))?\s*$",
@@ -127,6 +127,8 @@ def read_header(text: str) -> Header:
         wire = _WIRE.match(line)
         if wire:
             agency = agency or wire["agency"].strip()
+            if title is None:  # the story begins with no headline above it: its first sentence stands in
+                title = _first_sentence(line[wire.end() :])
         if header:
             outlet = outlet or _named_outlet(line)
         if title is None and not header and not wire:
@@ -136,6 +138,13 @@ def read_header(text: str) -> Header:
             rest = _GLUED_WEEKDAY.sub("", _KEYWORD_ANY.sub(" ", line_title)).strip(" |-—–,/:")
             title = rest if len(rest) > 20 else None
     return Header(dated, author, agency, outlet, url, title)
+
+
+def _first_sentence(text: str, limit: int = 150) -> str | None:
+    sentence = re.split(r"(?<=[.!?])\s+(?=[A-Z“\"])", text.strip(), maxsplit=1)[0].rstrip(".")
+    if len(sentence) > limit:
+        sentence = sentence[:limit].rsplit(" ", 1)[0] + "…"
+    return sentence or None
 
 
 def _head(text: str) -> list[tuple[int, str]]:
