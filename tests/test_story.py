@@ -208,3 +208,19 @@ def test_a_page_whose_text_cannot_be_saved_is_named(run: Invoke, story: Path, mo
     result = run("add", str(story / "articles" / "convoy.html"), "--data", str(story / "claims.yaml"))
     assert result.exit_code == 1 and "convoy.html: cannot save its text as convoy.txt: Permission denied" in result.stderr
     assert not (story / "articles" / "convoy.txt").exists()
+
+
+def test_reading_a_page_never_touches_the_network(run: Invoke, story: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import socket
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("troopclaims tried to use the network")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    monkeypatch.setattr(socket, "getaddrinfo", refuse)
+    page = story / "articles" / "address.html"
+    page.write_text("https://news.example/2024/02/14/soldiers-leave.html\n", encoding="utf-8")
+    result = run("add", str(page), str(story / "articles" / "convoy.html"), "--data", str(story / "claims.yaml"))
+    assert result.exit_code == 1 and f"skipped: {page}: no article text found in the page" in result.stderr
+    assert "daily-ledger-convoy-leaves-the-border-base" in result.stderr

@@ -46,7 +46,6 @@ def read_page(html: str) -> Page:
     """The article in a saved web page, with its metadata; text is empty when no article text was found."""
     import htmldate
     import trafilatura
-    from lxml import html as lxml_html  # type: ignore[import-untyped]
 
     document = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, include_tables=False)
     body = (getattr(document, "text", None) or "").strip() if document is not None else ""
@@ -56,8 +55,11 @@ def read_page(html: str) -> Page:
         paragraphs = paragraphs[1:]
     text = "\n\n".join(([title] if title else []) + paragraphs) + "\n" if paragraphs else ""
 
-    tree = lxml_html.fromstring(html) if html.strip() else None
-    found = htmldate.find_date(html, original_date=True, extensive_search=True, outputformat="%Y-%m-%d")
+    tree = _parsed(html)
+    # htmldate gets a tree of its own: given a string that looks like an address it would download it, and it
+    # may prune the tree it is given, which the reading of structured dates below still needs whole.
+    own_tree = _parsed(html)
+    found = htmldate.find_date(own_tree, original_date=True, extensive_search=True, outputformat="%Y-%m-%d") if own_tree is not None else None
     day = date.fromisoformat(found) if found else None
     time, dated_by = None, None
     if day is not None:
@@ -88,6 +90,16 @@ def read_page(html: str) -> Page:
         time=time,
         dated_by=dated_by,
     )
+
+
+def _parsed(html: str) -> Any:
+    from lxml import etree  # type: ignore[import-untyped]
+    from lxml import html as lxml_html
+
+    try:
+        return lxml_html.fromstring(html) if html.strip() else None
+    except (etree.LxmlError, ValueError):  # an empty document, or only comments
+        return None
 
 
 def _structured_dates(tree: Any) -> list[tuple[str, str]]:
