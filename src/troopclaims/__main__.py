@@ -1,3 +1,4 @@
-from troopclaims.cli import main
+from troopclaims.cli.edge import run
 
-main()
+if __name__ == "__main__":  # worker processes import this module again; only the program runs the command
+    run()

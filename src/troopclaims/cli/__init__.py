@@ -25,6 +25,8 @@ class _Group(click.Group):
             raise click.ClickException(str(exc)) from None
         except BrokenPipeError:  # output piped into `head`: stop quietly
             ctx.exit(0)
+        except KeyboardInterrupt:  # Ctrl-C: the shell's convention, 128 + SIGINT, without click's "Aborted!"
+            ctx.exit(130)
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})

@@ -6,7 +6,8 @@ from typing import TYPE_CHECKING
 
 import click
 
-from .options import Talk, data_option, is_stdin, talk_options
+from ..errors import one_line
+from .options import FilePath, Talk, Text, data_option, is_stdin, talk_options
 
 if TYPE_CHECKING:
     from ..datafile import DateValue, Extracted
@@ -14,10 +15,10 @@ if TYPE_CHECKING:
 
 
 @click.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, required=True, type=FilePath(path_type=Path))
 @data_option
 @click.option(
-    "--published", metavar="DATE", help="Publication date for articles that neither a manifest nor their own text dates."
+    "--published", metavar="DATE", type=Text(), help="Publication date for articles that neither a manifest nor their own text dates."
 )
 @click.option("--jobs", type=click.IntRange(1, 64), default=1, show_default=True, help="Worker processes.")
 @talk_options
@@ -78,6 +79,8 @@ def add_articles(paths: list[Path], data: Path, published: str | None, jobs: int
             skipped.append(result)
         else:
             extracted.append(result)
+            for warning in result.warnings:
+                click.echo(one_line(f"warning: {warning}"), err=True)
             talk.detail(_described(result))
     done = merge_into(data, extracted, published is not None)
     skipped.extend(Skipped(path, reason) for path, reason in done.refused)
@@ -101,6 +104,6 @@ def report_skipped(skipped: list[Skipped]) -> None:
         return
     for item in skipped:
         named = item.reason if item.reason.startswith(str(item.path)) else f"{item.path}: {item.reason}"
-        click.echo(f"skipped: {named}", err=True)
+        click.echo(one_line(f"skipped: {named}"), err=True)
     names = ", ".join(str(item.path) for item in skipped)
-    raise click.ClickException(f"{len(skipped)} article(s) not added: {names}")
+    raise click.ClickException(one_line(f"{len(skipped)} article(s) not added: {names}"))

@@ -5,11 +5,11 @@ from pathlib import Path
 
 import click
 
-from .options import Talk, data_option, format_option, is_stdin, resolve_data, talk_options
+from .options import FilePath, Talk, data_option, format_option, is_stdin, resolve_data, talk_options
 
 
 @click.command()
-@click.argument("paths", nargs=-1, type=click.Path(path_type=Path, dir_okay=False))
+@click.argument("paths", nargs=-1, type=FilePath(path_type=Path, dir_okay=False))
 @data_option
 @format_option("text", "json", "github", default="text")
 @click.option(

@@ -5,15 +5,16 @@ from pathlib import Path
 
 import click
 
-from .options import Talk, format_option, is_stdin, talk_options
+from ..errors import one_line
+from .options import FilePath, Talk, Text, format_option, is_stdin, talk_options
 
 
 @click.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--published", metavar="DATE", help="Publication date (YYYY, YYYY-MM or YYYY-MM-DD) for articles that state none.")
+@click.argument("paths", nargs=-1, required=True, type=FilePath(path_type=Path))
+@click.option("--published", metavar="DATE", type=Text(), help="Publication date (YYYY, YYYY-MM or YYYY-MM-DD) for articles that state none.")
 @format_option("yaml", "json", "jsonl", "table", default="yaml")
 @click.option("--jobs", type=click.IntRange(1, 64), default=1, show_default=True, help="Worker processes.")
-@click.option("--merge", "merge", type=click.Path(path_type=Path, dir_okay=False), help="Add the candidates to this data file, as `add --data` does.")
+@click.option("--merge", "merge", type=FilePath(path_type=Path, dir_okay=False), help="Add the candidates to this data file, as `add --data` does.")
 @talk_options
 def extract(
     paths: tuple[Path, ...], published: str | None, output_format: str, jobs: int, merge: Path | None, quiet: bool, verbose: bool
@@ -56,6 +57,8 @@ def extract(
             if isinstance(result, Skipped):
                 skipped.append(result)
             else:
+                for warning in result.warnings:
+                    click.echo(one_line(f"warning: {warning}"), err=True)
                 yield result
 
     WRITERS[output_format](articles(), sys.stdout)

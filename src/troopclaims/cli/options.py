@@ -8,17 +8,46 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
+from ..errors import one_line
+
 if TYPE_CHECKING:
     from ..datafile import Dataset
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 
+def _refuse_empty(value: Any, param: click.Parameter | None, ctx: click.Context | None, fail: Callable[..., Any]) -> None:
+    # An empty argument would become Path("") — the current folder — and read or write there unasked.
+    if isinstance(value, str) and value == "":
+        fail("an empty value names nothing; give one", param, ctx)
+
+
+class FilePath(click.Path):
+    """click.Path that refuses an empty argument and keeps its messages on one line."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        _refuse_empty(value, param, ctx, self.fail)
+        return super().convert(value, param, ctx)
+
+    def fail(self, message: str, param: click.Parameter | None = None, ctx: click.Context | None = None) -> Any:
+        super().fail(one_line(message), param, ctx)
+
+
+class Text(click.types.StringParamType):
+    """A text argument that may not be empty."""
+
+    name = "text"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        _refuse_empty(value, param, ctx, self.fail)
+        return value
+
+
 def data_option(func: F) -> F:
     return click.option(
         "--data",
         "data",
-        type=click.Path(path_type=Path, dir_okay=False),
+        type=FilePath(path_type=Path, dir_okay=False),
         default=None,
         help="The claims data file (YAML); - reads it from standard input. Default: the bundled five-article dataset.",
     )(func)
@@ -79,8 +108,8 @@ class Talk:
 
     def say(self, message: str) -> None:
         if not self.quiet:
-            click.echo(message, err=True)
+            click.echo(one_line(message), err=True)
 
     def detail(self, message: str) -> None:
         if self.verbose:
-            click.echo(message, err=True)
+            click.echo(one_line(message), err=True)

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import click
 
-from .options import Talk, data_option, format_option, load_data, talk_options
+from .options import Talk, Text, data_option, format_option, load_data, talk_options
 
 
 @click.command("report")
@@ -14,6 +14,7 @@ from .options import Talk, data_option, format_option, load_data, talk_options
     "--output",
     "output",
     metavar="PATH",
+    type=Text(),
     default=None,
     help="Where to write the report; '-' for standard output. Default: report.html (report.md for markdown).",
 )

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from .anchors import find_quote, fold, fold_quote
     from .candidates import Extracted
     from .dataset import Dataset, check_file, load_dataset
-    from .dates import DateValue, Precision, day_value, month_value, parse_value, week_value
+    from .dates import DateValue, Precision, day_value, month_value, parse_publication, parse_value, week_value
     from .discover import data_files_touched
     from .edit import update_claim
     from .merge import merge_into
@@ -53,6 +53,7 @@ __all__ = [
     "merge_into",
     "new_data_file",
     "month_value",
+    "parse_publication",
     "parse_value",
     "select_claims",
     "update_claim",
@@ -76,6 +77,7 @@ _HOME = {
     "Precision": "dates",
     "day_value": "dates",
     "month_value": "dates",
+    "parse_publication": "dates",
     "parse_value": "dates",
     "week_value": "dates",
     "merge_into": "merge",

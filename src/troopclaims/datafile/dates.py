@@ -8,6 +8,7 @@ the timeline sorts and the comparison engine measures distances on.
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -50,22 +51,44 @@ def parse_value(value: str) -> DateValue:
             start = date.fromisocalendar(year, week, 1)
         except ValueError:
             raise ValueError(f"{value!r}: {year} has no ISO week {week}") from None
-        return DateValue(value, "week", start, start + timedelta(days=6))
+        # 9999-W52 ends on 2 January 10000: the calendar's last day is as far as any interval goes.
+        end = start + timedelta(days=6) if start <= date.max - timedelta(days=6) else date.max
+        return DateValue(value, "week", start, end)
     if not match["month"]:
         return DateValue(value, "year", date(year, 1, 1), date(year, 12, 31))
     month = int(match["month"])
     if not 1 <= month <= 12:
         raise ValueError(f"{value!r}: there is no month {month}")
     if not match["day"]:
-        first = date(year, month, 1)
-        following = date(year + month // 12, month % 12 + 1, 1)
-        return DateValue(value, "month", first, following - timedelta(days=1))
+        # The month's last day directly: "the day before the next month's first" has no answer in 9999-12.
+        last = calendar.monthrange(year, month)[1]
+        return DateValue(value, "month", date(year, month, 1), date(year, month, last))
     try:
         day = date(year, month, int(match["day"]))
     except ValueError:
         raise ValueError(f"{value!r} is not a date on the calendar") from None
     precision: Precision = "part_of_day" if match["part"] else "day"
     return DateValue(value, precision, day, day)
+
+
+_PUBLICATION_FORMS = "YYYY, YYYY-MM or YYYY-MM-DD"
+_NOT_PUBLICATION = {"week": "a week", "part_of_day": "a part of a day"}
+
+
+def parse_publication(value: str) -> DateValue:
+    """Parse a publication date: a year, a month or a day; raise ValueError with a readable reason otherwise.
+
+    The one rule for every way a publication date comes in (the data file, --published), so that a
+    date accepted on the command line is always valid in the data file it is written to.
+    """
+    if not _VALUE.match(value):
+        raise ValueError(f"{value!r} is not a date value (use {_PUBLICATION_FORMS})")
+    parsed = parse_value(value)
+    if parsed.precision in _NOT_PUBLICATION:
+        raise ValueError(
+            f"{value!r} is {_NOT_PUBLICATION[parsed.precision]}; a publication date is a year, a month or a day ({_PUBLICATION_FORMS})"
+        )
+    return parsed
 
 
 def day_value(day: date) -> str:

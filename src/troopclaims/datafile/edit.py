@@ -14,18 +14,20 @@ from typing import Any
 import yaml
 
 from ..errors import TroopclaimsError
-from ..files import MAX_DATA_BYTES, StrictLoader, YamlProblem, atomic_write_text, load_located, read_text, write_lock
+from ..files import MAX_DATA_BYTES, StrictLoader, YamlProblem, load_located, update_text
 from .model import Claim
 
 
 def update_claim(path: Path, claim: Claim) -> None:
     """Write claim over the claim of the same id in the data file at path."""
     record = claim.model_dump(mode="json", exclude_defaults=True)
-    with write_lock(path):
-        text = read_text(path, limit=MAX_DATA_BYTES, what="data")
+
+    def edit(text: str) -> str:
         changed = replace_claim(text, claim.id, record)
         _verify(path, text, changed, claim.id, record)
-        atomic_write_text(path, changed)
+        return changed
+
+    update_text(path, edit, limit=MAX_DATA_BYTES, what="data")  # under the lock; a byte order mark stays
 
 
 def replace_claim(text: str, claim_id: str, record: dict[str, Any]) -> str:
@@ -43,8 +45,14 @@ def replace_claim(text: str, claim_id: str, record: dict[str, Any]) -> str:
         first, *rest = block.splitlines(keepends=True)
         pad = " " * item.start_mark.column
         body = first + "".join(pad + line if line.strip() else line for line in rest)
+        body = body.replace("\n", line_end(text))
         return text[: item.start_mark.index] + body + text[end_of_node(text, item) :]
     raise TroopclaimsError(f"no claim {claim_id!r} in the data file; was it changed meanwhile?")
+
+
+def line_end(text: str) -> str:
+    """The line end the file uses, judged by its first line: new text follows it, so a Windows file stays CRLF."""
+    return "\r\n" if text.split("\n", 1)[0].endswith("\r") else "\n"
 
 
 def end_of_node(text: str, node: yaml.Node) -> int:

@@ -15,19 +15,10 @@ from typing import Any
 import yaml
 
 from ..errors import TroopclaimsError
-from ..files import (
-    MAX_DATA_BYTES,
-    StrictLoader,
-    YamlProblem,
-    atomic_write_text,
-    load_located,
-    read_text,
-    temp_files_of,
-    write_lock,
-)
+from ..files import MAX_DATA_BYTES, StrictLoader, YamlProblem, load_located, update_text
 from .anchors import fold_quote
 from .candidates import Extracted
-from .edit import end_of_node
+from .edit import end_of_node, line_end
 
 
 @dataclass(frozen=True)
@@ -39,8 +30,9 @@ class MergeResult:
 
 
 def merge_into(data_path: Path, extracted: list[Extracted], published_given: bool) -> MergeResult:
-    with write_lock(data_path):
-        text = read_text(data_path, limit=MAX_DATA_BYTES, what="data")
+    planned: list[MergeResult] = []
+
+    def merge(text: str) -> str:
         try:
             data = load_located(text).data
         except YamlProblem as exc:
@@ -48,14 +40,15 @@ def merge_into(data_path: Path, extracted: list[Extracted], published_given: boo
         if not isinstance(data, dict):
             raise TroopclaimsError(f"{data_path}: not a data file (expected a mapping with 'sources' and 'claims')")
         new_sources, new_claims, skipped, refused = _plan(data_path, data, extracted, published_given)
-        merged = _insert(text, "claims", new_claims)
-        merged = _insert(merged, "sources", new_sources)
+        newline = line_end(text)
+        merged = _insert(text, "claims", new_claims, newline)
+        merged = _insert(merged, "sources", new_sources, newline)
         _verify(data_path, text, merged, len(new_sources), len(new_claims))
-        if merged != text:
-            atomic_write_text(data_path, merged)
-        for leftover in temp_files_of(data_path):  # from an earlier write that was killed; we hold the lock
-            leftover.unlink(missing_ok=True)
-    return MergeResult(tuple(s["id"] for s in new_sources), len(new_claims), skipped, tuple(refused))
+        planned.append(MergeResult(tuple(s["id"] for s in new_sources), len(new_claims), skipped, tuple(refused)))
+        return merged
+
+    update_text(data_path, merge, limit=MAX_DATA_BYTES, what="data")
+    return planned[0]
 
 
 def _plan(
@@ -78,6 +71,9 @@ def _plan(
             refused.append((article.page or article.path, f"lies outside the data file's folder tree ({root}); move it inside to add it"))
             continue
         relative = resolved.relative_to(root).as_posix()
+        if not relative.isprintable():  # a lone surrogate stands for a byte of the name that was not UTF-8
+            refused.append((article.page or article.path, "the file name is not UTF-8 text, or holds control characters; rename the file to add it"))
+            continue
         source_id = by_file.get(relative)
         if source_id is None and article.published is None:
             refused.append((article.page or article.path, "states no publication date; give one in a manifest or with --published DATE"))
@@ -123,24 +119,26 @@ def _unique(wanted: str, taken: set[str]) -> str:
     return candidate
 
 
-def _insert(text: str, key: str, items: list[dict[str, Any]]) -> str:
+def _insert(text: str, key: str, items: list[dict[str, Any]], newline: str) -> str:
     """Text with items added to the top-level list `key`, everything else byte for byte."""
     if not items:
         return text
+    block = yaml.safe_dump(items, sort_keys=False, allow_unicode=True, width=10_000, default_flow_style=False)
     node = _top_level(text, key)
     if node is None:
-        block = yaml.safe_dump(items, sort_keys=False, allow_unicode=True, width=10_000, default_flow_style=False)
-        return text + ("" if text.endswith("\n") or not text else "\n") + f"{key}:\n" + _indented(block, 2)
+        before = "" if text.endswith("\n") or not text else newline
+        return text + before + f"{key}:{newline}" + _indented(block, 2, newline)
     if not isinstance(node, yaml.SequenceNode):
         raise TroopclaimsError(f"'{key}' is not a list; cannot add to it")
-    block = yaml.safe_dump(items, sort_keys=False, allow_unicode=True, width=10_000, default_flow_style=False)
     if node.flow_style:
         if node.value:
             raise TroopclaimsError(f"'{key}' is written as a flow list [...]; write it as a block list to merge into it")
         # "sources: []" becomes "sources:" and the block list under it
-        return text[: node.start_mark.index].rstrip(" ") + "\n" + _indented(block, 2).rstrip("\n") + text[node.end_mark.index :]
+        inserted = _indented(block, 2, newline).removesuffix(newline)
+        return text[: node.start_mark.index].rstrip(" ") + newline + inserted + text[node.end_mark.index :]
     at = end_of_node(text, node)  # trailing comments and blank lines stay after the new items
-    return text[:at] + _indented(block, node.start_mark.column) + text[at:]
+    before = newline if at == len(text) and not text.endswith("\n") else ""  # a last line with no line end
+    return text[:at] + before + _indented(block, node.start_mark.column, newline) + text[at:]
 
 
 def _top_level(text: str, key: str) -> yaml.Node | None:
@@ -150,9 +148,9 @@ def _top_level(text: str, key: str) -> yaml.Node | None:
     return next((value for name, value in root.value if name.value == key), None)
 
 
-def _indented(block: str, column: int) -> str:
+def _indented(block: str, column: int, newline: str) -> str:
     pad = " " * column
-    return "".join(pad + line if line.strip() else line for line in block.splitlines(keepends=True))
+    return "".join((pad + line if line.strip() else line) + newline for line in block.split("\n")[:-1])
 
 
 def _verify(path: Path, before: str, after: str, sources: int, claims: int) -> None:

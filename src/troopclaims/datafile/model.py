@@ -10,7 +10,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from .dates import DateValue, Precision, parse_value
+from .dates import DateValue, Precision, parse_publication, parse_value
 
 Identifier = Annotated[
     str,
@@ -58,9 +58,7 @@ class Published(Strict):
     @field_validator("date")
     @classmethod
     def _valid_date(cls, value: str) -> str:
-        parsed = parse_value(value)
-        if parsed.precision not in ("year", "month", "day"):
-            raise ValueError("a publication date is a year, a month or a day")
+        parse_publication(value)
         return value
 
     @model_validator(mode="after")

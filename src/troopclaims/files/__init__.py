@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from .read import MAX_ARTICLE_BYTES, MAX_DATA_BYTES, STDIN_NAME, read_stdin, read_text
     from .strict_yaml import Loc, Located, StrictLoader, YamlProblem, load_located, problem_at
-    from .write import atomic_write_text, safe_write_text, temp_files_of, write_lock
+    from .write import atomic_write_text, safe_write_text, temp_files_of, update_text, write_lock
 
 __all__ = [
     "MAX_ARTICLE_BYTES",
@@ -31,6 +31,7 @@ __all__ = [
     "read_text",
     "safe_write_text",
     "temp_files_of",
+    "update_text",
     "write_lock",
 ]
 
@@ -51,6 +52,7 @@ _HOME = {
     "atomic_write_text": "write",
     "safe_write_text": "write",
     "temp_files_of": "write",
+    "update_text": "write",
     "write_lock": "write",
 }
 

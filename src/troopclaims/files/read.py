@@ -43,10 +43,10 @@ def file_kind(mode: int) -> str:
     return "not a regular file"
 
 
-def read_text(path: Path, *, limit: int, what: str) -> str:
+def read_text(path: Path, *, limit: int, what: str, keep_bom: bool = False) -> str:
     """Read a UTF-8 text file, refusing what is too large, binary, not a regular file or not UTF-8.
 
-    A leading byte order mark is dropped; line ends are kept as they are, so that offsets
+    A leading byte order mark is dropped (kept with keep_bom, for a caller that rewrites the file); line ends are kept as they are, so that offsets
     (counted in code points of the decoded text) slice the same text every reader sees.
     """
     try:
@@ -79,7 +79,7 @@ def read_text(path: Path, *, limit: int, what: str) -> str:
         raise _fail(path, f"cannot read: {exc.strerror or exc}") from None
     finally:
         os.close(fd)
-    return decode_text(raw, path, what)
+    return decode_text(raw, path, what, keep_bom=keep_bom)
 
 
 def _over(limit: int) -> str:
@@ -99,7 +99,7 @@ def _read_at_most(fd: int, count: int) -> bytes:
     return b"".join(chunks)
 
 
-def decode_text(raw: bytes, path: Path | str, what: str) -> str:
+def decode_text(raw: bytes, path: Path | str, what: str, *, keep_bom: bool = False) -> str:
     """Decode UTF-8 strictly; a refusal names the first bad byte, its offset, line and column."""
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise _fail(path, f"this is UTF-16 text (it starts with a UTF-16 byte order mark); re-save the {what} file as UTF-8", 1, 1)
@@ -117,7 +117,7 @@ def decode_text(raw: bytes, path: Path | str, what: str) -> str:
             line,
             column,
         ) from None
-    return text[1:] if text.startswith("\ufeff") else text
+    return text[1:] if text.startswith("\ufeff") and not keep_bom else text
 
 
 def _line_column(raw: bytes, at: int) -> tuple[int, int]:

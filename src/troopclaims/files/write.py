@@ -24,17 +24,18 @@ refused rather than replaced.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import re
 import socket
 import stat
 import tempfile
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from ..errors import TroopclaimsError
-from .read import file_kind
+from .read import file_kind, read_text
 
 
 #: A lock file that names no process (its writer was killed before writing its id) is stale after this.
@@ -117,20 +118,90 @@ def safe_write_text(path: Path, text: str, *, what: str = "file", protect: Itera
     Leftover temporary files of earlier, killed writes of the same target are removed
     while the lock is held (no other troopclaims process can be writing them then).
     """
-    path = _through_links(Path(path))
-    for kept in protect:
-        if _same_file(path, Path(kept)):
-            raise TroopclaimsError(f"{path}: is {kept}, an input of this command; name another file to write")
-    if not path.parent.is_dir():
-        raise TroopclaimsError(f"{path}: cannot write the {what}: the folder {path.parent} does not exist; create it first")
-    with write_lock(path):
-        for leftover in temp_files_of(path):
-            with contextlib.suppress(OSError):
-                leftover.unlink()
-        try:
+    path = Path(path)
+    existed = False
+    try:
+        path = _through_links(path)
+        for kept in protect:
+            if _same_file(path, Path(kept)):
+                raise TroopclaimsError(f"{path}: is {kept}, an input of this command; name another file to write")
+        # Checked before the lock is taken, so that the message names the real cause, not the lock file.
+        folder = _folder_problem(path)
+        if folder:
+            raise TroopclaimsError(f"{path}: cannot write the {what}: {folder}")
+        existed = path.exists()
+        with write_lock(path):
+            _remove_leftovers(path)
             atomic_write_text(path, text)
-        except OSError as exc:
-            raise TroopclaimsError(f"{path}: cannot write the {what}: {exc.strerror or exc}") from None
+    except OSError as exc:
+        raise _cannot_write(path, what, exc, existed) from None
+
+
+def update_text(path: Path, update: Callable[[str], str], *, limit: int, what: str = "data") -> bool:
+    """Rewrite a file through update(text) under its lock: read, change, write atomically, errors as one line.
+
+    A byte order mark the file starts with is kept (update sees the text after it), so the
+    file's bytes change only where update changes its text. Returns whether anything changed;
+    an unchanged file is not rewritten.
+    """
+    path = Path(path)
+    try:
+        with write_lock(path):
+            text = read_text(path, limit=limit, what=what, keep_bom=True)
+            mark = "\ufeff" if text.startswith("\ufeff") else ""
+            body = text[len(mark):]
+            changed = update(body)
+            _remove_leftovers(path)
+            if changed == body:
+                return False
+            atomic_write_text(path, mark + changed)
+            return True
+    except OSError as exc:
+        raise _cannot_write(path, f"{what} file", exc, True) from None
+
+
+def _remove_leftovers(path: Path) -> None:
+    for leftover in temp_files_of(path):
+        with contextlib.suppress(OSError):
+            leftover.unlink()
+
+
+#: What to do about the operating system's refusals a user can meet: a full disk, a limit, a bad name.
+_ADVICE = {
+    errno.ENOSPC: "no space is left on the device; free some space and try again",
+    errno.EDQUOT: "the disk quota is used up; free some space and try again",
+    errno.EFBIG: "it would pass the size limit for files here (ulimit -f); raise the limit or write elsewhere",
+    errno.ENAMETOOLONG: "the file name is too long for this file system; choose a shorter name",
+    errno.EACCES: "permission denied; write somewhere you may write, or ask for access",
+    errno.EPERM: "permission denied; write somewhere you may write, or ask for access",
+    errno.EROFS: "the file system is read-only; write somewhere else",
+}
+
+
+def _cannot_write(path: Path, what: str, exc: OSError, existed: bool) -> TroopclaimsError:
+    reason = None
+    if exc.errno in (errno.ENOENT, errno.ENOTDIR):
+        reason = _folder_problem(path)
+    if reason is None:
+        reason = _ADVICE.get(exc.errno or 0) or f"{exc.strerror or exc}; try again, or write somewhere else"
+    kept = " (the old file is unchanged)" if existed else ""
+    return TroopclaimsError(f"{path}: cannot write the {what}: {reason}{kept}")
+
+
+def _folder_problem(path: Path) -> str | None:
+    """Why path's folder cannot hold it (missing, or a file where a folder should be), or None."""
+    folder = path.parent
+    for ancestor in (folder, *folder.parents):
+        try:
+            info = ancestor.stat()
+        except (FileNotFoundError, NotADirectoryError):
+            continue
+        except OSError:  # too long a name, no permission: the write itself will say what is wrong
+            return None
+        if not stat.S_ISDIR(info.st_mode):
+            return f"{ancestor} is a file, not a folder; name a path in a folder"
+        return None if ancestor == folder else f"the folder {folder} does not exist; create it first"
+    return f"the folder {folder} does not exist; create it first"
 
 
 def _same_file(one: Path, other: Path) -> bool:
@@ -161,8 +232,6 @@ def write_lock(path: Path) -> Iterator[None]:
                     "try again when it has finished, or delete the lock file if no other process runs"
                 ) from None
             _take_over(lock)
-        except OSError as exc:
-            raise TroopclaimsError(f"{path}: cannot create the lock file {lock}: {exc.strerror or exc}") from None
     else:  # pragma: no cover - stale-lock races five times in a row
         raise TroopclaimsError(f"{path}: could not take the lock file {lock}; try again")
     try:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..datafile import DateValue, parse_value
+from ..datafile import DateValue, parse_publication
 from ..errors import TroopclaimsError
 from ..files import MAX_DATA_BYTES, YamlProblem, load_located, read_text
 
@@ -48,12 +48,16 @@ def folder_manifest(folder: Path) -> Path | None:
 
 
 def parse_published(value: str) -> tuple[DateValue, str | None]:
-    """A date as a manifest or --published gives it: a year, month or day, or a day with a time."""
+    """A date as a manifest or --published gives it: a year, month or day, or a day with a time.
+
+    The date follows the data file's rule for publication dates, so whatever is accepted here is
+    valid in the data file it is written to (a week, say, is refused here, not by a later check).
+    """
     value = value.strip()
     match = _DAY_TIME.match(value)
     if match:
-        return parse_value(match["day"]), match["clock"] + (match["zone"] or "")
-    return parse_value(value), None
+        return parse_publication(match["day"]), match["clock"] + (match["zone"] or "")
+    return parse_publication(value), None
 
 
 def read_manifest(path: Path) -> list[Listing]:

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import json
+import secrets
 from collections.abc import Callable
 from typing import TextIO
 
-from ..errors import Problem
+from ..errors import Problem, one_line
 
 
 def _summary(problems: list[Problem], path: str) -> str:
@@ -22,7 +23,7 @@ def report_text(problems: list[Problem], path: str, out: TextIO, err: TextIO, co
         prefix = "" if problem.severity == "error" else "warning: "
         where, _, message = str(problem).partition(": ")
         err.write(f"{where}: {prefix}{message}\n")
-    (err if problems else out).write(_summary(problems, path) + "\n")
+    (err if problems else out).write(one_line(_summary(problems, path)) + "\n")
 
 
 def report_json(problems: list[Problem], path: str, out: TextIO, err: TextIO, counts: dict[str, int] | None = None) -> None:
@@ -51,8 +52,14 @@ def report_github(problems: list[Problem], path: str, out: TextIO, err: TextIO, 
         if problem.line:
             fields += [f"line={problem.line}", f"col={problem.column or 1}"]
         fields.append(f"title={_escape_property('troopclaims ' + problem.code)}")
-        out.write(f"::{problem.severity} {','.join(fields)}::{_escape_data(problem.message)}\n")
+        out.write(f"::{problem.severity} {','.join(fields)}::{_escape_data(one_line(problem.message))}\n")
+    # The echo repeats values from the data file (keys, file names): between these markers the runner
+    # reads no workflow command, so no value can pass for an annotation, whatever it holds. The token
+    # is unguessable, so the data cannot end the quiet stretch early.
+    token = secrets.token_hex(16)
+    out.write(f"::stop-commands::{token}\n")
     report_text(problems, path, out, out)
+    out.write(f"::{token}::\n")
 
 
 Reporter = Callable[[list[Problem], str, TextIO, TextIO, "dict[str, int] | None"], None]
