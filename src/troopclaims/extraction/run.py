@@ -7,7 +7,6 @@ and the others are still extracted.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from ..datafile import DateValue, Extracted, find_quote, fold
@@ -57,5 +56,6 @@ def extract_files(
     if jobs <= 1:
         yield from map(_extract_one, work)
         return
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        yield from pool.map(_extract_one, work, chunksize=8)
+    from .workers import ordered_map
+
+    yield from ordered_map(_extract_one, work, jobs)

@@ -13,6 +13,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, TextIO
 
+from ..errors import one_line
+
+#: Below this many characters a column shows a few letters per line; a table that cannot give each of
+#: its columns this much is shown as records (one "header: value" line per cell) instead.
+MIN_CELL = 10
+
 
 @dataclass(frozen=True)
 class Column:
@@ -36,14 +42,24 @@ class View:
     csv_rows: list[dict[str, str]] | None = None
 
 
+def ascii_only(stream: TextIO) -> bool:
+    """True when the stream cannot take every character (a console that is not UTF-8).
+
+    JSON then escapes every non-ASCII character (\\u2192), which any JSON reader turns back: data is
+    never replaced by a stand-in.
+    """
+    encoding = (getattr(stream, "encoding", None) or "utf-8").lower().replace("-", "").replace("_", "")
+    return encoding not in ("utf8", "utf8sig", "utf16", "utf32")
+
+
 def render_json(view: View, stream: TextIO) -> None:
-    json.dump(view.records, stream, indent=2, ensure_ascii=False, default=str)
+    json.dump(view.records, stream, indent=2, ensure_ascii=ascii_only(stream), default=str)
     stream.write("\n")
 
 
 def render_jsonl(view: View, stream: TextIO) -> None:
     for record in view.records:
-        stream.write(json.dumps(record, ensure_ascii=False, default=str))
+        stream.write(json.dumps(record, ensure_ascii=ascii_only(stream), default=str))
         stream.write("\n")
 
 
@@ -56,7 +72,12 @@ def render_csv(view: View, stream: TextIO) -> None:
 
 
 def _md_cell(value: str) -> str:
-    return value.replace("\\", "\\\\").replace("|", "\\|").replace("\n", "<br>")
+    return one_line(value.replace("\\", "\\\\").replace("|", "\\|").replace("\n", "<br>"))
+
+
+def _cell(value: str) -> str:
+    """A value as a terminal may show it: line breaks as spaces, other control characters escaped."""
+    return one_line(value.replace("\r\n", " ").replace("\n", " ").replace("\t", " "))
 
 
 def render_markdown(view: View, stream: TextIO) -> None:
@@ -93,9 +114,12 @@ def render_table(view: View, stream: TextIO) -> None:
     console = Console(
         file=stream, no_color=plain, color_system=None if plain else "auto", width=width, highlight=False, soft_wrap=False
     )
-    table = Table(title=view.title, box=box.ASCII2 if plain else box.ROUNDED, show_lines=False, header_style="bold")
     # The grouping column is shown once, as a heading row over its group, rather than on every row.
     columns = [c for c in view.columns if c.key != view.group_by]
+    if console.width < len(columns) * (MIN_CELL + 3) + 1:
+        _render_records(view, columns, console)
+        return
+    table = Table(title=view.title, box=box.ASCII2 if plain else box.ROUNDED, show_lines=False, header_style="bold")
     for column in columns:
         table.add_column(column.header, overflow="fold", ratio=1 if column.wide else None, max_width=None if column.wide else 30)
     group: str | None = None
@@ -104,11 +128,31 @@ def render_table(view: View, stream: TextIO) -> None:
             group = row.get(view.group_by)
             if table.row_count:
                 table.add_section()
-            table.add_row(Text(group or "", style="bold"), *("" for _ in columns[1:]))
-        table.add_row(*(Text(row.get(column.key, "")) for column in columns))
+            table.add_row(Text(_cell(group or ""), style="bold"), *("" for _ in columns[1:]))
+        table.add_row(*(Text(_cell(row.get(column.key, ""))) for column in columns))
     console.print(table)
     for note in view.notes:
-        console.print(Text(note))
+        console.print(Text(_cell(note)))
+
+
+def _render_records(view: View, columns: list[Column], console: Any) -> None:
+    """A table too wide for the terminal, as records: each row a block of "header: value" lines, wrapped."""
+    from rich.text import Text
+
+    console.print(Text(_cell(view.title), style="bold"), overflow="fold")
+    group: str | None = None
+    for row in view.rows:
+        if view.group_by and row.get(view.group_by) != group:
+            group = row.get(view.group_by)
+            console.print(Text(f"== {_cell(group or '')}", style="bold"), overflow="fold")
+        console.print()
+        for column in columns:
+            value = row.get(column.key, "")
+            if value:
+                console.print(Text(f"{column.header}: {_cell(value)}"), overflow="fold")
+    for note in view.notes:
+        console.print()
+        console.print(Text(_cell(note)), overflow="fold")
 
 
 Renderer = Callable[[View, TextIO], None]
