@@ -10,10 +10,12 @@ asserts a duration (benchmarks/hostile_scale.py measures them).
 from __future__ import annotations
 
 import errno
+import re
 import os
 import resource
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -35,51 +37,78 @@ def unchanged(path: Path, before: bytes) -> None:
 
 
 def one_line_article(size: int) -> str:
-    """size characters of news words with no line break and no sentence end: one endless sentence."""
-    words = "troops moved from the garrison toward the border on Monday while about 400 soldiers waited".split()
+    """size characters of news prose with no line break and no sentence end: one endless sentence.
+
+    Each stretch has a count of its own, so that every piece of it gives a claim to read.
+    """
+    scene = ("the convoy of trucks and armoured vehicles crossed the river near the old railway bridge where "
+             "local officials and residents watched from the road side as drivers slowed down in the rain")
     out: list[str] = []
     length = 0
-    index = 0
     while length < size:
-        word = words[index % len(words)]
-        out.append(word)
-        length += len(word) + 1
-        index += 1
+        phrase = f"{scene} while about {400 + len(out)} soldiers waited and"
+        out.append(phrase)
+        length += len(phrase) + 1
     return " ".join(out)
 
 
-def test_a_megabyte_article_on_one_line_is_extracted_with_a_warning(tmp_path: Path) -> None:
+def test_a_half_megabyte_article_on_one_line_is_extracted_with_a_warning(tmp_path: Path) -> None:
     article = tmp_path / "endless.txt"
-    article.write_text("Published: 2024-03-07\n" + one_line_article(1_000_000) + "\n", encoding="utf-8")
+    article.write_text("Published: 2024-03-07\n\n" + one_line_article(500_000) + "\n", encoding="utf-8")
     ran = program("extract", str(article), "--format", "jsonl")
     assert ran.code == 0, ran.stderr[-2000:]
-    assert "Traceback" not in ran.stderr
     [warning] = ran.lines
-    assert warning.startswith(f"warning: {article}: line 2 has a sentence of 1,000,0")
-    assert "read in pieces of" in warning
-    assert ran.stdout.count("\n") > 100  # the pieces were read, not skipped
+    assert re.fullmatch(rf"warning: {re.escape(str(article))}: line 3 has a sentence of 500,\d{{3}} characters; "
+                        r"it was read in pieces of at most 1,000", warning), warning
+    assert ran.stdout.count("\n") > 500  # the pieces were read, not skipped
 
 
-def test_check_with_a_megabyte_one_line_article_ends(tmp_path: Path) -> None:
-    data = workspace(tmp_path, ARTICLE + one_line_article(1_000_000) + "\n")
+def test_check_with_a_half_megabyte_one_line_article_ends(tmp_path: Path) -> None:
+    data = workspace(tmp_path, ARTICLE + one_line_article(500_000) + "\n")
     ran = program("check", str(data))
     assert ran.code == 0, ran.stderr[-2000:]
     assert "Traceback" not in ran.stderr
+    assert f"{data}:4:11: warning: coverage: articles/a.txt line 6 has a sentence of 500," in ran.stderr
+
+
+def many_sources(folder: Path, n: int) -> Path:
+    """A data file of n sources that all name one article, each with one claim."""
+    (folder / "articles").mkdir()
+    (folder / "articles" / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    source = "  - {{id: s{0}, file: articles/a.txt, outlet: X, title: T, published: {{date: '2024-03-07', basis: stated}}}}\n"
+    claim = "  - {{id: c{0}, source: s{0}, quote: {1}}}\n"
+    data = folder / "claims.yaml"
+    data.write_text("version: 1\nsources:\n" + "".join(source.format(i) for i in range(n))
+                    + "claims:\n" + "".join(claim.format(i, QUOTE) for i in range(n)), encoding="utf-8")
+    return data
+
+
+def test_an_article_many_sources_name_is_extracted_once_for_the_coverage_note(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from troopclaims.datafile import load_dataset
+    from troopclaims.extraction import coverage as coverage_module
+
+    calls: list[str] = []
+    real = coverage_module.extract_article
+
+    def counting(text: str, **kwargs: Any) -> Any:
+        calls.append(text)
+        return real(text, **kwargs)
+
+    monkeypatch.setattr(coverage_module, "extract_article", counting)
+    warnings = coverage_module.coverage_warnings(load_dataset(many_sources(tmp_path, 300)))
+    assert len(calls) == 1
+    # Each source still gets its own note about the count no claim of it covers (the group's 250).
+    assert len(warnings) == 300 and len({w.line for w in warnings}) == 300
 
 
 def test_many_sources_naming_one_article_check_and_report_end(tmp_path: Path) -> None:
-    (tmp_path / "articles").mkdir()
-    (tmp_path / "articles" / "a.txt").write_text(ARTICLE, encoding="utf-8")
-    n = 5_000
-    source = "  - {{id: s{0}, file: articles/a.txt, outlet: X, title: T, published: {{date: '2024-03-07', basis: stated}}}}\n"
-    claim = "  - {{id: c{0}, source: s{0}, quote: {1}}}\n"
-    data = tmp_path / "claims.yaml"
-    data.write_text("version: 1\nsources:\n" + "".join(source.format(i) for i in range(n))
-                    + "claims:\n" + "".join(claim.format(i, QUOTE) for i in range(n)), encoding="utf-8")
+    n = 2_000
+    data = many_sources(tmp_path, n)
     ran = program("check", str(data))
     assert ran.code == 0, ran.stderr[-2000:]
-    # One coverage warning per source (the monitoring group's 250 is in no claim), each one line.
-    assert sum("warning: coverage" in line for line in ran.lines) == n
+    assert sum("warning: coverage" in line for line in ran.lines) == n  # one line each
     ran = program("report", "--data", str(data), "-o", str(tmp_path / "r.html"))
     assert ran.code == 0, ran.stderr[-2000:]
     assert ran.lines == [f"wrote {tmp_path / 'r.html'}: {n} claims, 0 conflicts (0 hard)"]
@@ -328,3 +357,14 @@ def test_jobs_out_of_range_is_refused(tmp_path: Path, jobs: str) -> None:
     (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
     ran = cli("extract", str(tmp_path / "a.txt"), "--jobs", jobs)
     assert usage_error(ran).startswith("Error: Invalid value for '--jobs': ")
+
+
+def test_an_over_long_sentence_is_read_in_pieces_that_cover_it() -> None:
+    from troopclaims.extraction.text import MAX_SENTENCE, iter_sentences, long_sentences
+
+    text = "Short one. " + one_line_article(5 * MAX_SENTENCE) + "\nNext line."
+    spans = list(iter_sentences(text))
+    assert all(end - start <= MAX_SENTENCE for start, end in spans)
+    assert "".join("".join(text[start:end].split()) for start, end in spans) == "".join(text.split())  # nothing lost
+    [note] = long_sentences(text)
+    assert note.startswith("line 1 has a sentence of 5,") and note.endswith(f"read in pieces of at most {MAX_SENTENCE:,}")

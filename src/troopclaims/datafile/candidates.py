@@ -25,4 +25,5 @@ class Extracted:
     time: str | None = None  # the time of day given with the date, as written
     dated_by: str | None = None  # how the date was found: "dateline 'Feb 17, 2022' (line 2)", "given in manifest.csv:3"
     page: Path | None = None  # the saved web page the text was read from
+    warnings: tuple[str, ...] = ()  # one line each, naming the file: what the extractor could only partly read
 

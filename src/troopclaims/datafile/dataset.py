@@ -36,6 +36,7 @@ class Dataset:
     spans: dict[str, tuple[int, int]] = field(default_factory=dict)
     located: Located | None = None  # the parse it was built from: positions for later warnings
     rejected: list[Claim] = field(default_factory=list)  # turned down in review: checked, then left out of every view
+    _by_source: dict[str, list[Claim]] | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def unreviewed(self) -> int:
@@ -46,7 +47,13 @@ class Dataset:
         return self.sources[claim.source]
 
     def claims_of(self, source_id: str) -> list[Claim]:
-        return [claim for claim in self.claims if claim.source == source_id]
+        # Indexed once (claims are not changed after loading): asking for every source's claims costs
+        # one pass over the claims, not one pass per source.
+        if self._by_source is None:
+            self._by_source = {}
+            for claim in self.claims:
+                self._by_source.setdefault(claim.source, []).append(claim)
+        return list(self._by_source.get(source_id, ()))
 
     @property
     def gazetteer_path(self) -> Path | None:

@@ -243,12 +243,13 @@ class _Reader:
         if not alone and not draft.whole_sentence:
             candidates.append(draft.clause)
         candidates.append((sentence.start, sentence.end))
-        neighbours = [s for s in self.sentences if s.paragraph == sentence.paragraph]
-        position = neighbours.index(sentence)
-        if position + 1 < len(neighbours):
-            candidates.append((sentence.start, neighbours[position + 1].end))
-        if position > 0:
-            candidates.append((neighbours[position - 1].start, sentence.end))
+        # Sentences are in article order: the neighbours in the paragraph are the list's neighbours.
+        following = self.sentences[draft.sentence + 1] if draft.sentence + 1 < len(self.sentences) else None
+        if following is not None and following.paragraph == sentence.paragraph:
+            candidates.append((sentence.start, following.end))
+        previous = self.sentences[draft.sentence - 1] if draft.sentence > 0 else None
+        if previous is not None and previous.paragraph == sentence.paragraph:
+            candidates.append((previous.start, sentence.end))
         for start, end in candidates:
             if end - start > MAX_QUOTE:  # a run-on "sentence" is no quote a reviewer can check
                 continue

@@ -20,6 +20,7 @@ _Job = tuple[Entry, DateValue | None, bool, str | None]
 def extract_article_record(article: Article) -> Extracted:
     """The candidate claims of an article that has been read, with everything known about it."""
     from .extract import extract_article
+    from .text import long_sentences
 
     claims = extract_article(article.text, source_id=article.source_id, published=article.published)
     folded = fold(article.text)
@@ -28,6 +29,7 @@ def extract_article_record(article: Article) -> Extracted:
         article.path, article.source_id, article.published, article.stated, article.title, tuple(claims), spans,
         outlet=article.outlet, author=article.author, agency=article.agency, url=article.url, time=article.time,
         dated_by=article.dated_by, page=article.page,
+        warnings=tuple(f"{article.path}: {note}" for note in long_sentences(article.text)),
     )
 
 

@@ -104,7 +104,49 @@ def _paragraphs(text: str) -> Iterator[tuple[int, int]]:
             yield start, end
 
 
+#: The longest stretch read as one sentence. News sentences are a few hundred characters; past this, a
+#: "sentence" (a text with no stops, or one endless line) is read in pieces of at most this length, so
+#: that the rules, some of which look across a whole sentence, cost time in proportion to the text.
+MAX_SENTENCE = 1000
+
+
+def _pieces(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """start..end cut at white space into spans of at most MAX_SENTENCE characters (a long word is cut anyway)."""
+    while end - start > MAX_SENTENCE:
+        cut = text.rfind(" ", start + MAX_SENTENCE // 2, start + MAX_SENTENCE)
+        cut = cut if cut > start else start + MAX_SENTENCE
+        span = trim(text, start, cut)
+        if span[0] < span[1]:
+            yield span
+        start = cut
+    span = trim(text, start, end)
+    if span[0] < span[1]:
+        yield span
+
+
 def _sentences_in(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    for begin, stop in _whole_sentences_in(text, start, end):
+        if stop - begin > MAX_SENTENCE:
+            yield from _pieces(text, begin, stop)
+        else:
+            yield begin, stop
+
+
+def long_sentences(text: str) -> list[str]:
+    """A note for each sentence longer than MAX_SENTENCE, which the extractor reads in pieces."""
+    softened = soften_breaks(text)  # same offsets as text: only line breaks become spaces
+    notes: list[str] = []
+    line, counted = 1, 0  # lines counted up to offset `counted`, so the whole text is counted once
+    for p_start, p_end in _paragraphs(softened):
+        for start, end in _whole_sentences_in(softened, p_start, p_end):
+            if end - start > MAX_SENTENCE:
+                line, counted = line + text.count("\n", counted, start), start
+                notes.append(f"line {line} has a sentence of {end - start:,} characters; "
+                             f"it was read in pieces of at most {MAX_SENTENCE:,}")
+    return notes
+
+
+def _whole_sentences_in(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     begin = start
     for stop in _END_RE.finditer(text, start, end):
         word = re.search(r"([\w.]+)\.+$", text[max(begin, stop.start() - 12):stop.start() + 1])
