@@ -152,7 +152,7 @@ def test_every_publication_date_accepted_makes_a_valid_data_file(tmp_path: Path,
             shown = cli(command, "--data", str(data), "--format", "json")
             assert shown.code == 0 and shown.stderr == "", (command, shown.stderr[-2000:])
     else:
-        assert usage_error(ran) == f"Error: Invalid value for '--published': {refusal}"
+        assert usage_error(ran) == f"Error: --published: {refusal}"
         unchanged(data, before)
 
 
