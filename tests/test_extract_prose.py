@@ -453,3 +453,21 @@ def test_according_to_estimates_gives_their_owner() -> None:
 def test_a_headline_attribution_after_a_colon(headline: str, speaker: str) -> None:
     claim = read(headline + "\nThe rest of the story follows here.\n")[0]
     assert claim.speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On March 3, it became known that 400 US troops will leave Syria.",
+        "The Pentagon said late Sunday that 2,000 US troops will move to Kuwait.",
+    ],
+)
+def test_a_date_next_to_a_past_verb_is_in_the_past(text: str) -> None:
+    claim = one(text, published="2021-03-08")  # a Monday
+    assert claim.when is not None and claim.when.value is not None and claim.when.value < "2021-03-08"
+
+
+def test_a_requested_withdrawal_keeps_its_deadline() -> None:
+    claim = one("Kuwait ended the pact on November 28 and requested the withdrawal of 1,000 US troops by January 31, 2022.",
+                published="2021-12-10")
+    assert claim.when is not None and claim.when.value == "2022-01-31"

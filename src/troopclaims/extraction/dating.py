@@ -8,7 +8,7 @@ Relative dates resolve against the publication date, with the tense of the words
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from ..datafile import DateValue, When
 from .text import one_line
@@ -30,6 +30,13 @@ _TIME_HINT_RE = re.compile(
     r"|\b(?i:ago|yesterday|today|tomorrow|tonight|night|morning|afternoon|evening|weekend|weeks?|months?|years?|"
     r"days?|hours?|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
 )
+
+
+#: A verb in the past right next to a date makes the date past, whatever the tense of the rest of the sentence:
+#: "said Sunday that troops will leave" is the Sunday before, not the one after.
+_PAST_VERB = r"(?:said|told|became|began|took|came|went|made|saw|met|held|sent|flew|[a-z]{3,}ed)"
+_PAST_BEFORE_RE = re.compile(rf"\b{_PAST_VERB}\s+(?:(?:late|early|earlier|on|last)\s+)?$")
+_PAST_AFTER_RE = re.compile(rf",?\s+(?:(?:it|he|she|they|officials|the\s+\w+)\s+)?{_PAST_VERB}\b")
 
 
 class Dates:
@@ -72,7 +79,11 @@ class Dates:
         if not expressions:
             return None
         chosen = min(expressions, key=lambda e: abs(e.start - focus))
-        tense = guess_tense(self.text[sentence[0]:sentence[1]], chosen.start + start - sentence[0])
+        at, until = chosen.start + start, chosen.end + start
+        if _PAST_BEFORE_RE.search(self.text, max(sentence[0], at - 25), at) or _PAST_AFTER_RE.match(self.text, until, sentence[1]):
+            tense: Literal["past", "future"] | None = "past"  # "said Sunday", "on Monday confirmed", "On June 3, it became known"
+        else:
+            tense = guess_tense(self.text[sentence[0]:sentence[1]], at - sentence[0])
         resolved = resolve(chosen.text, self.published, tense=tense)
         value = resolved.value if self.published is not None else None
         return When(text=one_line(chosen.text) or chosen.text, value=value, kind=resolved.kind)

@@ -94,7 +94,7 @@ _MODALITIES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"(?:use|used)|(?:not|n['’]t)\s+be\s+able\s+to|unable\s+to|barred|banned)\b", re.IGNORECASE)),
     ("demand", re.compile(
         r"\b(?:must|ha(?:ve|s|d)\s+to|need(?:s)?\s+to|required\s+to|ordered|demand\w*|calls?\s+(?:for|on)|calling\s+"
-        r"(?:for|on)|calls\s+from|urg(?:e|es|ed|ing)|plead\w*|expel\w*|expulsion|insist\w*)\b", re.IGNORECASE)),
+        r"(?:for|on)|calls\s+from|urg(?:e|es|ed|ing)|plead\w*|expel\w*|expulsion|insist\w*|request(?:s|ed|ing))\b", re.IGNORECASE)),
     ("possibility", re.compile(
         r"\b(?:could|may|might|possibl[ey]|ruling\s+out|rule\s+out|consider\w*|under\s+discussion|options?)\b",
         re.IGNORECASE)),
