@@ -193,16 +193,17 @@ def numeric(ctx: Context) -> list[Conflict]:
 
 
 def _part_of(parts: list[Figure], present: list[Figure], verb: str, where: str, notes: list[str]) -> list[Verdict]:
-    """Forces leaving (or staying) are a part of those present: a part larger than the whole is a conflict."""
+    """Forces leaving (or staying) are a part of those present: a part larger than the whole is a (soft) conflict."""
     big = max(parts, key=lambda fig: (fig.low, fig.shown))
     small = min(present, key=lambda fig: (_top(fig, False), fig.shown))
     if big.low <= _top(small, False):
         notes.append(f"{big.shown} {verb} {where} can be a part of the {small.shown} there")
         return []
-    verdict = compare_figures(small, big)
     ratio = big.low / max(_top(small, False), 1)
     reason = f"{big.shown} {verb} {where} is more than the {small.shown} said to be there ({big.low:,} against at most {_top(small, False):,.0f}, {ratio:.2f}×)"
-    return [Verdict(verdict.severity, reason, verdict.ratio)]
+    # A figure "there" may have been counted after the departure (those who remain): soft, and said so.
+    notes.append(f"unless the {small.shown} there were counted after the others left: then they are those who remain")
+    return [Verdict("soft", reason, round(ratio, 2))]
 
 
 # --- where to, where in a country, where from --------------------------------------------------------------
