@@ -75,10 +75,12 @@ def conflict_csv_rows(conflicts: list[Conflict]) -> list[dict[str, str]]:
 def conflicts_view(conflicts: list[Conflict]) -> View:
     from ..engine import conflict_record
 
+    # The id has a column of its own, the one the timeline and `list` refer to; the question heads its rows.
     columns = [
         Column("heading", "conflict"),
-        Column("kind", "kind"),
-        Column("severity", "severity"),
+        Column("id", "id"),
+        Column("kind", "kind", drop=2),
+        Column("severity", "severity", drop=3),
         Column("value", "value"),
         Column("claims", "claims"),
         Column("explanation", "why", wide=True),
@@ -89,7 +91,8 @@ def conflicts_view(conflicts: list[Conflict]) -> View:
             first = index == 0
             rows.append(
                 {
-                    "heading": f"{conflict.id}: {conflict.topic}",
+                    "heading": conflict.topic,
+                    "id": conflict.id if first else "",
                     "kind": conflict.kind if first else "",
                     "severity": conflict.severity if first else "",
                     "value": side.label,

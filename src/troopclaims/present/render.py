@@ -1,7 +1,8 @@
 """Renderers: one View of rows, written to a stream as a table, JSON, CSV or Markdown.
 
 Commands build a View and pick a renderer by name from RENDERERS; no command formats output itself.
-Machine formats bypass rich entirely so nothing is wrapped, coloured or read as markup.
+Tables are laid out by table.py for the terminal's width; rich only adds bold on a terminal. Machine
+formats bypass both, so nothing is wrapped, coloured or read as markup.
 """
 
 from __future__ import annotations
@@ -15,16 +16,12 @@ from typing import Any, TextIO
 
 from ..errors import one_line
 
-#: Below this many characters a column shows a few letters per line; a table that cannot give each of
-#: its columns this much is shown as records (one "header: value" line per cell) instead.
-MIN_CELL = 10
-
-
 @dataclass(frozen=True)
 class Column:
     key: str
     header: str
-    wide: bool = False  # long text (quotes, explanations): allowed to wrap in tables
+    wide: bool = False  # long text (quotes, explanations): wraps, and is cut after a few lines in tables
+    drop: int = 0  # 0: always in tables; else left out, lowest first, when the terminal is too narrow
 
 
 @dataclass
@@ -99,60 +96,56 @@ def render_markdown(view: View, stream: TextIO) -> None:
 
 
 def _plain(stream: TextIO) -> bool:
-    """Plain text (no colour, ASCII rules) when not writing to a terminal or when NO_COLOR is set."""
-    return bool(os.environ.get("NO_COLOR")) or not (hasattr(stream, "isatty") and stream.isatty())
+    """Plain text (no colour, ASCII rules) when not writing to a terminal, when NO_COLOR is set or TERM is dumb."""
+    if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
+        return True
+    return not (hasattr(stream, "isatty") and stream.isatty())
+
+
+def _can_encode(stream: TextIO, text: str) -> bool:
+    try:
+        text.encode(getattr(stream, "encoding", None) or "utf-8")
+    except (UnicodeEncodeError, LookupError):
+        return False
+    return True
 
 
 def render_table(view: View, stream: TextIO) -> None:
-    from rich import box
-    from rich.console import Console
-    from rich.table import Table
-    from rich.text import Text
+    """A table laid out for the terminal's width (or COLUMNS): ids whole, long text wrapped and cut."""
+    from .table import ASCII_BOX, BOLD, UNICODE_BOX, Spec, table_lines, terminal_width, wrap
 
     plain = _plain(stream)
-    width = int(os.environ["COLUMNS"]) if os.environ.get("COLUMNS", "").isdigit() else (160 if plain else None)
-    console = Console(
-        file=stream, no_color=plain, color_system=None if plain else "auto", width=width, highlight=False, soft_wrap=False
-    )
+    width = terminal_width(stream)
+    box = UNICODE_BOX if not plain and _can_encode(stream, "╭─│") else ASCII_BOX
     # The grouping column is shown once, as a heading row over its group, rather than on every row.
     columns = [c for c in view.columns if c.key != view.group_by]
-    if console.width < len(columns) * (MIN_CELL + 3) + 1:
-        _render_records(view, columns, console)
-        return
-    table = Table(title=view.title, box=box.ASCII2 if plain else box.ROUNDED, show_lines=False, header_style="bold")
-    for column in columns:
-        table.add_column(column.header, overflow="fold", ratio=1 if column.wide else None, max_width=None if column.wide else 30)
+    specs = [Spec(c.header, c.wide, c.drop) for c in columns]
+    cells = [[_cell(row.get(c.key, "")) for c in columns] for row in view.rows]
+    groups: list[str | None] = []
     group: str | None = None
-    for row in view.rows:
-        if view.group_by and row.get(view.group_by) != group:
-            group = row.get(view.group_by)
-            if table.row_count:
-                table.add_section()
-            table.add_row(Text(_cell(group or ""), style="bold"), *("" for _ in columns[1:]))
-        table.add_row(*(Text(_cell(row.get(column.key, ""))) for column in columns))
-    console.print(table)
-    for note in view.notes:
-        console.print(Text(_cell(note)))
+    for index, row in enumerate(view.rows):
+        heading = row.get(view.group_by) if view.group_by else None
+        groups.append(_cell(heading or "") if view.group_by and (index == 0 or heading != group) else None)
+        group = heading
+    lines, dropped = table_lines(_cell(view.title), specs, cells, groups, width, box)
+    notes = [_cell(note) for note in view.notes]
+    if dropped:
+        names = ", ".join(columns[i].header for i in dropped)
+        notes.append(f"Not shown at {width} columns: {names} (use a wider terminal or --format json).")
+    if plain:
+        for line in lines:
+            stream.write(line.removeprefix(BOLD) + "\n")
+    else:
+        from rich.console import Console
+        from rich.text import Text
 
-
-def _render_records(view: View, columns: list[Column], console: Any) -> None:
-    """A table too wide for the terminal, as records: each row a block of "header: value" lines, wrapped."""
-    from rich.text import Text
-
-    console.print(Text(_cell(view.title), style="bold"), overflow="fold")
-    group: str | None = None
-    for row in view.rows:
-        if view.group_by and row.get(view.group_by) != group:
-            group = row.get(view.group_by)
-            console.print(Text(f"== {_cell(group or '')}", style="bold"), overflow="fold")
-        console.print()
-        for column in columns:
-            value = row.get(column.key, "")
-            if value:
-                console.print(Text(f"{column.header}: {_cell(value)}"), overflow="fold")
-    for note in view.notes:
-        console.print()
-        console.print(Text(_cell(note)), overflow="fold")
+        # rich only styles here: the lines are already laid out, so it must not wrap or crop them.
+        console = Console(file=stream, width=10_000, highlight=False, soft_wrap=True)
+        for line in lines:
+            console.print(Text(line.removeprefix(BOLD), style="bold" if line.startswith(BOLD) else ""))
+    for note in notes:
+        for line in wrap(note, width):
+            stream.write(line + "\n")
 
 
 Renderer = Callable[[View, TextIO], None]

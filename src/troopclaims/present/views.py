@@ -36,13 +36,14 @@ def claims_view(dataset: Dataset, claims: list[Claim], conflicts: dict[str, tupl
     conflicts = conflicts or {}
     columns = [
         Column("id", "id"),
-        Column("source", "source"),
-        Column("date", "published"),
-        Column("speaker", "speaker"),
-        Column("count", "count"),
-        Column("route", "from → to"),
+        Column("source", "source", drop=2),
+        Column("date", "published", drop=3),
+        Column("speaker", "speaker", drop=6),
+        Column("count", "count", drop=5),
+        Column("route", "from → to", drop=4),
         Column("quote", "quote", wide=True),
-        Column("conflicts", "conflicts"),
+        # Conflict ids are long words that never break: the first to go on a narrow terminal (`conflicts` lists them).
+        Column("conflicts", "conflicts", drop=1),
     ]
     rows = [
         {
@@ -64,10 +65,10 @@ def claims_view(dataset: Dataset, claims: list[Claim], conflicts: dict[str, tupl
 def timeline_view(rows: list[TimelineRow], by: str) -> View:
     columns = [
         Column("date", "date"),
-        Column("precision", "precision"),
+        Column("precision", "precision", drop=1),
         Column("summary", "what happened", wide=True),
-        Column("speaker", "who says"),
-        Column("source", "source"),
+        Column("speaker", "who says", drop=3),
+        Column("source", "source", drop=2),
         Column("conflict", "disputed"),
     ]
     flat = [
