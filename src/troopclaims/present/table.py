@@ -22,7 +22,7 @@ WIDE_MIN = 24
 #: A short column grows to its longest value up to this width; beyond it, it wraps.
 SHORT_MAX = 32
 #: Share of a table's width that long-text columns keep before short columns may grow.
-WIDE_SHARE = 0.35
+WIDE_SHARE = 0.4
 ELLIPSIS = "…"
 #: Marks a line to be shown in bold on a terminal; the renderer removes it.
 BOLD = "\x00"
