@@ -48,11 +48,11 @@ def main() -> None:
 
 
 def _register() -> None:
-    from . import add, check, conflicts, extract, init, listing, report, review, timeline
+    from . import add, check, conflicts, export, extract, init, listing, report, review, timeline
 
     commands = (
         init.init, add.add, review.review, check.check, check.schema, listing.list_claims, conflicts.conflicts,
-        conflicts.events, timeline.timeline, report.report, extract.extract,
+        conflicts.events, timeline.timeline, report.report, export.export, extract.extract,
     )
     for command in commands:
         main.add_command(command)

@@ -14,7 +14,9 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from .read import MAX_ARTICLE_BYTES, MAX_DATA_BYTES, STDIN_NAME, read_stdin, read_text
     from .strict_yaml import Loc, Located, StrictLoader, YamlProblem, load_located, problem_at
-    from .write import atomic_write_text, safe_write_text, temp_files_of, update_text, write_lock
+    from .write import (
+        atomic_write_bytes, atomic_write_text, safe_write_bytes, safe_write_text, temp_files_of, update_text, write_lock,
+    )  # fmt: skip
 
 __all__ = [
     "MAX_ARTICLE_BYTES",
@@ -24,11 +26,13 @@ __all__ = [
     "Located",
     "StrictLoader",
     "YamlProblem",
+    "atomic_write_bytes",
     "atomic_write_text",
     "load_located",
     "problem_at",
     "read_stdin",
     "read_text",
+    "safe_write_bytes",
     "safe_write_text",
     "temp_files_of",
     "update_text",
@@ -49,7 +53,9 @@ _HOME = {
     "YamlProblem": "strict_yaml",
     "load_located": "strict_yaml",
     "problem_at": "strict_yaml",
+    "atomic_write_bytes": "write",
     "atomic_write_text": "write",
+    "safe_write_bytes": "write",
     "safe_write_text": "write",
     "temp_files_of": "write",
     "update_text": "write",

@@ -59,7 +59,13 @@ def _new_file_mode() -> int:
 
 
 def atomic_write_text(path: Path, text: str) -> None:
-    """Replace path's contents with text so that a crash at any moment leaves the old file or the new one.
+    """atomic_write_bytes of the text in UTF-8."""
+    # Encoded before anything is created: an unencodable text leaves no temporary file.
+    atomic_write_bytes(path, text.encode("utf-8"))
+
+
+def atomic_write_bytes(path: Path, data: bytes) -> None:
+    """Replace path's contents with data so that a crash at any moment leaves the old file or the new one.
 
     The temporary file lives in the same folder (a rename is only atomic within one file system),
     is flushed to disk before the rename, and the folder is synced after it so the rename itself survives.
@@ -78,7 +84,6 @@ def atomic_write_text(path: Path, text: str) -> None:
             raise TroopclaimsError(f"{path}: is {file_kind(info.st_mode)}, which troopclaims will not replace; name a regular file")
         mode = stat.S_IMODE(info.st_mode)
     folder = path.parent
-    data = text.encode("utf-8")  # before creating anything: an unencodable text leaves no temporary file
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     try:
         with os.fdopen(fd, "wb") as tmp:
@@ -110,6 +115,11 @@ def temp_files_of(path: Path) -> list[Path]:
 
 
 def safe_write_text(path: Path, text: str, *, what: str = "file", protect: Iterable[Path] = ()) -> None:
+    """safe_write_bytes of the text in UTF-8."""
+    safe_write_bytes(path, text.encode("utf-8"), what=what, protect=protect)
+
+
+def safe_write_bytes(path: Path, data: bytes, *, what: str = "file", protect: Iterable[Path] = ()) -> None:
     """Write a file the user named: locked against a second writer, atomic, errors as one line.
 
     This is what commands that write (report -o, extract --merge, ...) should call. protect
@@ -132,7 +142,7 @@ def safe_write_text(path: Path, text: str, *, what: str = "file", protect: Itera
         existed = path.exists()
         with write_lock(path):
             _remove_leftovers(path)
-            atomic_write_text(path, text)
+            atomic_write_bytes(path, data)
     except OSError as exc:
         raise _cannot_write(path, what, exc, existed) from None
 

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from .check_report import REPORTERS
+    from .exports import EXPORTERS
     from .extract_output import WRITERS
     from .render import RENDERERS
     from .report import make_report, render_html, render_markdown
@@ -20,6 +21,7 @@ if TYPE_CHECKING:
     from .views import claims_view, timeline_view
 
 __all__ = [
+    "EXPORTERS",
     "RENDERERS",
     "REPORTERS",
     "WRITERS",
@@ -35,6 +37,7 @@ __all__ = [
 # Each public name is imported from its module on first use (PEP 562), so that importing one module of
 # this stage, or the CLI's --help, does not load the whole stage and its libraries (pydantic, yaml, rich).
 _HOME = {
+    "EXPORTERS": "exports",
     "REPORTERS": "check_report",
     "WRITERS": "extract_output",
     "RENDERERS": "render",

@@ -4,11 +4,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ..datafile import Claim, Dataset
+from ..datafile import Claim, Dataset, Source
 from .render import Column, View
 
 if TYPE_CHECKING:  # only annotations: `list` should not import the comparison engine
     from ..engine import TimelineRow
+
+
+def known_outlet(source: Source) -> str | None:
+    """The outlet's name, or None when the data file says it is not known."""
+    return None if source.outlet.strip().casefold() in ("", "unknown") else source.outlet
 
 
 def route(claim: Claim) -> str:
