@@ -17,6 +17,11 @@ from typing import Literal
 Precision = Literal["year", "month", "week", "day", "part_of_day"]
 PARTS_OF_DAY = {"TMO": "morning", "TAF": "afternoon", "TEV": "evening", "TNI": "night"}
 
+#: The same forms as JSON Schema patterns (ECMA-262 syntax), for editors: they can warn about "yesterday"
+#: as a date; the checker's own message, from parse_value, also catches impossible dates such as 2019-02-30.
+VALUE_PATTERN = r"^[0-9]{4}(-W[0-9]{2}|-[0-9]{2}(-[0-9]{2}(T(MO|AF|EV|NI))?)?)?$"
+PUBLISHED_PATTERN = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
+
 _VALUE = re.compile(
     r"^(?P<year>\d{4})"
     r"(?:-W(?P<week>\d{2})|-(?P<month>\d{2})(?:-(?P<day>\d{2})(?:T(?P<part>MO|AF|EV|NI))?)?)?$"

@@ -10,7 +10,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from .dates import DateValue, Precision, parse_publication, parse_value
+from .dates import PUBLISHED_PATTERN, VALUE_PATTERN, DateValue, Precision, parse_publication, parse_value
 
 Identifier = Annotated[
     str,
@@ -41,7 +41,10 @@ class Strict(BaseModel):
 class Published(Strict):
     """When an article was published, and how we know."""
 
-    date: str = Field(description="YYYY, YYYY-MM or YYYY-MM-DD: the form gives the precision.")
+    # The pattern is for editors only (json_schema_extra): the validator below gives the readable message.
+    date: str = Field(
+        description="YYYY, YYYY-MM or YYYY-MM-DD: the form gives the precision.", json_schema_extra={"pattern": PUBLISHED_PATTERN}
+    )
     basis: Literal["stated", "inferred"] = Field(
         description="'stated' when the article gives its date, 'inferred' when worked out from its content."
     )
@@ -167,7 +170,11 @@ class When(Strict):
     """
 
     text: OneLine = Field(min_length=1, description="The date expression as written, e.g. 'last night'.")
-    value: str | None = Field(default=None, description="Normalised: YYYY, YYYY-MM, YYYY-Www, YYYY-MM-DD, YYYY-MM-DDTNI.")
+    value: str | None = Field(
+        default=None,
+        description="Normalised: YYYY, YYYY-MM, YYYY-Www, YYYY-MM-DD, YYYY-MM-DDTNI.",
+        json_schema_extra={"pattern": VALUE_PATTERN},
+    )
     kind: WhenKind = "point"
 
     @field_validator("value")
