@@ -6,7 +6,7 @@ with those places. Three stories sit months apart and a background claim years b
 so the timeline needs its breaks; outlets disagree on counts and destinations, deny each other,
 and some quotes nest in or cross others, so the report meets every case it must draw.
 
-Run: python benchmarks/make_dataset.py OUT_DIR [--sources 50] [--seed 7]
+Run: python benchmarks/make_dataset.py OUT_DIR [--sources 50] [--seed 7] [--claims 2000]
 """
 
 from __future__ import annotations
@@ -188,13 +188,31 @@ TEMPLATES: list[Callable[[Story, random.Random, date], Sentence]] = [
 ]
 
 
-def _article(index: int, story: Story, rng: random.Random) -> tuple[dict[str, Any], str, list[dict[str, Any]]]:
+def _t_convoy(s: Story, rng: random.Random, pub: date, number: int, unit: str) -> Sentence:
+    """A dated convoy report, numbered so that an article can hold dozens of them, each quote once.
+
+    Each article's convoys belong to a unit of their own: they load the report page, not the comparison
+    engine, whose cost at scale benchmarks/conflicts_scale.py measures.
+    """
+    n, when = rng.randint(2, 60) * 25, pub - timedelta(days=rng.randint(0, 9))
+    name, role = rng.choice((s.minister, s.local, s.host))
+    text = f"Convoy {number} carried {n:,} troops of the {unit} from {s.origin} to {s.destination} on {_day(when)}, {name} said."
+    return text, [{"quote": text, "speaker": name, "speaker_role": role, "actor": unit, "count": {"value": n}, "unit": "troops",
+                   "movement": "move", "origin": s.origin, "destination": s.destination,
+                   "when": {"text": f"on {_day(when)}", "value": when.isoformat()}}]
+
+
+def _article(
+    index: int, story: Story, rng: random.Random, convoys: int = 0
+) -> tuple[dict[str, Any], str, list[dict[str, Any]]]:
     outlet = OUTLETS[index % len(OUTLETS)]
     slug = "source" if outlet == "unknown" else outlet.lower().replace("the ", "").replace(" ", "-")
     source_id = f"{slug}-{index + 1:02d}"
     pub = story.start + timedelta(days=rng.randint(0, 16))
     templates = rng.sample(TEMPLATES, rng.randint(3, 5))
     sentences = [template(story, rng, pub) for template in templates]
+    unit = f"{story.demonym} {index + 1}th Brigade"
+    sentences += [_t_convoy(story, rng, pub, number, unit) for number in range(1, convoys + 1)]
     fillers = rng.sample(FILLERS, 2)
     place = story.origin.upper()
     paragraphs = [f"{place}, {_day(pub)} {pub.year} — {sentences[0][0]} {fillers[0]}"]
@@ -218,8 +236,11 @@ def _article(index: int, story: Story, rng: random.Random) -> tuple[dict[str, An
     return source, text, claims
 
 
-def write_dataset(folder: Path, sources: int = 50, seed: int = 7) -> Path:
-    """Write claims.yaml, gazetteer.yaml and articles/ into folder; return the data file's path."""
+def write_dataset(folder: Path, sources: int = 50, seed: int = 7, claims: int = 0) -> Path:
+    """Write claims.yaml, gazetteer.yaml and articles/ into folder; return the data file's path.
+
+    claims: at least this many claims in all, made up with numbered convoy reports (0: the articles' own only).
+    """
     rng = random.Random(seed)
     folder = Path(folder)
     (folder / "articles").mkdir(parents=True, exist_ok=True)
@@ -228,10 +249,12 @@ def write_dataset(folder: Path, sources: int = 50, seed: int = 7) -> Path:
     for index in range(sources):
         # Most articles cover the first story, so one stretch of weeks is dense and the others sparse.
         story = STORIES[0] if index % 5 < 3 else STORIES[1 + index % 2]
-        source, text, claims = _article(index, story, rng)
+        # About 4 claims an article come from the templates; convoys make up the rest of the total asked for.
+        convoys = max(0, -(-(claims - 4 * sources) // sources)) if claims else 0
+        source, text, found = _article(index, story, rng, convoys)
         (folder / source["file"]).write_text(text, encoding="utf-8")
         all_sources.append(source)
-        all_claims.extend(claims)
+        all_claims.extend(found)
     (folder / "gazetteer.yaml").write_text(yaml.safe_dump(GAZETTEER, sort_keys=False, allow_unicode=True), encoding="utf-8")
     data = {"version": 1, "gazetteer": "gazetteer.yaml", "sources": all_sources, "claims": all_claims}
     header = "# Invented articles about an invented region, written by benchmarks/make_dataset.py: none of it happened.\n"
@@ -245,8 +268,9 @@ def main() -> None:
     parser.add_argument("folder", type=Path)
     parser.add_argument("--sources", type=int, default=50)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--claims", type=int, default=0, help="at least this many claims in all (adds convoy reports)")
     args = parser.parse_args()
-    print(write_dataset(args.folder, args.sources, args.seed))
+    print(write_dataset(args.folder, args.sources, args.seed, args.claims))
 
 
 if __name__ == "__main__":

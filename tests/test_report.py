@@ -45,8 +45,8 @@ def load_generator() -> ModuleType:
     return module
 
 
-def write_big_dataset(folder: Path) -> Path:
-    path: Path = load_generator().write_dataset(folder, sources=50, seed=7)
+def write_big_dataset(folder: Path, claims: int = 0) -> Path:
+    path: Path = load_generator().write_dataset(folder, sources=50, seed=7, claims=claims)
     return path
 
 

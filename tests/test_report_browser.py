@@ -17,6 +17,7 @@ from typing import Any
 import pytest
 
 from troopclaims.datafile import Dataset, load_dataset
+from troopclaims.present.views import known_outlet
 from troopclaims.present import make_report, render_html
 
 from .conftest import BUNDLED
@@ -47,6 +48,7 @@ class Pages:
     path: Path
     dated: set[str]
     conflict_claims: dict[int, list[str]]
+    numeric: list[int]  # the numbers of the numeric conflicts
 
 
 @dataclass
@@ -64,7 +66,7 @@ def _write(dataset: Dataset, folder: Path) -> Pages:
     path.write_text(render_html(built), encoding="utf-8")
     dated = {c.id for c in built.claims if c.date}
     conflicts = {c.number: [i.id for s in c.sides for i in s.claims] for c in built.conflicts}
-    return Pages(dataset, path, dated, conflicts)
+    return Pages(dataset, path, dated, conflicts, [c.number for c in built.conflicts if c.kind == "numeric"])
 
 
 @pytest.fixture(scope="module")
@@ -74,8 +76,9 @@ def bundled(tmp_path_factory: pytest.TempPathFactory) -> Pages:
 
 @pytest.fixture(scope="module")
 def big(tmp_path_factory: pytest.TempPathFactory) -> Pages:
+    # 50 sources and about 2,000 claims: the size the report must stay readable and quick at.
     folder = tmp_path_factory.mktemp("big")
-    return _write(load_dataset(write_big_dataset(folder / "data")), folder)
+    return _write(load_dataset(write_big_dataset(folder / "data", claims=2000)), folder)
 
 
 @pytest.fixture(scope="module", params=["bundled", "big"])
@@ -244,10 +247,12 @@ def test_print_shows_everything_without_the_filters(bundled: Pages, open_page: A
     page, _ = open_page(bundled.path)
     page.select_option("#filter-source", list(bundled.dataset.sources)[0])
     page.evaluate("document.querySelectorAll('details').forEach(d => d.open = false)")
+    page.check("#print-articles")  # the claim list and the articles print only when asked for
     page.emulate_media(media="print")
     page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
     assert page.eval_on_selector("#filters", "e => getComputedStyle(e).display") == "none"
     assert page.evaluate("document.querySelectorAll('details:not([open])').length") == 0
+    # Every row of the claim list prints, whatever the filter was.
     hidden = page.eval_on_selector_all("table.claims tr.row", "els => els.filter(e => e.offsetParent === null).length")
     assert hidden == 0
 
@@ -260,3 +265,157 @@ def test_screenshot(bundled: Pages, open_page: Any, tmp_path: Path) -> None:
     assert data[:8] == b"\x89PNG\r\n\x1a\n"
     width, height = struct.unpack(">II", data[16:24])
     assert (width, height) == (1280, 1400)
+
+
+# --- the report an editor reads at a glance -------------------------------------------------------------------
+
+
+def _visible(page: Any, selector: str) -> list[str]:
+    """data-claim (or data-a + data-b) of the matching elements that are drawn."""
+    found: list[str] = page.eval_on_selector_all(
+        selector,
+        "els => els.filter(e => getComputedStyle(e).display !== 'none')"
+        ".map(e => e.dataset.claim || (e.dataset.a + ' ' + e.dataset.b + ' ' + e.dataset.conflict))",
+    )
+    return found
+
+
+def test_each_numeric_dispute_has_a_chart_with_one_mark_per_count(pages: Pages, open_page: Any) -> None:
+    page, _ = open_page(pages.path)
+    counted = {c.id for c in pages.dataset.claims if c.count is not None}
+    source_of = {c.id: c.source for c in pages.dataset.claims}
+    assert pages.numeric, "the dataset has a numeric dispute"
+    colours: dict[str, str] = {}
+    for number in pages.numeric:
+        marks = page.eval_on_selector_all(
+            f"#conflict-{number} svg.figures .fig",
+            "els => els.map(e => [e.dataset.claim, e.getAttribute('class'), e.querySelector('title').textContent])",
+        )
+        expected = [c for c in pages.conflict_claims[number] if c in counted]
+        assert sorted(m[0] for m in marks) == sorted(expected) and len(expected) >= 2
+        here: dict[str, str] = {}
+        for claim, classes, _title in marks:
+            colour = classes.split()[-1]
+            assert here.setdefault(source_of[claim], colour) == colour, "one colour per source in a chart"
+            if len(pages.dataset.sources) <= 8:  # few sources: each keeps its colour in every chart
+                assert colours.setdefault(source_of[claim], colour) == colour
+        if len(here) <= 8:
+            assert len(set(here.values())) == len(here), "the sources of one chart are told apart"
+        # Each mark stands inside the chart's drawing area.
+        inside = page.eval_on_selector_all(
+            f"#conflict-{number} svg.figures",
+            """els => els.every(svg => { const box = svg.getBoundingClientRect();
+                return Array.from(svg.querySelectorAll('.fig')).every(g => { const r = g.getBBox();
+                  return r.x >= 0 && r.y >= 0 && r.x + r.width <= svg.viewBox.baseVal.width + 1; }); })""",
+        )
+        assert inside
+
+
+def test_a_more_than_figure_is_an_open_bar_and_an_about_figure_a_dot_on_its_bounds(bundled: Pages, open_page: Any) -> None:
+    page, _ = open_page(bundled.path)
+    by_id = {c.id: c for c in bundled.dataset.claims}
+    seen = set()
+    for number in bundled.numeric:
+        for claim, shapes in page.eval_on_selector_all(
+            f"#conflict-{number} svg.figures .fig",
+            "els => els.map(e => [e.dataset.claim, Array.from(e.children).map(c => c.tagName + '.' + (c.getAttribute('class') || ''))])",
+        ):
+            count = by_id[claim].count
+            assert count is not None
+            seen.add(count.qualifier)
+            if count.qualifier == "more_than":
+                assert "rect.bar open" in shapes and "path.arrow" in shapes
+            elif count.qualifier == "about":
+                assert "rect.bar" in shapes and "circle." in shapes
+            elif count.qualifier == "exact":
+                assert "circle." in shapes and not any(s.startswith("rect") for s in shapes)
+    assert {"more_than", "about", "exact"} <= seen
+
+
+def test_contradiction_lines_are_drawn_only_for_the_chosen_claim_or_conflict(pages: Pages, open_page: Any) -> None:
+    page, _ = open_page(pages.path)
+    total = page.eval_on_selector_all("svg.timeline .link", "els => els.length")
+    assert total > 0 and _visible(page, "svg.timeline .link") == []
+    # A claim: its own lines only.
+    claim = next(c for c in pages.conflict_claims[1] if c in pages.dated)
+    page.locator(f"svg.timeline .mark[data-claim='{claim}']").dispatch_event("click")
+    drawn = _visible(page, "svg.timeline .link")
+    assert drawn and all(claim in line.split()[:2] for line in drawn)
+    # A conflict: all of its lines, and no other.
+    page.evaluate("window.scrollTo(0, 0)")
+    page.click("#conflict-2 .choose")
+    drawn = _visible(page, "svg.timeline .link")
+    own = page.eval_on_selector_all("svg.timeline .link[data-conflict='1']", "els => els.length")
+    assert len(drawn) == own > 0 and all(line.split()[2] == "1" for line in drawn)
+    assert page.text_content("#chosen-note").startswith(f"{own} line")
+    # "Every contradiction line" draws them all.
+    page.check("#show-links")
+    assert len(_visible(page, "svg.timeline .link")) == total
+
+
+def test_lanes_are_named_by_outlet_or_title(pages: Pages, open_page: Any) -> None:
+    page, _ = open_page(pages.path)
+    lanes = page.eval_on_selector_all(
+        "svg.timeline .lane",
+        "els => els.map(e => [e.dataset.source, Array.from(e.querySelectorAll('.lane-label tspan')).map(t => t.textContent).join(' ')])",
+    )
+    assert len(lanes) == len(pages.dataset.sources)
+    for source_id, label in lanes:
+        source = pages.dataset.sources[source_id]
+        name = known_outlet(source) or source.title
+        shown = label.rstrip(" …").rstrip("…").strip("“”")  # a title is shown in quotation marks, cut at a word
+        assert shown and name.startswith(shown), (label, name)
+        assert source_id not in label and "not named" not in label
+
+
+def test_the_page_speaks_of_the_outlets_own_words_and_dates_for_people(bundled: Pages, open_page: Any) -> None:
+    page, _ = open_page(bundled.path)
+    # textContent, not innerText: cards far down the page are not laid out yet (content-visibility) but are there.
+    text = page.evaluate("() => Array.from(document.body.children).filter(e => e.tagName !== 'SCRIPT').map(e => e.textContent).join(' ')")
+    assert "narration" not in text.casefold()
+    assert "The outlet's own words" in text
+    assert "19 Oct 2019, night" in text and "week of 14 Oct 2019" in text
+    # ISO and TIMEX values stay in the data, out of the reader's way.
+    assert "2019-10-19TNI" not in text and "2019-W42" not in text
+
+
+def test_the_first_screen_on_a_phone_shows_the_densest_period_and_the_hard_conflicts(pages: Pages, open_page: Any) -> None:
+    page, _ = open_page(pages.path, width=390, height=844)
+    assert in_view(page, "#glance .dense")
+    hard = page.eval_on_selector_all(".card.hard", "els => els.length")
+    shown = page.eval_on_selector_all(
+        ".hard-list li", "els => els.filter(e => { const r = e.getBoundingClientRect(); return r.bottom <= innerHeight; }).length"
+    )
+    assert shown >= min(hard, 6) and shown > 0
+    # The timeline, scrolled inside its box, opens on the densest period rather than on the earliest claim.
+    middle = page.evaluate(
+        """() => { const svg = document.querySelector('svg.timeline'), wrap = document.querySelector('.svg-wrap');
+            const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+            const x = (Number(svg.dataset.focusX0) + Number(svg.dataset.focusX1)) / 2 * scale;
+            return [x - wrap.scrollLeft, wrap.clientWidth, wrap.scrollLeft]; }"""
+    )
+    assert 0 <= middle[0] <= middle[1] and middle[2] > 0
+
+
+def _pdf_pages(pdf: bytes) -> int:
+    import re
+
+    return len(re.findall(rb"/Type\s*/Page(?![a-zA-Z])", pdf))
+
+
+def test_printed_it_is_under_10_pages_with_summary_and_conflicts_first(bundled: Pages, open_page: Any, tmp_path: Path) -> None:
+    page, _ = open_page(bundled.path)
+    pdf = page.pdf(format="A4", print_background=True)
+    (tmp_path / "report.pdf").write_bytes(pdf)
+    pages = _pdf_pages(pdf)
+    assert 1 < pages < 10
+    page.emulate_media(media="print")
+    order = page.evaluate(
+        "() => ['#glance', '#conflicts', '#timeline'].map(s => document.querySelector(s).getBoundingClientRect().top)"
+    )
+    assert order == sorted(order), "summary, conflicts, then the timeline"
+    assert page.eval_on_selector("#articles", "e => getComputedStyle(e).display") == "none"
+    assert page.eval_on_selector("#claims", "e => getComputedStyle(e).display") == "none"
+    page.emulate_media(media="screen")
+    page.check("#print-articles")
+    assert _pdf_pages(page.pdf(format="A4")) > pages, "the articles print when asked for"

@@ -16,7 +16,8 @@ if TYPE_CHECKING:
     from .exports import EXPORTERS
     from .extract_output import WRITERS
     from .render import RENDERERS
-    from .report import make_report, render_html, render_markdown
+    from .report import make_report
+    from .report_render import render_html, render_markdown
     from .findings_views import conflicts_view, events_view
     from .views import claims_view, timeline_view
 
@@ -42,8 +43,8 @@ _HOME = {
     "WRITERS": "extract_output",
     "RENDERERS": "render",
     "make_report": "report",
-    "render_html": "report",
-    "render_markdown": "report",
+    "render_html": "report_render",
+    "render_markdown": "report_render",
     "claims_view": "views",
     "conflicts_view": "findings_views",
     "events_view": "findings_views",

@@ -1,39 +1,42 @@
 """The shareable report: one self-contained HTML page (or Markdown) of the timeline, the conflicts and the articles.
 
-build_report gathers what the page shows into plain records; render_html and render_markdown turn
-them into a string. Nothing here prints or knows about the command line. The page loads nothing
-from anywhere: styles and script are inline, and a Content-Security-Policy naming their hashes
-makes the browser refuse any other script, style, image or font, so a claim's text can never
-turn into markup or a request.
+build_report gathers what the page shows into plain records; report_render.py turns them into a
+string. Nothing here prints or knows about the command line. Dates are written for people here
+("19 Oct 2019, night"); the machine formats keep ISO and TIMEX values.
 """
 
 from __future__ import annotations
 
-import base64
-import hashlib
-import io
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+
 from markupsafe import Markup, escape
 
 from ..datafile import Claim, Dataset, Source
-from ..engine import Conflict, TimelineRow, build_timeline, find_conflicts, summary
-from .render import Column, View, render_markdown as render_view
+from ..engine import Conflict, TimelineRow, build_timeline, find_conflicts
+from .report_figures import PALETTE_SIZE, Figure, figures_svg, legend_html
 from .report_svg import Lane, Mark, conflict_links, timeline_svg
+from .views import known_outlet
+from .wording import OWN_WORDS, claim_phrase, human_date, humanize_dates
 
+#: The speaker filter's key for claims an outlet makes in its own voice (a speaker's name never has parentheses at both ends).
 NARRATION = "(narration)"
 _CONTEXT = 90
+#: The length of the window that finds the densest period of the story, for the first screen.
+DENSE_DAYS = 14
 
 
 @dataclass(frozen=True)
 class ClaimItem:
     id: str
     source: str
-    outlet: str
+    outlet: str  # what the page calls the source: the outlet, or the article's title when the outlet is not named
     speaker: str  # the filter key: the speaker's name, or NARRATION
-    attribution: str  # who says it, in words: speaker and role, or the outlet and what it cites
-    date: str  # "" when the timeline did not place the claim
+    attribution: str  # who says it, in words: speaker and role, or the outlet's own words and what it cites
+    date: str  # the TIMEX value; "" when the timeline did not place the claim
+    when: str  # the same date for people: "19 Oct 2019, night"
     precision: str
     basis: str
     summary: str
@@ -52,23 +55,26 @@ class SideItem:
 
 @dataclass(frozen=True)
 class ConflictItem:
-    number: int
-    ident: str  # the engine's stable conflict id, as in `troopclaims conflicts` and `timeline`
+    number: int  # its place on the page, for element ids
+    id: str  # the engine's stable conflict id, as `troopclaims conflicts` and `timeline` show it
     kind: str
     severity: str
     topic: str
     explanation: str
     notes: tuple[str, ...]
     sides: tuple[SideItem, ...]
+    figures: Markup  # for a numeric dispute, the chart of its figures over time; else empty
 
 
 @dataclass(frozen=True)
 class ArticleItem:
     id: str
     outlet: str
-    label: str  # what the page calls the source: the outlet, or the id when the outlet is unknown
+    label: str  # what the page calls the source: the outlet, or the title when the outlet is not named
+    named: bool  # whether the article names its outlet
     title: str
     published: str
+    published_when: str
     published_note: str
     url: str | None  # only http(s): anything else could run script when clicked
     notes: str
@@ -77,6 +83,16 @@ class ArticleItem:
     speakers: str  # every speaker of the article's claims, one per line, for the filter
     html: Markup
     claims: tuple[ClaimItem, ...]
+
+
+@dataclass(frozen=True)
+class Glance:
+    """What the first screen says: where the story is densest, and the hard conflicts."""
+
+    period: str  # "14 – 23 Oct 2019"; "" when no claim has a date of its own
+    in_period: int
+    own_dates: int  # claims with a date of their own
+    hard: tuple[ConflictItem, ...]
 
 
 @dataclass(frozen=True)
@@ -89,6 +105,12 @@ class Report:
     speakers: tuple[tuple[str, int], ...]
     svg: Markup
     dated: int
+    glance: Glance
+
+    @property
+    def conflict_ids(self) -> tuple[str, ...]:
+        """The id of each conflict by its number on the page (the first is number 1)."""
+        return tuple(c.id for c in self.conflicts)
 
     @property
     def hard(self) -> int:
@@ -121,18 +143,23 @@ def build_report(
     ordered = [items[row.claim] for row in rows if row.claim in items]
     placed = {item.id for item in ordered}
     ordered += [item for item in items.values() if item.id not in placed]
+    lanes = _lane_order(dataset)
+    colour = {source.id: index for index, source in enumerate(lanes)}
+    claims = {claim.id: claim for claim in dataset.claims}
     conflict_items = tuple(
         ConflictItem(
-            number[old], conflicts[old].id, conflicts[old].kind, conflicts[old].severity, conflicts[old].topic, conflicts[old].explanation,
-            tuple(conflicts[old].notes),
+            number[old], conflicts[old].id, conflicts[old].kind, conflicts[old].severity, conflicts[old].topic,
+            humanize_dates(conflicts[old].explanation), tuple(humanize_dates(n) for n in conflicts[old].notes),
             tuple(SideItem(s.label, tuple(items[c] for c in s.claims if c in items)) for s in conflicts[old].sides),
+            _figures(conflicts[old], conflicts[old].id, claims, by_row, items, colour),
         )
         for old in order
-    )
+    )  # fmt: skip
     speakers = Counter(item.speaker for item in items.values())
     articles = tuple(
         _article(dataset, source, [items[c.id] for c in dataset.claims_of(source.id)]) for source in dataset.sources.values()
     )
+    focus = densest(rows)
     return Report(
         title=title or "Troop movements: claims, conflicts and timeline",
         data_name=dataset.path.name,
@@ -140,9 +167,42 @@ def build_report(
         claims=tuple(ordered),
         conflicts=conflict_items,
         speakers=tuple(sorted(speakers.items(), key=lambda kv: (kv[0] != NARRATION, kv[0].casefold()))),
-        svg=Markup(_svg(dataset, rows, items, conflict_items)),
+        svg=Markup(_svg(lanes, rows, items, conflict_items, focus)),
         dated=len(placed),
+        glance=_glance(focus, rows, conflict_items),
     )
+
+
+def densest(rows: Sequence[TimelineRow]) -> tuple[date, date, int] | None:
+    """The DENSE_DAYS window holding the most claims dated to a day or a week: where the story happens."""
+    days = sorted(r.start for r in rows if r.basis != "publication" and (r.end - r.start).days < 7)
+    if not days:
+        days = sorted(r.start for r in rows if (r.end - r.start).days < 7)
+    if not days:
+        return None
+    best_lo = best_hi = lo = 0
+    for hi, day in enumerate(days):
+        while (day - days[lo]).days >= DENSE_DAYS:
+            lo += 1
+        if hi - lo > best_hi - best_lo:
+            best_lo, best_hi = lo, hi
+    return days[best_lo], days[best_hi], best_hi - best_lo + 1
+
+
+def period_words(first: date, last: date) -> str:
+    if first == last:
+        return human_date(first.isoformat())
+    if (first.year, first.month) == (last.year, last.month):
+        return f"{first.day} – {human_date(last.isoformat())}"
+    return f"{human_date(first.isoformat())} – {human_date(last.isoformat())}"
+
+
+def _glance(focus: tuple[date, date, int] | None, rows: Sequence[TimelineRow], conflicts: Sequence[ConflictItem]) -> Glance:
+    own = sum(r.basis != "publication" for r in rows)
+    hard = tuple(c for c in conflicts if c.severity == "hard")
+    if focus is None:
+        return Glance("", 0, own, hard)
+    return Glance(period_words(focus[0], focus[1]), focus[2], own, hard)
 
 
 def _claim_item(dataset: Dataset, claim: Claim, row: TimelineRow | None, conflicts: tuple[int, ...], severity: str) -> ClaimItem:
@@ -155,18 +215,27 @@ def _claim_item(dataset: Dataset, claim: Claim, row: TimelineRow | None, conflic
     if claim.speaker:
         attribution = f"{claim.speaker} ({claim.speaker_role})" if claim.speaker_role else claim.speaker
     else:  # the outlet's own words: the source is shown beside it everywhere
-        attribution = f"narration, citing {claim.cited}" if claim.cited else "narration"
+        attribution = f"{OWN_WORDS}, citing {claim.cited}" if claim.cited else OWN_WORDS
+    when = ""
+    if row is not None:
+        when = human_date(row.date, row.kind)
+        if row.basis == "publication":
+            when = f"{when} (no date of its own: the article's)"
     return ClaimItem(
         id=claim.id, source=claim.source, outlet=source_label(source), speaker=claim.speaker or NARRATION,
-        attribution=attribution, date=row.date if row else "", precision=row.precision if row else "",
-        basis=row.basis if row else "", summary=row.summary if row else summary(claim),
+        attribution=attribution, date=row.date if row else "", when=when, precision=row.precision if row else "",
+        basis=row.basis if row else "", summary=claim_phrase(claim),
         before=before, quote=quote, after=after, conflicts=conflicts, severity=severity,
-    )
+    )  # fmt: skip
 
 
 def source_label(source: Source) -> str:
-    """The outlet's name, or the source id when the article does not say which outlet it is."""
-    return source.id if source.outlet.strip().casefold() in ("", "unknown") else source.outlet
+    """The outlet's name, or the article's title (its first words) when the article does not say which outlet it is."""
+    outlet = known_outlet(source)
+    if outlet:
+        return outlet
+    title = source.title if len(source.title) <= 48 else source.title[:47].rsplit(" ", 1)[0] + "…"
+    return f"“{title}”"
 
 
 def _squash(text: str) -> str:
@@ -195,8 +264,8 @@ def _article(dataset: Dataset, source: Source, claims: list[ClaimItem]) -> Artic
     speakers = "\n" + "\n".join(sorted({c.speaker for c in claims})) + "\n"
     spans = {c.id: dataset.spans[c.id] for c in claims if c.id in dataset.spans}
     return ArticleItem(
-        id=source.id, outlet=source.outlet, label=source_label(source), title=source.title, published=published.date,
-        published_note=note, url=url, notes=source.notes or "", language=source.language, translated=source.translated,
+        id=source.id, outlet=source.outlet, label=source_label(source), named=known_outlet(source) is not None, title=source.title, published=published.date,
+        published_when=human_date(published.date), published_note=note, url=url, notes=source.notes or "", language=source.language, translated=source.translated,
         speakers=speakers, html=highlight(dataset.texts.get(source.id, ""), spans, {c.id: c for c in claims}),
         claims=tuple(claims),
     )
@@ -250,101 +319,67 @@ def _open_mark(claim_id: str, claim: ClaimItem | None, *, first: bool) -> str:
     return f'<mark class="q{severity}" id="q-{escape(claim_id)}" data-q="{escape(claim_id)}"{speaker} tabindex="-1" title="{escape(tip)}">'
 
 
-def _svg(dataset: Dataset, rows: Sequence[TimelineRow], items: dict[str, ClaimItem], conflicts: tuple[ConflictItem, ...]) -> str:
-    # Lanes in order of publication, so that the picture reads top to bottom as the story was told.
-    ordered = sorted(dataset.sources.values(), key=lambda s: (s.published.parsed.start, s.id))
-    lanes = [
-        Lane(s.id, source_label(s), f"{'published' if source_label(s) != s.id else 'outlet not named,'} {s.published.date}",
-             f"{s.id}: {s.outlet}, “{s.title}” (published {s.published.date})")
-        for s in ordered
-    ]
+def _lane_order(dataset: Dataset) -> list[Source]:
+    """Sources in order of publication, so that the picture reads top to bottom as the story was told."""
+    return sorted(dataset.sources.values(), key=lambda s: (s.published.parsed.start, s.id))
+
+
+def _lane(source: Source) -> Lane:
+    outlet = known_outlet(source)
+    published = human_date(source.published.date)
+    if outlet:
+        return Lane(source.id, outlet, f"“{source.title}” · {published}", f"{outlet}: “{source.title}”, published {published}")
+    return Lane(source.id, f"“{source.title}”", f"published {published}", f"“{source.title}” (outlet not named), published {published}")
+
+
+def _svg(
+    lanes: list[Source],
+    rows: Sequence[TimelineRow],
+    items: dict[str, ClaimItem],
+    conflicts: tuple[ConflictItem, ...],
+    focus: tuple[date, date, int] | None,
+) -> str:
     marks = []
     for row in rows:
         item = items.get(row.claim)
         if item is None:
             continue
-        shown = f"{row.date} ({row.precision.replace('_', ' ')}{', publication date' if row.basis == 'publication' else ''})"
-        tip = f"{item.id} · {shown} · {item.attribution}: {item.summary}"
+        tip = f"{item.id} · {item.when} · {item.attribution}: {item.summary}"
         if item.conflicts:
-            tip += " · conflicts " + ", ".join(f"#{n}" for n in item.conflicts)
+            tip += " · conflicts " + ", ".join(c.id for c in conflicts if c.number in item.conflicts)
         marks.append(Mark(item.id, item.source, row.start, row.end, row.precision, row.kind, row.basis, item.speaker, item.severity, tip))
-    sides = [(c.number - 1, c.severity, c.topic, [[i.id for i in s.claims] for s in c.sides]) for c in conflicts]
+    sides = [(c.number - 1, c.severity, f"{c.id}: {c.topic}", [[i.id for i in s.claims] for s in c.sides]) for c in conflicts]
     links = conflict_links(sides, {m.claim: m.lane for m in marks})
-    return timeline_svg(lanes, marks, links)
+    return timeline_svg([_lane(s) for s in lanes], marks, links, focus=(focus[0], focus[1]) if focus else None)
 
 
-# --- rendering ---------------------------------------------------------------------------------------------
-
-
-def _csp_hash(text: str) -> str:
-    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii") + "'"
-
-
-def render_html(report: Report) -> str:
-    from jinja2 import Environment, PackageLoader, StrictUndefined
-
-    from .. import __version__
-
-    # Autoescape is forced on: the select_autoescape default goes by extension and ".j2" is not one.
-    env = Environment(loader=PackageLoader("troopclaims.present", "templates"), autoescape=True, undefined=StrictUndefined,
-                      trim_blocks=True, lstrip_blocks=True)
-    style = env.get_template("_report.css.j2").render()
-    script = env.get_template("_report.js.j2").render()
-    csp = (f"default-src 'none'; style-src {_csp_hash(style)}; script-src {_csp_hash(script)}; "
-           "img-src data:; base-uri 'none'; form-action 'none'")
-    return env.get_template("report.html.j2").render(
-        report=report, style=Markup(style), script=Markup(script), csp=csp, narration=NARRATION, version=__version__
-    )
-
-
-def _md(text: str) -> str:
-    # Pasted Markdown is rendered as HTML by most editors: a quote must not become a tag.
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
-def render_markdown(report: Report) -> str:
-    out = io.StringIO()
-    out.write(f"# {_md(report.title)}\n\n")
-    out.write(
-        f"From `{report.data_name}`: {len(report.articles)} sources, {len(report.claims)} claims "
-        f"({report.dated} dated), {len(report.conflicts)} conflicts ({report.hard} hard).\n\n"
-    )
-    conflict_rows = [
-        {
-            "n": str(c.number), "id": c.ident, "severity": c.severity, "kind": c.kind, "topic": _md(c.topic),
-            "sides": "\n".join(
-                f"**{_md(s.value)}**: " + "; ".join(f"{i.id} ({_md(i.attribution)})" for i in s.claims) for s in c.sides
-            ),
-            "why": _md(c.explanation), "notes": "\n".join(_md(n) for n in c.notes),
-        }
-        for c in report.conflicts
-    ]
-    columns = [Column("n", "#"), Column("id", "id"), Column("severity", "severity"), Column("kind", "kind"), Column("topic", "topic"),
-               Column("sides", "sides"), Column("why", "explanation"), Column("notes", "scope notes")]
-    render_view(View("Conflicts", columns, conflict_rows, []), out)
-    timeline_rows = [
-        {
-            "date": c.date or "undated", "precision": c.precision.replace("_", " "), "source": c.outlet, "claim": c.id,
-            "speaker": _md(c.attribution), "summary": _md(c.summary), "conflicts": ", ".join(f"#{n}" for n in c.conflicts),
-        }
-        for c in report.claims
-    ]
-    columns = [Column("date", "date"), Column("precision", "precision"), Column("source", "source"), Column("claim", "claim"),
-               Column("speaker", "who says it"), Column("summary", "what"), Column("conflicts", "conflicts")]
-    out.write("\n")
-    render_view(View("Timeline", columns, timeline_rows, []), out)
-    claim_rows = [
-        {
-            # The id makes each heading unique: two sources sharing outlet, title and date must not merge.
-            "source": _md(f"{a.title} ({a.outlet + ', ' if a.label != a.id else ''}{a.id}, published {a.published})"),
-            "claim": c.id, "speaker": _md(c.attribution),
-            "date": c.date, "quote": "“" + _md(c.quote) + "”",
-        }
-        for a in report.articles
-        for c in a.claims
-    ]
-    columns = [Column("source", "source"), Column("claim", "claim"), Column("speaker", "who says it"),
-               Column("date", "date"), Column("quote", "quote")]
-    out.write("\n")
-    render_view(View("Claims by source", columns, claim_rows, [], group_by="source"), out)
-    return out.getvalue()
+def _figures(
+    conflict: Conflict,
+    conflict_id: str,
+    claims: dict[str, Claim],
+    rows: dict[str, TimelineRow],
+    items: dict[str, ClaimItem],
+    colour: dict[str, int],
+) -> Markup:
+    """The chart of a numeric dispute's figures over time: one mark per claim that gives a count."""
+    if conflict.kind != "numeric":
+        return Markup("")
+    figures = []
+    for claim_id in conflict.claims:
+        claim, row, item = claims.get(claim_id), rows.get(claim_id), items.get(claim_id)
+        if claim is None or claim.count is None or row is None or item is None:
+            continue
+        low, high = claim.count.bounds()
+        dot = claim.count.value if claim.count.qualifier not in ("range", "vague", "up_to", "fewer_than") else None
+        label = claim.count.display()
+        tip = f"{claim.id} · {item.outlet} · {item.when} · {item.attribution}: {label}"
+        figures.append(Figure(claim.id, claim.source, colour.get(claim.source, 0), row.start, row.end, label, dot, low, high, tip))
+    figures.sort(key=lambda f: (f.start, f.claim))
+    # A source keeps its colour from chart to chart while the palette allows; past that, the sources of one
+    # chart are told apart by colours of its own (its legend says which is which).
+    own = list(dict.fromkeys(f.source for f in figures))
+    if len({colour.get(source, 0) % PALETTE_SIZE for source in own}) < min(len(own), PALETTE_SIZE):
+        figures = [replace(f, colour=own.index(f.source)) for f in figures]
+    caption = f"The figures of conflict {conflict_id} over time: one mark per claim, coloured by source"
+    names = {f.colour: items[f.claim].outlet for f in figures}
+    return Markup(figures_svg(figures, caption) + legend_html(sorted(names.items())))

@@ -22,7 +22,7 @@ FOCUS_DAYS = 62
 MERGE_DAYS = 21
 MAX_SEGMENTS = 8
 WIDTH = 1120
-LABEL_W = 190
+LABEL_W = 220
 RIGHT_PAD = 18
 GAP_W = 84
 MIN_SEGMENT_W = 64
@@ -42,6 +42,11 @@ MAX_LINKS_PER_CONFLICT = 8
 #: Past this many links they are drawn fainter, and come forward when a mark or a conflict is hovered.
 MANY_LINKS = 60
 POINT_PRECISIONS = ("day", "part_of_day")
+#: Claims with no date of their own all sit at their article's publication: a small grid of this many a row,
+#: rather than a tower of full-size marks that would look like a dozen events on one day.
+UNDATED_COLUMNS = 8
+UNDATED_R = 3.0
+UNDATED_STEP = 8
 
 
 @dataclass(frozen=True)
@@ -188,7 +193,7 @@ def _day(ordinal: float) -> date:
     return date.fromordinal(min(max(int(ordinal), 1), date.max.toordinal()))
 
 
-def _ticks(span: _Span) -> list[tuple[float, str]]:
+def segment_ticks(span: _Span) -> list[tuple[float, str]]:
     """Tick days and labels for one segment, spaced at least ~46 px apart."""
     per_day = (span.x1 - span.x0) / max(span.end - span.start, 1)
     first, last = _day(span.start), _day(span.end - 1)
@@ -211,7 +216,7 @@ def _ticks(span: _Span) -> list[tuple[float, str]]:
     return []
 
 
-def _caption(span: _Span) -> str:
+def segment_caption(span: _Span) -> str:
     first, last = _day(span.start + 1), _day(max(span.end - 2, span.start + 1))
     if first.year != last.year:
         return f"{_MONTHS[first.month - 1]} {first.year} – {_MONTHS[last.month - 1]} {last.year}"
@@ -243,8 +248,13 @@ def _pack(extents: list[tuple[float, float, int]]) -> dict[int, int]:
     return rows
 
 
-def timeline_svg(lanes: Sequence[Lane], marks: Sequence[Mark], links: Sequence[Link]) -> str:
-    """The whole <svg> element; every mark carries data-claim and a <title>."""
+def timeline_svg(
+    lanes: Sequence[Lane], marks: Sequence[Mark], links: Sequence[Link], focus: tuple[date, date] | None = None
+) -> str:
+    """The whole <svg> element; every mark carries data-claim and a <title>.
+
+    focus is the densest period: its x range is kept on the element, so a narrow screen can open on it.
+    """
     left, right = LABEL_W, WIDTH - RIGHT_PAD
     axis = BrokenAxis(marks, left, right)
     placed: dict[str, tuple[float, float, float]] = {}  # claim -> (x0, x1, y) in page coordinates
@@ -254,24 +264,42 @@ def timeline_svg(lanes: Sequence[Lane], marks: Sequence[Mark], links: Sequence[L
     for mark in marks:
         by_lane.setdefault(mark.lane, []).append(mark)
     for number, lane in enumerate(lanes):
-        members = by_lane.get(lane.id, [])
+        members = [m for m in by_lane.get(lane.id, []) if m.basis != "publication"]
+        undated = [m for m in by_lane.get(lane.id, []) if m.basis == "publication"]
         spans = [(axis.x(m.start.toordinal() + (0.5 if m.precision in POINT_PRECISIONS else 0)),
                   axis.x(m.end.toordinal() + (0.5 if m.precision in POINT_PRECISIONS else 1))) for m in members]
         extents = [(x0 - DOT_R - (16 if m.kind == "deadline" else 0), x1 + DOT_R + (16 if m.kind == "open_interval" else 0), i)
                    for i, ((x0, x1), m) in enumerate(zip(spans, members))]
         rows = _pack(extents)
-        used = (max(rows.values(), default=0) + 1) * ROW_H
-        height = max(LANE_MIN_H, used + 12)
+        dated_rows = max(rows.values(), default=-1) + 1
+        grid_rows = -(-len(undated) // UNDATED_COLUMNS)
+        used = max(1, dated_rows) * ROW_H + grid_rows * UNDATED_STEP
+        label = _label_lines(lane.label)
+        height = max(LANE_MIN_H + 12 * (len(label) - 1), used + 12)
+        first_y = height / 2 - 1 - 6 * (len(label) - 1)
+        tspans = "".join(
+            f'<tspan x="{LABEL_W - 10}" y="{_n(first_y + 12 * i)}">{escape(line)}</tspan>' for i, line in enumerate(label)
+        )
         parts = [
             f'<rect class="lane-bg{" odd" if number % 2 else ""}" x="0" y="0" width="{WIDTH}" height="{height}"/>',
-            f'<text class="lane-label" x="{LABEL_W - 10}" y="{_n(height / 2 - 1)}" text-anchor="end">'
-            f"<title>{escape(lane.title)}</title>{escape(_clip(lane.label, 26))}</text>",
-            f'<text class="lane-sub" x="{LABEL_W - 10}" y="{_n(height / 2 + 10)}" text-anchor="end">{escape(_clip(lane.sub, 30))}</text>',
+            f'<text class="lane-label" text-anchor="end"><title>{escape(lane.title)}</title>{tspans}</text>',
+            f'<text class="lane-sub" x="{LABEL_W - 10}" y="{_n(first_y + 12 * (len(label) - 1) + 11)}" text-anchor="end">'
+            f"{escape(_clip(lane.sub, 40))}</text>",
         ]
         for index, (mark, (x0, x1)) in enumerate(zip(members, spans)):
             local_y = (height - used) / 2 + ROW_H / 2 + rows[index] * ROW_H
             placed[mark.claim] = (x0, x1, y + local_y)
             parts.append(_mark(mark, x0, x1, local_y))
+        grid_top = (height - used) / 2 + dated_rows * ROW_H + UNDATED_STEP / 2
+        for index, mark in enumerate(undated):
+            # Centred on the publication day: a month-dated article's grid sits mid-month, as its bar would.
+            centre = axis.x((mark.start.toordinal() + mark.end.toordinal() + 1) / 2)
+            columns = min(len(undated), UNDATED_COLUMNS)
+            row, column = divmod(index, UNDATED_COLUMNS)
+            cx = centre + (column - (columns - 1) / 2) * UNDATED_STEP
+            local_y = grid_top + row * UNDATED_STEP
+            placed[mark.claim] = (cx, cx, y + local_y)
+            parts.append(_mark(mark, cx, cx, local_y, radius=UNDATED_R))
         lane_parts.append(
             f'<g class="lane" data-filter-group="" data-source={quoteattr(lane.id)} data-h="{_n(height)}" '
             f'transform="translate(0,{_n(y)})">{"".join(parts)}</g>'
@@ -279,9 +307,12 @@ def timeline_svg(lanes: Sequence[Lane], marks: Sequence[Mark], links: Sequence[L
         y += height
     bottom = y
     classes = "timeline many-links" if len(links) > MANY_LINKS else "timeline"
+    focus_x = ""
+    if focus is not None:
+        focus_x = f' data-focus-x0="{_n(axis.x(focus[0].toordinal()))}" data-focus-x1="{_n(axis.x(focus[1].toordinal() + 1))}"'
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="{classes}" viewBox="0 0 {WIDTH} {_n(bottom + BOTTOM)}" '
-        f'data-top="{TOP}" data-bottom="{BOTTOM}" role="img" aria-labelledby="timeline-title">',
+        f'data-top="{TOP}" data-bottom="{BOTTOM}" data-label-w="{LABEL_W}"{focus_x} role="img" aria-labelledby="timeline-title">',
         '<title id="timeline-title">Timeline of the claims: one lane per source, one mark per dated claim</title>',
         '<defs><pattern id="tc-hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">'
         '<line class="hatch" x1="0" y1="0" x2="0" y2="6"/></pattern></defs>',
@@ -300,9 +331,9 @@ def _axis(axis: BrokenAxis, bottom: float) -> list[str]:
         parts.append(f'<line class="axis-line" x1="{_n(span.x0)}" y1="{AXIS_Y}" x2="{_n(span.x1)}" y2="{AXIS_Y}"/>')
         parts.append(
             f'<text class="segment-caption" x="{_n((span.x0 + span.x1) / 2)}" y="{CAPTION_Y}" text-anchor="middle">'
-            f"{escape(_caption(span))}</text>"
+            f"{escape(segment_caption(span))}</text>"
         )
-        for day, label in _ticks(span):
+        for day, label in segment_ticks(span):
             x = axis.x(day)
             parts.append(f'<line class="grid span-h" x1="{_n(x)}" y1="{AXIS_Y - 4}" x2="{_n(x)}" y2="{_n(bottom)}"/>')
             # A label centred on a segment's edge would run into the break or off the picture.
@@ -322,12 +353,14 @@ def _axis(axis: BrokenAxis, bottom: float) -> list[str]:
     return parts
 
 
-def _mark(mark: Mark, x0: float, x1: float, y: float) -> str:
-    classes = ["mark", mark.severity or "clear", "point" if mark.precision in POINT_PRECISIONS else "span"]
+def _mark(mark: Mark, x0: float, x1: float, y: float, radius: float = 0.0) -> str:
+    classes = ["mark", mark.severity or "clear", "point" if mark.precision in POINT_PRECISIONS or radius else "span"]
     if mark.basis == "publication":
         classes.append("undated")
     cx = (x0 + x1) / 2
-    if mark.precision in POINT_PRECISIONS:
+    if radius:
+        shape = f'<circle cx="{_n(cx)}" cy="{_n(y)}" r="{radius}"/>'
+    elif mark.precision in POINT_PRECISIONS:
         shape = f'<circle cx="{_n(cx)}" cy="{_n(y)}" r="{DOT_R}"/>'
     else:
         width = max(x1 - x0, 2 * DOT_R)
@@ -339,7 +372,7 @@ def _mark(mark: Mark, x0: float, x1: float, y: float) -> str:
     return (
         f'<g class="{" ".join(classes)}" data-claim={quoteattr(mark.claim)} data-source={quoteattr(mark.lane)} '
         f'data-speaker={quoteattr(mark.speaker)} data-filter-item="" data-x="{_n(cx)}" data-y="{_n(y)}" '
-        f'tabindex="0" role="link" aria-label={quoteattr(mark.tooltip)}>'
+        f'tabindex="0" role="link">'
         f"<title>{escape(mark.tooltip)}</title>{shape}</g>"
     )
 
@@ -383,9 +416,23 @@ def conflict_links(conflicts: Sequence[tuple[int, str, str, Sequence[Sequence[st
                         key = (min(a, b), max(a, b))
                         if a == b or count >= MAX_LINKS_PER_CONFLICT or (key in links and links[key].severity == "hard"):
                             continue
-                        links[key] = Link(a, b, index, severity, f"conflict #{index + 1} ({severity}): {topic}")
+                        links[key] = Link(a, b, index, severity, f"conflict {topic} ({severity})")
                         count += 1
     return list(links.values())
+
+
+def _label_lines(text: str, width: int = 30, lines: int = 2) -> list[str]:
+    """A lane's name on at most two lines, broken between words, the rest cut with "…"."""
+    out: list[str] = []
+    for word in text.split():
+        if out and len(out[-1]) + 1 + len(word) <= width:
+            out[-1] += " " + word
+        else:
+            out.append(word)
+    if len(out) > lines:
+        out = out[:lines]
+        out[-1] = out[-1] + " …" if len(out[-1]) + 2 <= width else out[-1][: width - 1].rstrip() + "…"
+    return [_clip(line, width) for line in out] or [""]
 
 
 def _clip(text: str, size: int) -> str:
