@@ -383,10 +383,14 @@ def test_the_first_screen_on_a_phone_shows_the_densest_period_and_the_hard_confl
     page, _ = open_page(pages.path, width=390, height=844)
     assert in_view(page, "#glance .dense")
     hard = page.eval_on_selector_all(".card.hard", "els => els.length")
+    listed = page.eval_on_selector_all(".hard-list li", "els => els.length")
     shown = page.eval_on_selector_all(
         ".hard-list li", "els => els.filter(e => { const r = e.getBoundingClientRect(); return r.bottom <= innerHeight; }).length"
     )
-    assert shown >= min(hard, 6) and shown > 0
+    # Every hard conflict the list names is on the first screen; past six, a link says how many more there are.
+    assert shown == listed == min(hard, 6) > 0
+    if hard > 6:
+        assert in_view(page, ".more-hard") and page.text_content(".more-hard").startswith(f"{hard - 6} more")
     # The timeline, scrolled inside its box, opens on the densest period rather than on the earliest claim.
     middle = page.evaluate(
         """() => { const svg = document.querySelector('svg.timeline'), wrap = document.querySelector('.svg-wrap');

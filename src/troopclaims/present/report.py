@@ -26,6 +26,10 @@ NARRATION = "(narration)"
 _CONTEXT = 90
 #: The length of the window that finds the densest period of the story, for the first screen.
 DENSE_DAYS = 14
+#: Hard conflicts the first screen lists; more would push it past a phone's screen.
+GLANCE_HARD = 6
+#: Rival values a listed conflict shows before "and N more".
+GLANCE_VALUES = 4
 
 
 @dataclass(frozen=True)
@@ -92,7 +96,8 @@ class Glance:
     period: str  # "14 – 23 Oct 2019"; "" when no claim has a date of its own
     in_period: int
     own_dates: int  # claims with a date of their own
-    hard: tuple[ConflictItem, ...]
+    hard: tuple[ConflictItem, ...]  # the hard conflicts with the most claims, at most GLANCE_HARD
+    more_hard: int  # hard conflicts left out of the list
 
 
 @dataclass(frozen=True)
@@ -199,10 +204,12 @@ def period_words(first: date, last: date) -> str:
 
 def _glance(focus: tuple[date, date, int] | None, rows: Sequence[TimelineRow], conflicts: Sequence[ConflictItem]) -> Glance:
     own = sum(r.basis != "publication" for r in rows)
-    hard = tuple(c for c in conflicts if c.severity == "hard")
+    # The disputes most claims take part in come first; the rest are a link away, so the list fits a phone's screen.
+    hard = sorted((c for c in conflicts if c.severity == "hard"), key=lambda c: (-sum(len(s.claims) for s in c.sides), c.number))
+    shown, more = tuple(hard[:GLANCE_HARD]), max(0, len(hard) - GLANCE_HARD)
     if focus is None:
-        return Glance("", 0, own, hard)
-    return Glance(period_words(focus[0], focus[1]), focus[2], own, hard)
+        return Glance("", 0, own, shown, more)
+    return Glance(period_words(focus[0], focus[1]), focus[2], own, shown, more)
 
 
 def _claim_item(dataset: Dataset, claim: Claim, row: TimelineRow | None, conflicts: tuple[int, ...], severity: str) -> ClaimItem:

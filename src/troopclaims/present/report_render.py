@@ -14,7 +14,7 @@ import io
 from markupsafe import Markup
 
 from .render import Column, View, render_markdown as render_view
-from .report import NARRATION, Report
+from .report import GLANCE_VALUES, NARRATION, Report
 from .wording import OWN_WORDS
 
 def _csp_hash(text: str) -> str:
@@ -35,6 +35,7 @@ def render_html(report: Report) -> str:
            "img-src data:; base-uri 'none'; form-action 'none'")
     return env.get_template("report.html.j2").render(
         report=report, style=Markup(style), script=Markup(script), csp=csp, narration=NARRATION, own_words=OWN_WORDS,
+        glance_values=GLANCE_VALUES,
         version=__version__,
     )
 
