@@ -80,7 +80,7 @@ def _plan(
             continue
         if source_id is None:
             source_id = _unique(article.source_id, source_ids)
-            new_sources.append(_source_entry(article, source_id, relative, published_given))
+            new_sources.append(_source_entry(article, source_id, relative, published_given, root))
             by_file[relative] = source_id
         for claim in article.claims:
             if (source_id, fold_quote(claim.quote)) in held:
@@ -94,11 +94,12 @@ def _plan(
     return new_sources, new_claims, skipped, refused
 
 
-def _source_entry(article: Extracted, source_id: str, relative: str, published_given: bool) -> dict[str, Any]:
+def _source_entry(article: Extracted, source_id: str, relative: str, published_given: bool, root: Path) -> dict[str, Any]:
     assert article.published is not None  # undated articles are refused in _plan
     published: dict[str, Any] = {"date": article.published.value, "basis": "stated" if article.stated else "inferred"}
     if article.dated_by:
-        published["reason"] = article.dated_by
+        # A file inside the tree is named from its root ("given in articles/manifest.csv:2"), wherever it ran from.
+        published["reason"] = article.dated_by.replace(f"{root.as_posix()}/", "")
     elif not article.stated:
         published["reason"] = "given with --published when the article was added" if published_given else "unknown"
     if article.time:

@@ -205,7 +205,7 @@ class _Read:
 def _with_listing(read: _Read, listing: Listing | None, default: DateValue | None) -> Article:
     published, time, dated_by, stated = read.published, read.time, read.dated_by, read.published is not None
     if listing is not None and listing.published is not None:
-        published, time, dated_by, stated = listing.published, listing.time, f"given in {listing.where}", False
+        published, time, dated_by, stated = listing.published, listing.time, f"given in {listing.manifest.as_posix()}:{listing.line}", False
     elif published is None and default is not None:
         published, time, dated_by = default, None, None
     title = (listing.title if listing else None) or read.title

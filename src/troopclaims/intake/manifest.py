@@ -35,7 +35,9 @@ class Listing:
     time: str | None
     title: str | None
     author: str | None
-    where: str  # "articles/manifest.csv:3", for messages and the source's record of how it was dated
+    where: str  # "articles/manifest.csv:3", for messages
+    manifest: Path  # the manifest file, resolved, and the row's line: the source's record of how it was dated
+    line: int
 
 
 def is_manifest(path: Path) -> bool:
@@ -85,7 +87,8 @@ def read_manifest(path: Path) -> list[Listing]:
                 raise TroopclaimsError(f"{where}: published: {exc}") from None
         listings.append(
             Listing(
-                folder / str(values["file"]), values["url"], values["outlet"], published, time, values["title"], values["author"], where
+                folder / str(values["file"]), values["url"], values["outlet"], published, time, values["title"], values["author"],
+                where, path.resolve(), line,
             )
         )
     return listings
