@@ -99,7 +99,9 @@ def _edit(claim: Claim) -> Claim | None:
 
     try:
         field = click.prompt("field", type=click.Choice(EDITABLE))
-        raw = click.prompt("value (YAML; empty to clear)", default="", show_default=False)
+        current = claim.model_dump(mode="json", exclude_defaults=True).get(field)
+        now = f"now {_value(current)}; " if current is not None else ""
+        raw = click.prompt(f"value ({now}YAML, e.g. {{qualifier: about, value: 400}} for a count; empty to clear)", default="", show_default=False)
     except click.Abort:
         return None
     try:
@@ -132,14 +134,22 @@ def _shown(dataset: Dataset, claim: Claim, counter: str) -> str:
         before = text[max(0, start - CONTEXT) : start]
         after = text[end : end + CONTEXT]
         quote = click.style(text[start:end], bold=True, underline=True)
-        lines.append("  " + " ".join(f"…{before}»{quote}«{after}…".split()))
+        lines.append(_wrapped(" ".join(f"…{before}»{quote}«{after}…".split())))
     else:
-        lines.append(f"  »{claim.quote}«")
+        lines.append(_wrapped(f"»{claim.quote}«"))
     fields = claim.model_dump(mode="json", exclude_defaults=True)
     shown = [f"{name}: {_value(fields[name])}" for name in _SHOWN if name in fields]
     if shown:
-        lines.append("  " + " · ".join(shown))
+        lines.append(_wrapped(" · ".join(shown)))
     return "\n".join(lines)
+
+
+def _wrapped(text: str) -> str:
+    import shutil
+    import textwrap
+
+    width = max(40, min(110, shutil.get_terminal_size().columns - 1))
+    return textwrap.fill(text, width=width, initial_indent="  ", subsequent_indent="  ", break_on_hyphens=False)
 
 
 def _value(value: Any) -> str:
