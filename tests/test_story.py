@@ -232,3 +232,10 @@ def test_two_workers_add_the_same_story(run: Invoke, story: Path, tmp_path: Path
     assert run("add", str(story / "articles"), "--data", str(story / "claims.yaml"), "-q").exit_code == 0
     assert run("add", str(other / "articles"), "--data", str(other / "claims.yaml"), "--jobs", "2", "-q").exit_code == 0
     assert (story / "claims.yaml").read_text(encoding="utf-8") == (other / "claims.yaml").read_text(encoding="utf-8")
+
+
+def test_a_list_of_addresses_is_named_and_nothing_is_downloaded(run: Invoke, story: Path) -> None:
+    urls = story / "articles" / "urls.txt"
+    urls.write_text("https://news.example/a 2024-02-14\nhttps://news.example/b\n", encoding="utf-8")
+    result = run("add", str(urls), "--data", str(story / "claims.yaml"))
+    assert result.exit_code == 1 and f"skipped: {urls}: a list of addresses, not an article" in result.stderr

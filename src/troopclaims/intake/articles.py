@@ -129,10 +129,20 @@ def read_article(entry: Entry, default: DateValue | None = None, *, save_text: b
         article = _read_page(path, save_text)
     else:
         text = stdin if path == STDIN and stdin is not None else read_text(path, limit=MAX_ARTICLE_BYTES, what="article")
+        if _only_addresses(text):
+            raise TroopclaimsError(
+                f"{path}: a list of addresses, not an article; troopclaims never downloads: save each page beside it "
+                "and list them in a manifest.csv (file,url,outlet,published)"
+            )
         article = _read_text(path, text)
     if not article.text.strip():
         raise TroopclaimsError(f"{path}: holds no article text")
     return _with_listing(article, listing, default)
+
+
+def _only_addresses(text: str) -> bool:
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    return bool(lines) and all(re.fullmatch(r"https?://\S+(?:[ ,;\t]+\S+)*", line) for line in lines)
 
 
 def _read_text(path: Path, text: str, page: Path | None = None) -> _Read:
