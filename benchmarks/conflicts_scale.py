@@ -19,13 +19,13 @@ from __future__ import annotations
 
 import os
 import random
-import resource
 import subprocess
 import sys
-import time
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
+
+from measured import measure as measure_call
 
 ACTORS = ["US", "Russia", "Turkey", "Iran", "France", "United Kingdom", "Germany", "Iraq"]
 PLACES = ["Syria", "Iraq", "Jordan", "Lebanon", "Kuwait", "Qatar", "Turkey", "Israel", "Saudi Arabia", "Egypt"]
@@ -88,14 +88,8 @@ def measure(size: int, label: str) -> None:
     build_facets, conflicts_among, load_gazetteer = _imports()[2:]
     claims, sources = generate(size)
     gazetteer = load_gazetteer()
-    before_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    began, cpu = time.perf_counter(), time.process_time()
-    facets = build_facets(claims, sources, gazetteer)
-    found = conflicts_among(facets, gazetteer)
-    elapsed, used = time.perf_counter() - began, time.process_time() - cpu
-    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"{label:<9}{size:>8,} claims  CPU {used:7.2f} s ({used / size * 1e6:6.1f} µs/claim)  wall {elapsed:7.2f} s  "
-          f"peak RSS {peak_mb:7.1f} MB (engine +{peak_mb - before_mb:6.1f} MB)  {len(found):>7,} conflicts", flush=True)
+    run = measure_call(lambda: conflicts_among(build_facets(claims, sources, gazetteer), gazetteer))
+    print(f"{label:<9}{size:>8,} claims  {run.line()}  {run.cpu / size * 1e6:6.1f} µs/claim CPU  {len(run.result):>7,} conflicts", flush=True)
 
 
 def main() -> None:

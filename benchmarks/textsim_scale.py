@@ -11,10 +11,10 @@ Run: python benchmarks/textsim_scale.py [SIZE ...]   (default 500 2000 10000; ne
 from __future__ import annotations
 
 import random
-import resource
 import subprocess
 import sys
-import time
+
+from measured import measure as measure_call
 
 SUBJECTS = ["Troops", "Soldiers", "A convoy", "Armoured vehicles", "Two battalions", "Marines", "Paratroopers", "Engineers"]
 VERBS = ["left", "reached", "crossed into", "withdrew from", "returned to", "moved towards", "arrived near", "set up camp outside"]
@@ -48,13 +48,8 @@ def measure(size: int, finder: str) -> None:
 
     texts = corpus(size)
     mb = sum(len(t) for t in texts.values()) / 1e6
-    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    began, cpu = time.perf_counter(), time.process_time()
-    found = shared_text(texts, use_lsh=finder == "lsh")
-    wall, used = time.perf_counter() - began, time.process_time() - cpu
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"{finder:<6}{size:>7,} articles ({mb:5.1f} MB)  CPU {used:7.2f} s  wall {wall:7.2f} s  "
-          f"peak RSS {peak:7.1f} MB (+{peak - before:6.1f} MB)  {len(found):>6,} pairs", flush=True)
+    run = measure_call(lambda: shared_text(texts, use_lsh=finder == "lsh"))
+    print(f"{finder:<6}{size:>7,} articles ({mb:5.1f} MB)  {run.line()}  {len(run.result):>6,} pairs", flush=True)
 
 
 def main() -> None:
