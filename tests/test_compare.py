@@ -218,3 +218,12 @@ def test_the_cli_offers_every_kind_the_engine_finds() -> None:
     from troopclaims.engine import KINDS
 
     assert OFFERED == KINDS
+
+
+def test_conflict_ids_cut_alike_are_told_apart() -> None:
+    from dataclasses import replace
+
+    from troopclaims.engine.compare import _unique_ids
+
+    [c] = conflicts(move("a", "one", {"value": 1000}), move("b", "two", {"qualifier": "about", "value": 50}))
+    assert [x.id for x in _unique_ids([c, replace(c), replace(c)])] == [c.id, f"{c.id}-2", f"{c.id}-3"]

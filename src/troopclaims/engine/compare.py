@@ -74,10 +74,20 @@ def _findings(facets: list[Facet], gazetteer: Gazetteer, texts: Mapping[str, str
         if ctx.notes:
             notes[event.id] = tuple(ctx.notes)
     found.extend(_attribution(facets, event_of))
-    found = [_with_notes(c, shared) for c in found]
+    found = _unique_ids([_with_notes(c, shared) for c in found])
     starts = {e.id: e.start for e in events}
     found.sort(key=lambda c: (c.severity != "hard", _KIND_ORDER[c.kind], starts.get(c.event or ""), c.id))
     return Findings(tuple(events), tuple(found), event_of, shared, notes)
+
+
+def _unique_ids(found: list[Conflict]) -> list[Conflict]:
+    """Scopes are cut to 40 characters in ids: two long ones alike get "-2", "-3" in the order found."""
+    seen: dict[str, int] = defaultdict(int)
+    unique = []
+    for conflict in found:
+        seen[conflict.id] += 1
+        unique.append(conflict if seen[conflict.id] == 1 else replace(conflict, id=f"{conflict.id}-{seen[conflict.id]}"))
+    return unique
 
 
 def ask(event: Event, facets: list[Facet], gazetteer: Gazetteer) -> list[Conflict]:
