@@ -88,12 +88,6 @@ def anchor(facet: Facet) -> tuple[date, date]:
     return facet.date.start, facet.date.end
 
 
-def _plus(day: date, days: int) -> date:
-    """day + days, held at the ends of the calendar (a claim can be dated 9999)."""
-    ordinal = min(max(day.toordinal() + days, date.min.toordinal()), date.max.toordinal())
-    return date.fromordinal(ordinal)
-
-
 class _Links:
     """Union-find over claim positions, remembering for each claim the first link that tied it in."""
 
@@ -107,8 +101,9 @@ class _Links:
             i = self.parent[i]
         return i
 
-    def join(self, i: int, j: int, why: str) -> None:
-        self.why.setdefault(j, why)
+    def join(self, i: int, j: int, why: str | None) -> None:
+        if why is not None:
+            self.why.setdefault(j, why)
         a, b = self.find(i), self.find(j)
         if a != b:
             self.parent[max(a, b)] = min(a, b)
@@ -119,7 +114,9 @@ def build_events(facets: list[Facet], gazetteer: Gazetteer) -> tuple[list[Event]
     by_actor: dict[str, list[_Item]] = defaultdict(list)
     for facet in facets:
         if facet.actor is not None and facet.claim.kind == "force":
-            by_actor[facet.actor].append(_Item(facet, anchor(facet), _places(facet, gazetteer)))
+            first, last = anchor(facet)
+            start, end = first.toordinal(), last.toordinal()
+            by_actor[facet.actor].append(_Item(facet, start, end, _places(facet, gazetteer), end - start + 1 > COARSE_DAYS))
     drafts: list[_Draft] = []
     for actor in sorted(by_actor):
         drafts.extend(_actor_events(actor, by_actor[actor]))
@@ -129,13 +126,17 @@ def build_events(facets: list[Facet], gazetteer: Gazetteer) -> tuple[list[Event]
 
 @dataclass(frozen=True)
 class _Item:
+    """A claim as clustering sees it. Days are ordinals: sums of days need no calendar (nor its end at 9999)."""
+
     facet: Facet
-    span: tuple[date, date]
+    start: int
+    end: int
     places: dict[str, str]  # place key -> name to show
+    coarse: bool  # dated too vaguely (more than COARSE_DAYS) to place it in time by itself
 
     @property
-    def coarse(self) -> bool:
-        return (self.span[1] - self.span[0]).days + 1 > COARSE_DAYS
+    def day(self) -> date:
+        return date.fromordinal(self.start)
 
 
 @dataclass
@@ -143,8 +144,8 @@ class _Draft:
     """An event being built. start and end follow its claims placed in time, not those joining by a vague date."""
 
     actor: str
-    start: date
-    end: date
+    start: int  # ordinals
+    end: int
     items: list[_Item] = field(default_factory=list)
     members: list[Member] = field(default_factory=list)
     keys: Counter[str] = field(default_factory=Counter)
@@ -154,25 +155,27 @@ class _Draft:
         self.members.append(member)
         self.keys.update(item.places.keys())
         if timed:
-            self.start, self.end = min(self.start, item.span[0]), max(self.end, item.span[1])
+            self.start, self.end = min(self.start, item.start), max(self.end, item.end)
 
-    def overlaps(self, span: tuple[date, date], slack: int = 0) -> bool:
-        return _plus(self.start, -slack) <= span[1] and span[0] <= _plus(self.end, slack)
+    def overlaps(self, item: _Item, slack: int = 0) -> bool:
+        return self.start - slack <= item.end and item.start <= self.end + slack
 
 
 def _actor_events(actor: str, items: list[_Item]) -> list[_Draft]:
-    items = sorted(items, key=lambda it: (it.span, it.facet.claim.id))
+    items = sorted(items, key=lambda it: (it.start, it.end, it.facet.claim.id))
     links = _Links(len(items))
-    runs: dict[str, tuple[int, date, date]] = {}  # key -> (last claim, run start, run end)
+    runs: dict[str, tuple[int, int, int]] = {}  # key -> (last claim, run start, run end)
     for i, item in enumerate(items):
         if item.coarse:
             continue
-        start, end = item.span
+        start, end = item.start, item.end
         for key in item.places:
             run = runs.get(key)
-            if run is not None and start <= _plus(run[2], GAP_DAYS) and start <= _plus(run[1], MAX_SPAN_DAYS):
-                last = items[run[0]].facet
-                links.join(run[0], i, f"names '{key}', as {last.claim.id} ({items[run[0]].span[0]}) does, {max(0, (start - run[2]).days)} days after it")
+            if run is not None and start <= run[2] + GAP_DAYS and start <= run[1] + MAX_SPAN_DAYS:
+                last = items[run[0]]
+                # Only a claim's first link is its reason: the words are made once per claim, not per link.
+                why = None if i in links.why else f"names '{key}', as {last.facet.claim.id} ({last.day}) does, {max(0, start - run[2])} days after it"
+                links.join(run[0], i, why)
                 runs[key] = (i, run[1], max(run[2], end))
             else:
                 runs[key] = (i, start, end)
@@ -205,55 +208,55 @@ def _split(actor: str, items: list[_Item], why: list[str | None]) -> list[_Draft
     drafts: list[_Draft] = []
     for item, reason in zip(items, why):
         claim = item.facet.claim.id
-        if drafts and item.span[0] <= _plus(drafts[-1].start, MAX_SPAN_DAYS):
+        if drafts and item.start <= drafts[-1].start + MAX_SPAN_DAYS:
             drafts[-1].add(item, Member(claim, "place" if reason else "first", reason or _first(item)))
             continue
         member = Member(claim, "first", _first(item) if not drafts else f"{_first(item)}; the claims before it span more than {MAX_SPAN_DAYS} days")
-        drafts.append(_Draft(actor, item.span[0], item.span[1]))
+        drafts.append(_Draft(actor, item.start, item.end))
         drafts[-1].add(item, member)
     return drafts
 
 
 def _first(item: _Item) -> str:
-    return f"the first claim naming {', '.join(item.places)} at {item.span[0]}"
+    return f"the first claim naming {', '.join(item.places)} at {item.day}"
 
 
 def _place_vague(item: _Item, by_key: dict[str, list[_Draft]], extra: list[_Draft]) -> None:
     """A claim dated only to a year joins the one event of its places in that period, if there is exactly one."""
     keys = ", ".join(item.places)
     date_value = item.facet.date.value
-    matches = list({id(d): d for key in item.places for d in by_key.get(key, ()) if d.overlaps(item.span)}.values())
+    matches = list({id(d): d for key in item.places for d in by_key.get(key, ()) if d.overlaps(item)}.values())
     if len(matches) == 1:
         matches[0].add(item, Member(item.facet.claim.id, "vague date", f"dated only {date_value}: the one event naming {keys} in that period"), timed=False)
         return
     why = "no event names" if not matches else f"{len(matches)} events name"
     for draft in extra:
-        if set(item.places) & set(draft.keys) and draft.overlaps(item.span):
+        if set(item.places) & set(draft.keys) and draft.overlaps(item):
             draft.add(item, Member(item.facet.claim.id, "alone", f"dated only {date_value}, like {draft.items[0].facet.claim.id}; {why} its places then"))
             return
-    draft = _Draft(item.facet.actor or "", item.span[0], item.span[1])
+    draft = _Draft(item.facet.actor or "", item.start, item.end)
     draft.add(item, Member(item.facet.claim.id, "alone", f"dated only {date_value}; {why} {keys} then"))
     extra.append(draft)
 
 
-def _place_loose(item: _Item, anchored: list[_Draft], starts: list[date], alone: list[_Draft]) -> None:
+def _place_loose(item: _Item, anchored: list[_Draft], starts: list[int], alone: list[_Draft]) -> None:
     """A claim naming no place of the story joins the largest event of its actor at its time."""
-    span, actor = item.span, item.facet.actor
+    actor = item.facet.actor
     # Events span at most MAX_SPAN_DAYS, so only those starting in this window can reach the claim.
-    low = bisect_left(starts, _plus(span[0], -GAP_DAYS - MAX_SPAN_DAYS))
-    high = bisect_right(starts, _plus(span[1], GAP_DAYS))
-    candidates = [d for d in anchored[low:high] if d.overlaps(span, GAP_DAYS)]
+    low = bisect_left(starts, item.start - GAP_DAYS - MAX_SPAN_DAYS)
+    high = bisect_right(starts, item.end + GAP_DAYS)
+    candidates = [d for d in anchored[low:high] if d.overlaps(item, GAP_DAYS)]
     if candidates:
-        best = max(candidates, key=lambda d: (len(d.items), -d.start.toordinal(), _neg(d.items[0].facet.claim.id)))
+        best = max(candidates, key=lambda d: (len(d.items), -d.start, _neg(d.items[0].facet.claim.id)))
         others = len(candidates) - 1
         reason = f"names no place of the story: put with the largest event of {actor} at its time"
         best.add(item, Member(item.facet.claim.id, "no place", reason + (f" ({others} other{'s' if others > 1 else ''} then)" if others else "")), timed=False)
         return
-    if alone and alone[-1].overlaps(span, GAP_DAYS):  # claims come in date order: only the last can be near
+    if alone and alone[-1].overlaps(item, GAP_DAYS):  # claims come in date order: only the last can be near
         alone[-1].add(item, Member(item.facet.claim.id, "no place", f"names no place, like {alone[-1].items[0].facet.claim.id}, within {GAP_DAYS} days of it"))
         return
-    draft = _Draft(actor or "", span[0], span[1])
-    draft.add(item, Member(item.facet.claim.id, "alone", f"names no place, and no event of {actor} lies near {span[0]}"))
+    draft = _Draft(actor or "", item.start, item.end)
+    draft.add(item, Member(item.facet.claim.id, "alone", f"names no place, and no event of {actor} lies near {item.day}"))
     alone.append(draft)
 
 
@@ -297,12 +300,12 @@ def _name(drafts: list[_Draft]) -> list[Event]:
             route = f"→ {target}"
         else:
             route = "no place named"
-        start, end = draft.start, draft.end
+        start, end = date.fromordinal(draft.start), date.fromordinal(draft.end)
         when = f"{start.year:04d}" if (end - start).days > 300 else f"{start.year:04d}-{start.month:02d}"
         base = f"{_slug(draft.actor)}-{_slug(origin or target or 'unplaced')}-{when}"
         taken[base] += 1
         ident = base if taken[base] == 1 else f"{base}-{taken[base]}"
-        order = sorted(range(len(draft.items)), key=lambda i: (draft.items[i].span, draft.items[i].facet.claim.id))
+        order = sorted(range(len(draft.items)), key=lambda i: (draft.items[i].start, draft.items[i].end, draft.items[i].facet.claim.id))
         events.append(
             Event(
                 id=ident,
