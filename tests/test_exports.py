@@ -164,8 +164,11 @@ def test_claimreview_narration_is_the_outlets_claim_and_every_text_is_in_its_art
     for claim in claims:
         source = listed[claim["identifier"]]
         assert claim["text"] in _article(BUNDLED, source["source"])
-        if not source["speaker"]:
+        if not source["speaker"] and source["outlet"] != "unknown":
             assert claim["author"] == {"@type": "Organization", "name": source["outlet"]}
+        assert claim.get("citation") == source["cited"]
+        if not source["speaker"] and source["outlet"] == "unknown":
+            assert "author" not in claim and "publisher" not in claim["appearance"], "no author is made up"
         assert "url" not in claim["appearance"] or claim["appearance"]["url"].startswith("http")
 
 

@@ -2,8 +2,9 @@
 
 troopclaims reports contradictions, not verdicts, so no ClaimReview and no rating is made here. Each
 Claim carries what a ClaimReview's itemReviewed needs: the words (text), who made the claim (author:
-the speaker, or the outlet when the article says it in its own words), when it was published, and where
-it appeared (a NewsArticle with its url, headline, outlet and date).
+the speaker, or the outlet when the article says it in its own words; left out when the article names
+neither), when it was published, and where it appeared (a NewsArticle with its url, headline, outlet
+and date).
 """
 
 from __future__ import annotations
@@ -11,15 +12,18 @@ from __future__ import annotations
 from typing import Any
 
 from ..datafile import Claim, Dataset, Source
+from .views import known_outlet
 
 SCHEMA_CONTEXT = "https://schema.org"
 
 
-def _outlet(source: Source) -> dict[str, Any]:
-    return {"@type": "Organization", "name": source.outlet}
+def _outlet(source: Source) -> dict[str, Any] | None:
+    outlet = known_outlet(source)
+    return {"@type": "Organization", "name": outlet} if outlet else None
 
 
-def _author(claim: Claim, source: Source) -> dict[str, Any]:
+def _author(claim: Claim, source: Source) -> dict[str, Any] | None:
+    """The speaker; for the outlet's own words the outlet, or nobody when the article does not name it."""
     if not claim.speaker:
         return _outlet(source)
     person: dict[str, Any] = {"@type": "Person", "name": claim.speaker}
@@ -32,10 +36,12 @@ def appearance(source: Source) -> dict[str, Any]:
     article: dict[str, Any] = {
         "@type": "NewsArticle",
         "headline": source.title,
-        "publisher": _outlet(source),
         "datePublished": source.published.date,
         "inLanguage": source.language,
     }
+    publisher = _outlet(source)
+    if publisher:
+        article["publisher"] = publisher
     if source.url:
         article["url"] = source.url
     if source.translated and source.original_language:
@@ -52,12 +58,14 @@ def claim_object(dataset: Dataset, claim: Claim) -> dict[str, Any]:
         "identifier": claim.id,
         # The words as they stand in the article, not the data file's copy, which may differ in spacing or quote marks.
         "text": dataset.texts[claim.source][start:end],
-        "author": _author(claim, source),
         "datePublished": source.published.date,
         "appearance": appearance(source),
     }
-    if claim.cited:
-        record["citation"] = {"@type": "Organization", "name": claim.cited}
+    author = _author(claim, source)
+    if author:
+        record["author"] = author
+    if claim.cited:  # the agency or monitor the outlet relies on, as text: schema.org's citation takes a work or text
+        record["citation"] = claim.cited
     return record
 
 

@@ -17,7 +17,8 @@ from typing import Any
 from urllib.parse import quote as url_quote
 
 from ..datafile import Claim, Dataset, Source
-from .views import count_text, known_outlet, route
+from .views import known_outlet
+from .wording import claim_phrase
 
 ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 VOCAB = "urn:troopclaims:vocab:"
@@ -113,12 +114,7 @@ def describe(claim: Claim, source: Source) -> str:
     """One line a reader of the annotation sees: who says what, in troopclaims' words."""
     outlet = known_outlet(source)
     who = claim.speaker or (f"{outlet}, in the outlet's own words" if outlet else "The article, in its own words")
-    what = " ".join(part for part in (claim.actor, count_text(claim), claim.movement, route(claim)) if part)
-    if claim.polarity == "denied":
-        what = f"denies: {what}"
-    if claim.modality != "fact":
-        what += f" [{claim.modality}]"
-    return f"{who}: {what or claim.kind}"
+    return f"{who}: {claim_phrase(claim)}"
 
 
 def annotation(dataset: Dataset, claim: Claim) -> dict[str, Any]:

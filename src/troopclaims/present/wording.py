@@ -54,6 +54,8 @@ def claim_phrase(claim: Claim) -> str:
         route.append("home" if claim.destination.casefold() == "home" else f"to {claim.destination}")
     if claim.location:
         route.append(f"at {claim.location}")
+    if claim.kind == "statement" and not (count or verb or route):
+        subject = "a statement"  # says something about the forces that is not a movement or a count
     words = " ".join(part for part in (subject, verb, *route) if part)
     if claim.duration:
         words += f", {claim.duration}"
