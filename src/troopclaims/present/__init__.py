@@ -1,9 +1,10 @@
 """Presentation: output formats and the shareable report.
 
-Takes claims, conflicts and timeline rows; gives tables, JSON, CSV and Markdown (render.py, views.py),
-the check report formats (check_report.py), extractor output (extract_output.py) and the HTML or
-Markdown report with its SVG timeline (report.py, report_svg.py, templates/). The only stage that
-may use rich; none uses click.
+Takes claims, conflicts and timeline rows; gives tables laid out for the terminal (table.py, render.py),
+JSON, CSV and Markdown (views.py, findings_views.py), the check report formats (check_report.py), extractor
+output (extract_output.py), exports for other tools (exports.py: web_annotations.py, claimreview.py,
+sqlite_export.py) and the HTML or Markdown report (report.py, report_render.py, report_svg.py,
+report_figures.py, wording.py, templates/). The only stage that may use rich; none uses click.
 """
 
 from __future__ import annotations
