@@ -471,3 +471,15 @@ def test_a_requested_withdrawal_keeps_its_deadline() -> None:
     claim = one("Kuwait ended the pact on November 28 and requested the withdrawal of 1,000 US troops by January 31, 2022.",
                 published="2021-12-10")
     assert claim.when is not None and claim.when.value == "2022-01-31"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russian forces have held the town for weeks. Some 3,000 Ruritanian troops crossed into Syria on Monday.",
+        "Russian forces have held the town for weeks. Ruritanian units are moving into Syria, officials said.",
+    ],
+)
+def test_forces_named_by_an_unknown_adjective_are_not_anothers(text: str) -> None:
+    claims = [c for c in read(text) if "Ruritanian" in c.quote]
+    assert claims and all(c.actor != "Russia" for c in claims)

@@ -7,11 +7,14 @@ from collections import Counter
 
 from ..world import Gazetteer, TextIndex
 from .motion import FORCE_RE
+from .people import NOT_NAMES
 
 
 # --- actors ---------------------------------------------------------------------------------------------------
 
 _WORDS_BEFORE_RE = re.compile(r"[\w.'’-]+|[,;:()\"“”]")
+#: The endings of English adjectives for peoples: Korean, Rwandan, Chadian, Congolese, Kurdish, Iraqi, Czech.
+_DEMONYM_RE = re.compile(r"(?:an|ese|ish|i|ch)$")
 
 
 class Actors:
@@ -65,6 +68,20 @@ class Actors:
             if actor is not None and (best is None or abs(match.start() - near) < best[0]):
                 best = (abs(match.start() - near), actor)
         return best[1] if best else None
+
+    def unknown_name(self, start: int, end: int) -> bool:
+        """Does the word right before end name the forces with a name no actor here has?
+
+        "10,000 North Korean troops" when the world does not know the adjective: the forces are named, so no
+        other actor of the sentence or the article may stand in for them. Only a word shaped like a people's
+        adjective counts: "the 82nd Airborne Division" or "two Mirage jets" name a unit or a model, not whose.
+        """
+        words = _WORDS_BEFORE_RE.findall(self.text, max(start, end - 30), end)
+        if not words:
+            return False
+        word = words[-1]
+        return (word[:1].isupper() and _DEMONYM_RE.search(word) is not None and word.lower() not in NOT_NAMES
+                and self.gazetteer.actor_for(word) is None and self.gazetteer.lookup(word) is None)
 
     def within(self, start: int, end: int) -> str | None:
         found = self.index.actors_in(start, end)

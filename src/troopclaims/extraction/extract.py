@@ -128,8 +128,9 @@ class _Reader:
         actor = self.actors.within(count.amount.end, count.unit_end) or self.actors.before(count.amount.start, clause[0])
         if count.kind != "force":
             return _Draft(index, clause, count.kind, actor, None, count)
-        actor = (actor or self.actors.in_clause(clause[0], clause[1], count.amount.start)
-                 or self._subject_actor(clause[0], count.amount.start) or self.actors.default)
+        if actor is None and not self.actors.unknown_name(count.amount.end, count.unit_start):
+            actor = (self.actors.in_clause(clause[0], clause[1], count.amount.start)
+                     or self._subject_actor(clause[0], count.amount.start) or self.actors.default)
         moved = motion(self.text, clause[0], self._content_end(clause, count.unit_end), self.gazetteer, self.index,
                        anchor=count.amount.start)
         holding = _HOLD_BEFORE.search(self.text, max(clause[0], count.amount.start - 40), count.amount.start)
@@ -178,7 +179,8 @@ class _Reader:
             actor = self.actors.before(nearest.start(), clause[0])
             if actor is None and re.search(r"\b(?:its|their)\s+$", self.text[max(clause[0], nearest.start() - 8):nearest.start()]):
                 actor = self.actors.within(clause[0], nearest.start())
-            actor = actor or self._subject_actor(clause[0], verb) or self.actors.default
+            if actor is None and not self.actors.unknown_name(clause[0], nearest.start()):
+                actor = self._subject_actor(clause[0], verb) or self.actors.default
         elif inherited is not None:
             actor = inherited  # "... can only transit and do not have permission to stay": the same forces
         elif (subject := self._subject_actor(clause[0], verb)) is not None:
