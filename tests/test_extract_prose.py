@@ -483,3 +483,20 @@ def test_a_requested_withdrawal_keeps_its_deadline() -> None:
 def test_forces_named_by_an_unknown_adjective_are_not_anothers(text: str) -> None:
     claims = [c for c in read(text) if "Ruritanian" in c.quote]
     assert claims and all(c.actor != "Russia" for c in claims)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "movement"),
+    [
+        ("Russia continues pouring more troops into Syria, officials said.", "deploy"),
+        ("The president also ordered troops to Kuwait and Jordan.", "deploy"),
+        ('"The forces came out of Mosul and are preparing for their next mission," the minister said.', "leave"),
+        ("A second brigade continues to operate in Syria, the army said.", "hold"),
+    ],
+)
+def test_more_ways_of_moving_and_being_somewhere(sentence: str, movement: str) -> None:
+    assert one(sentence).movement == movement
+
+
+def test_an_order_to_leave_is_not_an_order_to_a_place() -> None:
+    assert all(c.movement != "deploy" for c in read("The commander ordered the troops to leave Mosul."))

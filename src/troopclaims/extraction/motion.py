@@ -47,18 +47,22 @@ _MOVES = {
     "leave": (
         r"leav(?:e|es|ing)|left(?!\s+(?:wing|hand|side|behind|over))|depart(?:s|ed|ing|ure)?|exit(?:s|ed|ing)?"
         r"|expel(?:s|led|ling)?|expulsion|(?:break|breaks|breaking|broke)\s+out|escap(?:e|es|ed|ing)|fle(?:e|es|d|eing)"
+        r"|(?:come|comes|came|coming)\s+out"
     ),
     "deploy": (
         r"deploy(?:s|ed|ing|ments?)?|dispatch(?:es|ed|ing)?|send(?:s|ing)?(?=" + _NOUNS_AFTER + r")"
         r"|(?:send|sends|sending|sent)(?=[^.;]{0,60}?\b(?:to|into|towards)\b)"
         r"|invad(?:e|es|ed|ing)|invasion|incursion|offensive\s+into|reinforc(?:e|es|ed|ing|ements?)|bolster(?:s|ed|ing)?"
+        r"|pour(?:s|ed|ing)?(?=[^.;]{0,40}?\binto\b)"
+        # "ordered troops to Romania": an order whose "to" governs a place (a capital), not a verb
+        r"|order(?:s|ed|ing)?(?=\s+(?:[\w-]+\s+){0,3}?(?:troops|soldiers|forces|units)\s+to\s+(?-i:[A-Z]))"
     ),
     "stay": (
         r"stay(?:s|ed|ing)?|remain(?:s|ed|ing)?|keep(?:s|ing)?|kept|left\s+behind|linger(?:s|ed|ing)?"
         r"|continu(?:e|es|ed|ing)\s+(?:[\w'’]+\s+){0,4}?presence"
     ),
     "hold": (
-        r"presence|garrison(?:s|ed)?|stationed|based\s+(?:in|at)"
+        r"presence|garrison(?:s|ed)?|stationed|based\s+(?:in|at)|operat(?:e|es|ed|ing)\s+(?:in|inside|across)"
         r"|(?:are|is|were|was)\s+(?:not\s+|no\s+longer\s+|still\s+|already\s+)?(?:in|inside)(?=\s)"
     ),
 }
@@ -148,7 +152,7 @@ _MOVE_FIRST_WORDS = frozenset(
     incursion offensive reinforce reinforces reinforced reinforcing reinforcement reinforcements bolster bolsters
     bolstered bolstering stay stays stayed staying remain remains remained remaining keep keeps keeping kept linger
     lingers lingered lingering continue continues continued continuing presence garrison garrisons garrisoned
-    stationed based""".split()
+    stationed based pour pours poured pouring order orders ordered ordering operate operates operated operating""".split()
 )
 _MOVE_WORD_RE = re.compile(r"['’]?[A-Za-z]+(?:-[A-Za-z]+)?")
 
