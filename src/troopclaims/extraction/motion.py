@@ -92,19 +92,20 @@ _NEGATION_RE = re.compile(
     re.IGNORECASE,
 )
 _NOT_NEGATION_RE = re.compile(r"(?:\bnot|n['’]t|\bnever)\s+(?:rul(?:e|ed|ing)\s+out|only)\b", re.IGNORECASE)
+# Each pattern opens with a look-ahead of the first letters of its words, so that the scan skips other positions.
 _MODALITIES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("permission", re.compile(
-        r"\b(?:permission|permitted|allowed|authori[sz](?:ation|ed)|approval|can\s+only|may\s+only|only\s+(?:be\s+)?"
+        r"(?=[pPaAcCmMoOnNuUbB])\b(?:permission|permitted|allowed|authori[sz](?:ation|ed)|approval|can\s+only|may\s+only|only\s+(?:be\s+)?"
         r"(?:use|used)|(?:not|n['’]t)\s+be\s+able\s+to|unable\s+to|barred|banned)\b", re.IGNORECASE)),
     ("demand", re.compile(
-        r"\b(?:must|ha(?:ve|s|d)\s+to|need(?:s)?\s+to|required\s+to|ordered|demand\w*|calls?\s+(?:for|on)|calling\s+"
+        r"(?=[mMhHnNrRoOdDcCuUpPeEiI])\b(?:must|ha(?:ve|s|d)\s+to|need(?:s)?\s+to|required\s+to|ordered|demand\w*|calls?\s+(?:for|on)|calling\s+"
         r"(?:for|on)|calls\s+from|urg(?:e|es|ed|ing)|plead\w*|expel\w*|expulsion|insist\w*|request(?:s|ed|ing))\b", re.IGNORECASE)),
     ("possibility", re.compile(
-        r"\b(?:could|may|might|possibl[ey]|ruling\s+out|rule\s+out|consider\w*|under\s+discussion|options?)\b",
+        r"(?=[cCmMpPrRuUoO])\b(?:could|may|might|possibl[ey]|ruling\s+out|rule\s+out|consider\w*|under\s+discussion|options?)\b",
         re.IGNORECASE)),
     ("plan", re.compile(
-        r"\b(?:will|won['’]t|would|shall|plans?\s+to|planned|planning\s+to|intention|intends?|intended|going\s+to|set\s+to|"
-        r"expected\s+to|about\s+to|decided\s+to|vow\w*|promis\w*|is\s+to|are\s+to)\b|['’]ll\b", re.IGNORECASE)),
+        r"(?=[wWsSpPiIgGeEaAdDvV'’])(?:\b(?:will|won['’]t|would|shall|plans?\s+to|planned|planning\s+to|intention|intends?|intended|going\s+to|set\s+to|"
+        r"expected\s+to|about\s+to|decided\s+to|vow\w*|promis\w*|is\s+to|are\s+to)\b|['’]ll\b)", re.IGNORECASE)),
 )
 
 

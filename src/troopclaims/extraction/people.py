@@ -38,11 +38,13 @@ SPEECH_VERBS = (
 #: Seeing no evidence is a statement too, and its subject is the one who makes it:
 #: "NATO has seen no sign that ..." is NATO's word on the movement.
 _PERCEIVE = r"(?:seen|sees|see|saw|found|finds|observed|observes|detected|detects)(?=\s+(?:no|any|little)\s+(?:evidence|signs?|indications?|proof)\b)"
-SPEECH_RE = re.compile(rf"\b(?:{SPEECH_VERBS}|{_PERCEIVE})\b")  # case-sensitive: verbs are lower case
+# case-sensitive: verbs are lower case. The look-ahead of first letters lets the scan skip other positions.
+_SPEECH_FIRST = "".join(sorted({w[0] for w in SPEECH_VERBS.split("|")} | set("sfod")))
+SPEECH_RE = re.compile(rf"(?=[{_SPEECH_FIRST}])\b(?:{SPEECH_VERBS}|{_PERCEIVE})\b")
 ACCORDING_RE = re.compile(r"\b[Aa]ccording to\s+")
 BACK_REFERENCE_RE = re.compile(r"(?:the\s+)?(?:report|statement)", re.IGNORECASE)
 REPORT_BY_RE = re.compile(r"(?:an?\s+|the\s+)?(?:reports?|statement|article|dispatch)\s+(?:by|from|of|in)\s+(.+)", re.IGNORECASE)
-CUE_RE = re.compile(rf"\b(?:{SPEECH_VERBS}|{_PERCEIVE}|[Aa]ccording|calls?|demands?|appeals?|pressure)\b")
+CUE_RE = re.compile(rf"(?=[{_SPEECH_FIRST}Aacdp])\b(?:{SPEECH_VERBS}|{_PERCEIVE}|[Aa]ccording|calls?|demands?|appeals?|pressure)\b")
 CALLS_RE = re.compile(r"\b(?:calls?|demands?|appeals?|pressure)\s+(?:from|by)\s+(?P<np>(?:[A-Z][\w'’-]*\s+)*[a-z]+)\s+(?:to|for)\b")
 
 #: Words that make a noun phrase a news outlet, agency or monitor: its statements are citations.
