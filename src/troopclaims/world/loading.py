@@ -9,7 +9,10 @@ from pathlib import Path
 from typing import Any, get_args
 
 from ..errors import Problem, TroopclaimsError
-from .gazetteer import Gazetteer, Place, PlaceKind
+from .gazetteer import Gazetteer
+from .index import WorldIndex
+from .matching import key_of
+from .places import Place, PlaceKind
 
 
 # --- loading -----------------------------------------------------------------------------------------------
@@ -43,10 +46,17 @@ def load_gazetteer(extra: Path | None = None) -> Gazetteer:
 
 
 @lru_cache(maxsize=1)
+def load_world() -> WorldIndex:
+    """The shipped world index (see build.py)."""
+    return WorldIndex(resources.files("troopclaims.world").joinpath("world.idx").read_bytes())
+
+
+@lru_cache(maxsize=1)
 def _default() -> Gazetteer:
+    world = load_world()
     text = resources.files("troopclaims.world").joinpath("gazetteer.yaml").read_text(encoding="utf-8")
-    raw = _parse(text, "gazetteer.yaml (built in)", _Raw())
-    return Gazetteer(raw.places, raw.actors, raw.homes)
+    raw = _parse(text, "gazetteer.yaml (built in)", _Raw(), world)
+    return Gazetteer(raw.places, raw.actors, raw.homes, world)
 
 
 @lru_cache(maxsize=8)
@@ -56,18 +66,18 @@ def _extended(path: str, mtime_ns: int, size: int) -> Gazetteer:
     del mtime_ns, size  # part of the cache key only: an edited file is read again
     text = read_text(Path(path), limit=MAX_DATA_BYTES, what="gazetteer")
     base = _default()
-    raw = _parse(text, path, _Raw(dict(base.places), dict(base.actors), dict(base.homes)))
-    return Gazetteer(raw.places, raw.actors, raw.homes)
+    raw = _parse(text, path, _Raw(dict(base.places), dict(base.actors), dict(base.homes)), base.world)
+    return Gazetteer(raw.places, raw.actors, raw.homes, base.world)
 
 
-def _parse(text: str, path: str, raw: _Raw) -> _Raw:
+def _parse(text: str, path: str, raw: _Raw, world: WorldIndex | None) -> _Raw:
     from ..files import YamlProblem, load_located
 
     try:
         located = load_located(text)
     except YamlProblem as exc:
         _fail([Problem(path, exc.line, exc.column, exc.message, "yaml")])
-    checker = _Checker(path, located)
+    checker = _Checker(path, located, world)
     checker.read(raw)
     if checker.problems:
         _fail(checker.problems)
@@ -82,7 +92,8 @@ def _fail(problems: list[Problem]) -> Any:
 class _Checker:
     """Reads the parsed YAML into places and actors, noting every problem with its line."""
 
-    def __init__(self, path: str, located: Any) -> None:
+    def __init__(self, path: str, located: Any, world: WorldIndex | None) -> None:
+        self.world = world
         self.path = path
         self.located = located
         self.problems: list[Problem] = []
@@ -114,7 +125,7 @@ class _Checker:
             raw.places[place.name] = place
         for name, loc in mine.items():
             parent = raw.places[name].within
-            if parent is not None and parent not in raw.places:
+            if parent is not None and not self._known(raw, parent):
                 self.report((*loc, "within"), f"place {name!r} is within {parent!r}, which is not a known place")
         self._cycles(raw, mine)
         for index, item in enumerate(self._list(data, "actors")):
@@ -126,10 +137,14 @@ class _Checker:
             self.report(("home_of",), "'home_of' maps an actor to the place that is its home, e.g. 'US: United States'")
             return
         for actor_name, place_name in homes.items():
-            if not isinstance(place_name, str) or place_name not in raw.places:
+            if not isinstance(place_name, str) or not self._known(raw, place_name):
                 self.report(("home_of", str(actor_name)), f"home of {actor_name!r} is {place_name!r}, which is not a known place")
             else:
                 raw.homes[str(actor_name)] = place_name
+
+    def _known(self, raw: _Raw, name: str) -> bool:
+        """A place of this file or the layers below: the hand-kept places by name, the world by any name."""
+        return name in raw.places or (self.world is not None and bool(self.world.get(" ".join(key_of(name)))))
 
     def _list(self, data: dict[str, Any], name: str) -> list[Any]:
         value = data.get(name)

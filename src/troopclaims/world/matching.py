@@ -1,4 +1,10 @@
-"""Normalising names to token keys, and finding those keys in running text."""
+"""Normalising names to token keys, the case rules of matching, and the index of hand-kept names.
+
+Names are compared as normalised tokens, so that "north-east Syria", "northeast Syria" and
+"North East Syria" are one key, "Syria's" is "Syria", "U.S." is "US" and "Ségou" is "segou".
+Matching in running text is case-aware: a name written with capitals needs a capital in the text
+("Turkey", not "turkey"), and an acronym needs its capitals ("IS", not "is").
+"""
 
 from __future__ import annotations
 
@@ -7,9 +13,7 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import islice
 from typing import Any, Literal
-
 
 ARTICLES = ("al", "el")  # "al-Hasakah" is also "Hasakah"
 
@@ -18,7 +22,7 @@ ARTICLES = ("al", "el")  # "al-Hasakah" is also "Hasakah"
 _TOKEN_RE = re.compile(r"[^\W_]+(?:[.'\u2019][^\W_]+)*")
 _COMPASS = re.compile(r"^(north|south)(east|west)(ern)?$")
 _ADJECTIVES = {"northern": "north", "southern": "south", "eastern": "east", "western": "west"}
-_FOLD = str.maketrans({"\u0131": "i", "\u2019": "'", "\u2018": "'"})
+_FOLD = str.maketrans({"\u0131": "i", "\u2019": "'", "\u2018": "'", "\u02bf": "", "\u02be": ""})
 
 
 def _fold_word(word: str) -> str:
@@ -31,7 +35,7 @@ def _fold_word(word: str) -> str:
 
 
 @lru_cache(maxsize=1 << 16)
-def _normal(word: str) -> tuple[str, ...]:
+def normal(word: str) -> tuple[str, ...]:
     """One written word as one or two key tokens: 'northeastern' -> ('north', 'east')."""
     folded = _fold_word(word)
     compass = _COMPASS.match(folded)
@@ -40,63 +44,69 @@ def _normal(word: str) -> tuple[str, ...]:
     return (_ADJECTIVES.get(folded, folded),)
 
 
-def _tokens(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[str, int, int]]:
+def tokens(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[str, int, int]]:
+    """(key token, start, end) of each word of text[start:end]; a possessive "'s" is left out of the span."""
     for match in _TOKEN_RE.finditer(text, start, len(text) if end is None else end):
         word = match[0]
-        end = match.end()
+        stop = match.end()
         if word.endswith(("'s", "\u2019s")):
-            end -= 2  # "Syria's": the place is "Syria"
-        for token in _normal(word):
-            yield token, match.start(), end
+            stop -= 2  # "Syria's": the place is "Syria"
+        for token in normal(word):
+            yield token, match.start(), stop
 
 
 def key_of(name: str) -> tuple[str, ...]:
     """The normalised token key of a name, as used for lookups."""
-    return tuple(token for token, _, _ in _tokens(name))
+    return tuple(token for token, _, _ in tokens(name))
 
 
-_Rule = Literal["any", "capital", "exact"]
+# --- case rules --------------------------------------------------------------------------------------------
+
+Rule = Literal["any", "capital", "exact"]
+RULES: tuple[Rule, ...] = ("any", "capital", "exact")
 
 
-def _case_rule(alias: str) -> _Rule:
+def case_rule(alias: str) -> Rule:
     letters = [c for c in alias if c.isalpha()]
     if len(letters) >= 2 and all(c.isupper() for c in letters) and len(alias.split()) == 1:
         return "exact"  # an acronym: "IS" is not "is", "US" is not "us"
     return "capital" if any(c.isupper() for c in letters) else "any"
 
 
-def _case_ok(rule: _Rule, written: str, alias_letters: str) -> bool:
+def case_ok(rule: Rule, written: str, key: tuple[str, ...]) -> bool:
+    """May the words written in a text stand for a name of this case rule and key?"""
     if rule == "any":
         return True
     if rule == "capital":
         return any(c.isupper() for c in written)
-    return "".join(c for c in written if c.isalpha()) == alias_letters
+    return "".join(c for c in written if c.isalpha()).lower() == "".join(key) and not any(c.islower() for c in written)
 
+
+# --- the hand-kept names -----------------------------------------------------------------------------------
 
 @dataclass(frozen=True)
-class _Entry:
+class Entry:
     key: tuple[str, ...]
-    rule: _Rule
-    letters: str
+    rule: Rule
     target: Any  # a Place, or an actor name (str)
 
 
 class Matcher:
-    """Longest-match lookup of token keys in running text, indexed by first token.
+    """Entries indexed by their first token (longest first), and by their whole key.
 
     Running text is not tokenised whole: a pattern finds the words that can start a key (capitalised
-    words, and the few lower-case words that begin a key, such as "northern" or "coalition"), and
-    only there are the following words read. Most words of an article are never looked at twice.
+    words, and the few lower-case words that begin one, such as "northern" or "coalition"), and
+    only there are the following words read.
     """
 
     def __init__(self) -> None:
-        self.by_first: dict[str, list[_Entry]] = {}
+        self.by_first: dict[str, list[Entry]] = {}
         self.exact: dict[tuple[str, ...], list[Any]] = {}
-        self.longest = 1
-        self._lower_starts: set[str] = {"al", "el"}
+        self._lower_starts: set[str] = {"al", "el", "central"}
         self._starts: re.Pattern[str] | None = None
 
-    def _start_pattern(self) -> re.Pattern[str]:
+    def starts(self) -> re.Pattern[str]:
+        """A pattern for the words that may begin a name."""
         if self._starts is None:
             lowers = "|".join(sorted((re.escape(w) for w in self._lower_starts), key=len, reverse=True))
             self._starts = re.compile(
@@ -113,55 +123,21 @@ class Matcher:
         if not in_text:
             self.exact.setdefault(key, []).append(target)
             return
-        letters = "".join(c for c in alias if c.isalpha())
         first_word = re.split(r"[\s-]+", alias.strip())[0]
         if first_word[:1].islower():
             self._lower_starts.add(first_word.lower())
             self._starts = None
-        self.longest = max(self.longest, len(key))
+        self.add_key(key, case_rule(alias), target)
+
+    def add_key(self, key: tuple[str, ...], rule: Rule, target: Any) -> None:
         keys = [key]
         if len(key) > 1 and key[0] in ARTICLES:
             keys.append(key[1:])  # "Al-Hasakah" is also written "Hasakah"
         for k in keys:
-            entry = _Entry(k, _case_rule(alias), letters, target)
-            bucket = self.by_first.setdefault(k[0], [])
-            if all(e.key != k or e.target != target for e in bucket):
-                bucket.append(entry)
-                bucket.sort(key=lambda e: -len(e.key))
             targets = self.exact.setdefault(k, [])
             if target not in targets:
                 targets.append(target)
-
-    def scan(self, text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, _Entry, list[tuple[str, int, int]]]]:
-        """Non-overlapping longest matches in text[start:end], with the (up to two) tokens that follow each."""
-        stop = len(text) if end is None else end
-        found = []
-        free = start
-        for word in self._start_pattern().finditer(text, start, stop):
-            if word.start() < free:
-                continue
-            entries = self.by_first.get(_normal(word[0])[0])
-            if not entries:
-                continue
-            # Entries are sorted longest first: read that many words, and two more for a kind suffix.
-            tokens = list(islice(_tokens(text, word.start(), stop), len(entries[0].key) + 2))
-            entry = self._match_at(tokens, text)
-            if entry is None:
-                continue
-            size = len(entry.key)
-            found.append((tokens[0][1], tokens[size - 1][2], entry, tokens[size:size + 2]))
-            free = tokens[size - 1][2]
-        return found
-
-    def _match_at(self, tokens: list[tuple[str, int, int]], text: str) -> _Entry | None:
-        for entry in self.by_first.get(tokens[0][0], ()):
-            size = len(entry.key)
-            if size > len(tokens):
-                continue
-            if all(tokens[k][0] == entry.key[k] for k in range(1, size)):
-                written = text[tokens[0][1]:tokens[size - 1][2]]
-                if _case_ok(entry.rule, written, entry.letters):
-                    return entry
-        return None
-
-
+                bucket = self.by_first.setdefault(k[0], [])
+                bucket.append(Entry(k, rule, target))
+                if len(bucket) > 1 and len(bucket[-2].key) < len(k):
+                    bucket.sort(key=lambda e: -len(e.key))
