@@ -150,15 +150,9 @@ def facet_of(claim: Claim, source: Source, gazetteer: Gazetteer) -> Facet:
 def _spot(name: str | None, actor: str | None, gazetteer: Gazetteer) -> Spot | None:
     if not name:
         return None
-    # "Basra province, southern Iraq": the most specific part the gazetteer knows stands for the whole.
-    place = next((p for p in map(gazetteer.lookup, (name, *name.split(","))) if p is not None), None)
-    if place is None:  # "northern and northeastern Syria": a place named inside the words
-        found = gazetteer.find(name)
-        place = found[0][2] if found else None
-    if place is not None and place.kind == "home":
-        place = gazetteer.home_of(actor)
+    place = gazetteer.resolve(name, actor)
     home_place = gazetteer.home_of(actor)
-    home = name.casefold() == "home" or (home_place is not None and place is not None and place.name == home_place.name)
+    home = name.casefold() == "home" or (home_place is not None and place is not None and place.same(home_place))
     if place is None:
         country: str | None = name.casefold()
     else:
@@ -172,19 +166,21 @@ def is_home(spot: Spot, actor: str | None, gazetteer: Gazetteer) -> bool:
     return spot.home
 
 
-Relation = str  # "same" | "within" | "disjoint" | "unknown"
+Relation = str  # "same" | "within" | "overlap" | "disjoint" | "unknown"
 
 
 def relation(gazetteer: Gazetteer, a: Spot | None, b: Spot | None) -> Relation:
-    """How two named places relate: the same or one inside the other, disjoint, or unknown."""
+    """How two named places relate: the same, one inside the other, overlapping, disjoint, or unknown."""
     if a is None or b is None:
         return "unknown"
     if a.place is None or b.place is None:
         return "same" if a.written.casefold() == b.written.casefold() else "unknown"
-    if a.place.name == b.place.name:
+    if a.place.same(b.place):
         return "same"
     if gazetteer.contains(a.place, b.place) or gazetteer.contains(b.place, a.place):
         return "within"
+    if gazetteer.overlaps(a.place, b.place):
+        return "overlap"  # "northern" and "eastern Syria" share the north-east
     return "disjoint"
 
 
@@ -192,7 +188,7 @@ def compatible(gazetteer: Gazetteer, a: Spot | None, b: Spot | None) -> bool:
     """Could both claims speak of the same place? Unnamed places are compatible with any."""
     if a is None or b is None:
         return True
-    return relation(gazetteer, a, b) in ("same", "within")
+    return relation(gazetteer, a, b) in ("same", "within", "overlap")
 
 
 def country_key(gazetteer: Gazetteer, spot: Spot | None) -> str | None:

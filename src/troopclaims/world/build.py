@@ -196,7 +196,8 @@ def _stem(adjective: str, towns: set[str]) -> str:
     return next((guess for guess in guesses if guess in towns), guesses[0] if guesses else adjective)
 
 
-_KIND_ENDINGS = (" Oblast", " Governorate", " Province", " State", " Region", " Department", " Prefecture", " County")
+# "State" is left out: "Texas", not "Texas State" (an ambiguous state gets its country, see _qualify).
+_KIND_ENDINGS = (" Oblast", " Governorate", " Province", " Region", " Department", " Prefecture", " County")
 
 
 def _subdivisions(builder: _Builder, countries: dict[str, int], towns: dict[str, set[str]]) -> None:
@@ -257,6 +258,19 @@ def _boxes_from_cities(builder: _Builder, countries: dict[str, int]) -> None:
             builder.places[index][8] = (min(lats), max(lats), min(lons), max(lons))
 
 
+def _qualify(builder: _Builder, countries: dict[str, int]) -> None:
+    """Give a town or province whose name other places share its country: "Tripoli, Lebanon".
+
+    A claim's field holds a place's name; qualified, the name says which place it is on its own.
+    """
+    for index, row in enumerate(builder.places):
+        if row[2] not in ("city", "province"):
+            continue
+        if len(builder.names.get(" ".join(key_of(row[1])), {})) > 1 and row[3] in countries:
+            row[1] = f"{row[1]}, {builder.places[countries[row[3]]][1]}"
+            builder.name(row[1], index)
+
+
 def _compass(builder: _Builder, countries: dict[str, int]) -> None:
     for code, index in sorted(countries.items()):
         row = builder.places[index]
@@ -287,6 +301,7 @@ def build() -> bytes:
     taken = set(builder.names)
     _cities(builder, taken, cities)
     _boxes_from_cities(builder, countries)
+    _qualify(builder, countries)
     _compass(builder, countries)
     header = {
         "format": FORMAT,

@@ -31,7 +31,7 @@ KIND_SUFFIXES: dict[tuple[str, ...], PlaceKind] = {
 }
 
 
-@dataclass
+@dataclass(eq=False)  # compared and hashed by identity: a cache key for the layers above it
 class Gazetteer:
     places: dict[str, Place]
     actors: dict[str, tuple[str, ...]]
@@ -194,6 +194,17 @@ class Gazetteer:
                     if parent is not None and parent.kind == "province":
                         return parent
         return min(places, key=lambda p: (PREFERENCE[p.kind], -p.population))
+
+    def resolve(self, name: str, actor: str | None = None) -> Place | None:
+        """The place a claim's field names: "Basra province, southern Iraq", "home" (the actor's home)."""
+        # The first part the gazetteer knows stands for the whole: "Basra province, southern Iraq".
+        place = next((p for p in map(self.lookup, (name, *name.split(","))) if p is not None), None)
+        if place is None:  # "northern and northeastern Syria": a place named inside the words
+            found = self.find(name)
+            place = found[0][2] if found else None
+        if place is not None and place.kind == "home":
+            place = self.home_of(actor)
+        return place
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, Place]]:
         """Places named in text, as (start, end, place) spans, longest match first, not overlapping.

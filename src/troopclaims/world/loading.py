@@ -29,20 +29,24 @@ class _Raw:
     homes: dict[str, str] = field(default_factory=dict)
 
 
-def load_gazetteer(extra: Path | None = None) -> Gazetteer:
-    """The built-in gazetteer, extended by a user file when given.
+def load_gazetteer(*extras: Path | None) -> Gazetteer:
+    """The built-in gazetteer (world index and hand-kept layer), extended by user files when given.
 
+    Each file goes on top of the ones before it (a data file's `gazetteer:`, then --gazetteer).
     A user file is read strictly (duplicate keys, unknown fields, unknown parents are errors
-    naming the file and line); an entry whose name is a built-in place replaces that place.
+    naming the file and line); an entry whose name is a place below it replaces that place.
     """
-    if extra is None:
-        return _default()
-    path = Path(extra)
-    try:
-        stat = path.stat()
-    except OSError:
-        raise TroopclaimsError(f"{path}: no such gazetteer file") from None
-    return _extended(str(path.resolve()), stat.st_mtime_ns, stat.st_size)
+    gazetteer = _default()
+    for extra in extras:
+        if extra is None:
+            continue
+        path = Path(extra)
+        try:
+            stat = path.stat()
+        except OSError:
+            raise TroopclaimsError(f"{path}: no such gazetteer file") from None
+        gazetteer = _extended(gazetteer, str(path.resolve()), stat.st_mtime_ns, stat.st_size)
+    return gazetteer
 
 
 @lru_cache(maxsize=1)
@@ -60,12 +64,11 @@ def _default() -> Gazetteer:
 
 
 @lru_cache(maxsize=8)
-def _extended(path: str, mtime_ns: int, size: int) -> Gazetteer:
+def _extended(base: Gazetteer, path: str, mtime_ns: int, size: int) -> Gazetteer:
     from ..files import MAX_DATA_BYTES, read_text
 
     del mtime_ns, size  # part of the cache key only: an edited file is read again
     text = read_text(Path(path), limit=MAX_DATA_BYTES, what="gazetteer")
-    base = _default()
     raw = _parse(text, path, _Raw(dict(base.places), dict(base.actors), dict(base.homes)), base.world)
     return Gazetteer(raw.places, raw.actors, raw.homes, base.world)
 
