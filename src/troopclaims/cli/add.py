@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 import click
 
 from ..errors import one_line
-from .options import FilePath, Talk, Text, data_option, is_stdin, talk_options
+from .options import FilePath, Talk, Text, data_option, gazetteer_option, is_stdin, talk_options
 
 if TYPE_CHECKING:
     from ..datafile import DateValue, Extracted
@@ -22,7 +22,10 @@ if TYPE_CHECKING:
 )
 @click.option("--jobs", type=click.IntRange(1, 64), default=1, show_default=True, help="Worker processes.")
 @talk_options
-def add(paths: tuple[Path, ...], data: Path | None, published: str | None, jobs: int, quiet: bool, verbose: bool) -> None:
+@gazetteer_option
+def add(
+    paths: tuple[Path, ...], data: Path | None, published: str | None, jobs: int, quiet: bool, verbose: bool, gazetteer: Path | None
+) -> None:
     """Bring articles into a story: read them, extract candidate claims, and add both to the data file.
 
     PATHS are articles (.txt, or saved web pages .html/.htm), folders of them, or manifests
@@ -45,7 +48,7 @@ def add(paths: tuple[Path, ...], data: Path | None, published: str | None, jobs:
     named = list(paths)
     if any(is_stdin(path) for path in named):
         named = [p for p in named if not is_stdin(p)] + [Path(line.strip()) for line in sys.stdin if line.strip()]
-    add_articles(named, data, published, jobs, talk)
+    add_articles(named, data, published, jobs, talk, gazetteer)
 
 
 def parse_default_date(published: str | None) -> DateValue | None:
@@ -60,7 +63,9 @@ def parse_default_date(published: str | None) -> DateValue | None:
         raise UsageError(f"--published: {exc}") from None
 
 
-def add_articles(paths: list[Path], data: Path, published: str | None, jobs: int, talk: Talk) -> None:
+def add_articles(
+    paths: list[Path], data: Path, published: str | None, jobs: int, talk: Talk, gazetteer: Path | None = None
+) -> None:
     """What `add` and `extract --merge` do: read, extract, merge, then name every article left out."""
     from ..datafile import merge_into
     from ..errors import TroopclaimsError
@@ -73,7 +78,8 @@ def add_articles(paths: list[Path], data: Path, published: str | None, jobs: int
         raise TroopclaimsError(f"{data}: no such data file; make one with: troopclaims init {data.parent}")
     entries, skipped = find_articles(paths)
     extracted: list[Extracted] = []
-    results = extract_files(entries, default, jobs, save_text=True)
+    gazetteers = tuple(p for p in (data_file_gazetteer(data), gazetteer) if p is not None)
+    results = extract_files(entries, default, jobs, save_text=True, gazetteers=gazetteers)
     for result in tracked(results, len(entries), "reading articles", enabled=not talk.quiet):
         if isinstance(result, Skipped):
             skipped.append(result)
@@ -87,6 +93,14 @@ def add_articles(paths: list[Path], data: Path, published: str | None, jobs: int
     added = f"; new sources: {', '.join(done.sources_added)}" if done.sources_added else ""
     talk.say(f"{data}: added {done.claims_added} unreviewed claims{added}; {done.claims_skipped} already there")
     report_skipped(skipped)
+
+
+def data_file_gazetteer(path: Path) -> Path | None:
+    """The gazetteer file a data file names, when it is a valid data file (merging reports it otherwise)."""
+    from ..datafile import check_file
+
+    result = check_file(path)
+    return result.dataset.gazetteer_path if result.dataset is not None and not result.errors else None
 
 
 def _described(article: Extracted) -> str:

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import click
 
-from .options import FilePath, Talk, data_option, format_option, is_stdin, resolve_data, talk_options
+from .options import FilePath, Talk, data_option, format_option, gazetteer_option, is_stdin, resolve_data, talk_options
 
 
 @click.command()
@@ -19,7 +19,10 @@ from .options import FilePath, Talk, data_option, format_option, is_stdin, resol
     "data file under the current folder that names a changed article.",
 )
 @talk_options
-def check(paths: tuple[Path, ...], data: Path | None, output_format: str, changed: bool, quiet: bool, verbose: bool) -> None:
+@gazetteer_option
+def check(
+    paths: tuple[Path, ...], data: Path | None, output_format: str, changed: bool, quiet: bool, verbose: bool, gazetteer: Path | None
+) -> None:
     """Validate claims data files: YAML, schema, references, articles, quotes and counts.
 
     Reports every problem at once as PATH:LINE:COLUMN: MESSAGE, and how many candidates are
@@ -50,7 +53,7 @@ def check(paths: tuple[Path, ...], data: Path | None, output_format: str, change
         targets = [*paths, *([data] if data is not None else [])] or [resolve_data(None)]
     if sum(is_stdin(target) for target in targets) > 1:
         raise click.UsageError("standard input (-) can be read once")
-    failed = False
+    failed = gazetteer is not None and _check_gazetteer(gazetteer, output_format)
     for target in targets:
         if is_stdin(target):
             target = Path(STDIN_NAME)
@@ -58,7 +61,8 @@ def check(paths: tuple[Path, ...], data: Path | None, output_format: str, change
         else:
             result = check_file(target)
         problems = result.problems
-        if result.dataset is not None and not result.errors:
+        if result.dataset is not None and not result.errors and not failed:
+            result.dataset.extra_gazetteer = gazetteer
             from ..extraction import coverage_warnings
 
             problems = problems + coverage_warnings(result.dataset)
@@ -77,6 +81,20 @@ def check(paths: tuple[Path, ...], data: Path | None, output_format: str, change
         failed = failed or bool(result.errors)
     if failed:
         sys.exit(1)
+
+
+def _check_gazetteer(path: Path, output_format: str) -> bool:
+    """Report the problems of a --gazetteer file as a data file's are reported; True when it has any."""
+    from ..errors import Problem, TroopclaimsError
+    from ..present import REPORTERS
+    from ..world import load_gazetteer
+
+    try:
+        load_gazetteer(path)
+    except TroopclaimsError as exc:
+        REPORTERS[output_format](exc.problems or [Problem(str(path), 0, 0, str(exc))], str(path), sys.stdout, sys.stderr, None)
+        return True
+    return False
 
 
 @click.command()

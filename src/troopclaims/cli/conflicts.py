@@ -5,7 +5,7 @@ from pathlib import Path
 
 import click
 
-from .options import data_option, format_option, load_data, source_option
+from .options import data_option, format_option, gazetteer_option, load_data, source_option
 
 # Kept here rather than imported from the engine so that --help stays cheap; a test checks they match.
 KINDS = ("numeric", "destination", "location", "origin", "status", "permission", "timing", "attribution")
@@ -18,6 +18,7 @@ KINDS = ("numeric", "destination", "location", "origin", "status", "permission",
 @format_option("table", "json", "jsonl", "csv", "markdown")
 @click.option("--fail-on-conflict", is_flag=True, help="Exit 1 when any conflict is found (for CI).")
 @click.option("--explain", nargs=2, metavar="CLAIM CLAIM", help="Say why two claims were or were not put in one event and flagged.")
+@gazetteer_option
 def conflicts(
     data: Path | None,
     kind: str | None,
@@ -25,6 +26,7 @@ def conflicts(
     output_format: str,
     fail_on_conflict: bool,
     explain: tuple[str, str] | None,
+    gazetteer: Path | None,
 ) -> None:
     """Show where sources contradict each other, event by event, hard ones first.
 
@@ -42,9 +44,9 @@ def conflicts(
     """
     from ..datafile import match_sources
     from ..engine import find_conflicts
-    from ..present import RENDERERS, conflicts_view
+    from ..present import RENDERERS, claim_places, conflicts_view
 
-    dataset = load_data(data)
+    dataset = load_data(data, gazetteer)
     if explain:
         from ..engine import explain_pair, explanation_lines
 
@@ -56,7 +58,8 @@ def conflicts(
     if source:
         wanted = match_sources(dataset, source)
         found = [c for c in found if wanted & set(c.sources)]
-    RENDERERS[output_format](conflicts_view(found), sys.stdout)
+    places = claim_places(dataset) if output_format in ("json", "jsonl") else None
+    RENDERERS[output_format](conflicts_view(found, places), sys.stdout)
     if fail_on_conflict and found:
         sys.exit(1)
 
@@ -65,7 +68,8 @@ def conflicts(
 @data_option
 @source_option
 @format_option("table", "json", "jsonl", "csv", "markdown")
-def events(data: Path | None, source: str | None, output_format: str) -> None:
+@gazetteer_option
+def events(data: Path | None, source: str | None, output_format: str, gazetteer: Path | None) -> None:
     """Show the events: claims about one movement or presence of one actor's forces.
 
     Claims of the same forces are joined when they name a place in common (where the forces
@@ -82,7 +86,7 @@ def events(data: Path | None, source: str | None, output_format: str) -> None:
     from ..engine import analyse
     from ..present import RENDERERS, events_view
 
-    dataset = load_data(data)
+    dataset = load_data(data, gazetteer)
     found = analyse(dataset)
     shown = list(found.events)
     if source:

@@ -6,7 +6,7 @@ from pathlib import Path
 import click
 
 from ..errors import one_line
-from .options import FilePath, Talk, Text, format_option, is_stdin, talk_options
+from .options import FilePath, Talk, Text, format_option, gazetteer_option, is_stdin, talk_options
 
 
 @click.command()
@@ -16,8 +16,10 @@ from .options import FilePath, Talk, Text, format_option, is_stdin, talk_options
 @click.option("--jobs", type=click.IntRange(1, 64), default=1, show_default=True, help="Worker processes.")
 @click.option("--merge", "merge", type=FilePath(path_type=Path, dir_okay=False), help="Add the candidates to this data file, as `add --data` does.")
 @talk_options
+@gazetteer_option
 def extract(
-    paths: tuple[Path, ...], published: str | None, output_format: str, jobs: int, merge: Path | None, quiet: bool, verbose: bool
+    paths: tuple[Path, ...], published: str | None, output_format: str, jobs: int, merge: Path | None, quiet: bool, verbose: bool,
+    gazetteer: Path | None,
 ) -> None:
     """Read articles (files, folders, saved web pages, manifests; - for standard input) into candidate claims.
 
@@ -36,7 +38,7 @@ def extract(
     if merge is not None:
         from .add import add_articles
 
-        add_articles(list(paths), merge, published, jobs, talk)
+        add_articles(list(paths), merge, published, jobs, talk, gazetteer)
         return
     from collections.abc import Iterator
 
@@ -52,8 +54,10 @@ def extract(
     entries, skipped = find_articles(paths)
     stdin = read_stdin(limit=MAX_ARTICLE_BYTES, what="article") if any(is_stdin(p) for p in paths) else None
 
+    gazetteers = (gazetteer,) if gazetteer is not None else ()
+
     def articles() -> Iterator[Extracted]:
-        for result in tracked(extract_files(entries, default, jobs, stdin=stdin), len(entries), "reading articles", enabled=not quiet):
+        for result in tracked(extract_files(entries, default, jobs, stdin=stdin, gazetteers=gazetteers), len(entries), "reading articles", enabled=not quiet):
             if isinstance(result, Skipped):
                 skipped.append(result)
             else:
@@ -61,5 +65,8 @@ def extract(
                     click.echo(one_line(f"warning: {warning}"), err=True)
                 yield result
 
-    WRITERS[output_format](articles(), sys.stdout)
+    from ..world import load_gazetteer
+
+    places = load_gazetteer(gazetteer) if output_format in ("json", "jsonl") else None
+    WRITERS[output_format](articles(), sys.stdout, places)
     report_skipped(skipped)

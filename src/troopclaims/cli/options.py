@@ -53,6 +53,16 @@ def data_option(func: F) -> F:
     )(func)
 
 
+def gazetteer_option(func: F) -> F:
+    return click.option(
+        "--gazetteer",
+        "gazetteer",
+        type=click.Path(path_type=Path, dir_okay=False, exists=True),
+        default=None,
+        help="A file of places and actors (the gazetteer format) on top of the built-in ones and the data file's.",
+    )(func)
+
+
 def format_option(*choices: str, default: str = "table") -> Callable[[F], F]:
     def decorate(func: F) -> F:
         return click.option(
@@ -81,15 +91,15 @@ def is_stdin(path: Path | None) -> bool:
     return path is not None and str(path) == "-"
 
 
-def load_data(data: Path | None) -> Dataset:
+def load_data(data: Path | None, gazetteer: Path | None = None) -> Dataset:
     """The data file --data names ("-": standard input, with source files found from the current folder)."""
     from ..datafile import load_dataset
 
     if is_stdin(data):
         from ..files import MAX_DATA_BYTES, STDIN_NAME, read_stdin
 
-        return load_dataset(Path(STDIN_NAME), read_stdin(limit=MAX_DATA_BYTES, what="data"))
-    return load_dataset(resolve_data(data))
+        return load_dataset(Path(STDIN_NAME), read_stdin(limit=MAX_DATA_BYTES, what="data"), gazetteer)
+    return load_dataset(resolve_data(data), gazetteer=gazetteer)
 
 
 def talk_options(func: F) -> F:

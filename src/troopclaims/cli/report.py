@@ -4,7 +4,7 @@ from pathlib import Path
 
 import click
 
-from .options import Talk, Text, data_option, format_option, load_data, talk_options
+from .options import Talk, Text, data_option, format_option, gazetteer_option, load_data, talk_options
 
 
 @click.command("report")
@@ -20,7 +20,10 @@ from .options import Talk, Text, data_option, format_option, load_data, talk_opt
 )
 @format_option("html", "markdown", default="html")
 @talk_options
-def report(data: Path | None, output: str | None, output_format: str, quiet: bool, verbose: bool) -> None:
+@gazetteer_option
+def report(
+    data: Path | None, output: str | None, output_format: str, quiet: bool, verbose: bool, gazetteer: Path | None
+) -> None:
     """Write one page to share: the timeline, the conflicts side by side, and the articles with every quote marked.
 
     The HTML page is self-contained: it loads nothing from the network and opens offline in any
@@ -35,7 +38,7 @@ def report(data: Path | None, output: str | None, output_format: str, quiet: boo
     from ..files import safe_write_text
     from ..present import make_report, render_html, render_markdown
 
-    dataset = load_data(data)
+    dataset = load_data(data, gazetteer)
     built = make_report(dataset)
     text = render_html(built) if output_format == "html" else render_markdown(built)
     target = output or ("report.html" if output_format == "html" else "report.md")
@@ -44,5 +47,6 @@ def report(data: Path | None, output: str | None, output_format: str, quiet: boo
         return
     # The inputs are protected: `report --data claims.yaml -o claims.yaml` must not destroy the data file.
     inputs = [dataset.path, *(dataset.root / source.file for source in dataset.sources.values())]
+    inputs += [path for path in (dataset.gazetteer_path, dataset.extra_gazetteer) if path is not None]
     safe_write_text(Path(target), text, what="report", protect=inputs)
     Talk(quiet, verbose).say(f"wrote {target}: {len(built.claims)} claims, {len(built.conflicts)} conflicts ({built.hard} hard)")

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import click
 
-from .options import data_option, format_option, load_data, source_option
+from .options import data_option, format_option, gazetteer_option, load_data, source_option
 
 
 @click.command()
@@ -19,7 +19,8 @@ from .options import data_option, format_option, load_data, source_option
     help="Order by when it happened, or by when it was published.",
 )
 @format_option("table", "json", "csv", "markdown")
-def timeline(data: Path | None, source: str | None, by: str, output_format: str) -> None:
+@gazetteer_option
+def timeline(data: Path | None, source: str | None, by: str, output_format: str, gazetteer: Path | None) -> None:
     """Show how the story unfolded: each claim at its date, with its precision and who said it.
 
     Relative dates ("last night", "on Tuesday", "within four weeks") are resolved against
@@ -35,12 +36,13 @@ def timeline(data: Path | None, source: str | None, by: str, output_format: str)
     from ..present import RENDERERS
     from ..datafile import match_sources
     from ..engine import build_timeline
-    from ..present import timeline_view
+    from ..present import claim_places, timeline_view
 
-    dataset = load_data(data)
+    dataset = load_data(data, gazetteer)
     found = find_conflicts(dataset)
     rows = build_timeline(dataset, found, by=by)
     if source:
         wanted = match_sources(dataset, source)
         rows = [row for row in rows if row.source in wanted]
-    RENDERERS[output_format](timeline_view(rows, by), sys.stdout)
+    places = claim_places(dataset) if output_format == "json" else None
+    RENDERERS[output_format](timeline_view(rows, by, places), sys.stdout)

@@ -7,7 +7,7 @@ import errno
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ValidationError
 
@@ -15,6 +15,9 @@ from ..errors import Problem, TroopclaimsError
 from ..files import MAX_ARTICLE_BYTES, MAX_DATA_BYTES, Loc, Located, YamlProblem, load_located, problem_at, read_text
 from .anchors import Folded, find_quote, fold, fold_quote, line_of
 from .model import Claim, DataFile, Source
+
+if TYPE_CHECKING:
+    from ..world import Gazetteer
 
 #: check_file stops after this many problems: a hostile or badly broken file could otherwise
 #: produce millions of lines (and spend minutes producing them).
@@ -36,6 +39,8 @@ class Dataset:
     spans: dict[str, tuple[int, int]] = field(default_factory=dict)
     located: Located | None = None  # the parse it was built from: positions for later warnings
     rejected: list[Claim] = field(default_factory=list)  # turned down in review: checked, then left out of every view
+    #: A gazetteer file given on the command line (--gazetteer), on top of the data file's own.
+    extra_gazetteer: Path | None = None
     _by_source: dict[str, list[Claim]] | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
@@ -59,6 +64,12 @@ class Dataset:
     def gazetteer_path(self) -> Path | None:
         return (self.path.parent / self.header.gazetteer) if self.header.gazetteer else None
 
+    def gazetteer(self) -> Gazetteer:
+        """The one gazetteer of this dataset: built in, then the data file's `gazetteer:`, then --gazetteer."""
+        from ..world import load_gazetteer
+
+        return load_gazetteer(self.gazetteer_path, self.extra_gazetteer)
+
 
 @dataclass
 class CheckResult:
@@ -71,13 +82,19 @@ class CheckResult:
         return [p for p in self.problems if p.severity == "error"]
 
 
-def load_dataset(path: Path, text: str | None = None) -> Dataset:
-    """Load a data file for use; raise TroopclaimsError naming the first problem if it is not clean."""
+def load_dataset(path: Path, text: str | None = None, gazetteer: Path | None = None) -> Dataset:
+    """Load a data file for use; raise TroopclaimsError naming the first problem if it is not clean.
+
+    gazetteer: a file of places (--gazetteer) on top of the data file's own.
+    """
     result = check_file(path, text)
     if result.errors or result.dataset is None:
         errors = result.errors
         more = f" (and {len(errors) - 1} more: run 'troopclaims check {path}')" if len(errors) > 1 else ""
         raise TroopclaimsError(f"{errors[0]}{more}", errors)
+    if gazetteer is not None:
+        result.dataset.extra_gazetteer = gazetteer
+        result.dataset.gazetteer()  # a bad file is reported now, whether or not the command needs places
     return result.dataset
 
 

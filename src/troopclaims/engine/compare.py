@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 
 from ..datafile import Dataset, fold_quote
-from ..world import Gazetteer, load_gazetteer
+from ..world import Gazetteer
 from .events import Event, build_events
 from .facets import Facet, build_facets, without_cycle_collection
 from .findings import KINDS, Answer, Conflict, Side
@@ -41,8 +41,8 @@ class Findings:
 
 
 def analyse(dataset: Dataset, gazetteer: Gazetteer | None = None) -> Findings:
-    gazetteer = gazetteer or load_gazetteer(dataset.gazetteer_path)
-    facets = build_facets(dataset.claims, dataset.sources, gazetteer)
+    gazetteer = gazetteer or dataset.gazetteer()
+    facets = build_facets(dataset.claims, dataset.sources, gazetteer, dataset.texts)
     return findings_among(facets, gazetteer, dataset.texts)
 
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from ..datafile import Dataset
 from ..errors import UsageError
-from ..world import Gazetteer, load_gazetteer
+from ..world import Gazetteer
 from .compare import Findings, analyse, ask, attribution_reason
 from .events import GAP_DAYS, MAX_SPAN_DAYS, Event, anchor, place_keys
 from .facets import Facet, facet_of
@@ -30,8 +30,8 @@ def explain_pair(dataset: Dataset, first: str, second: str, gazetteer: Gazetteer
     for claim_id in (first, second):
         if claim_id not in claims:
             raise UsageError(f"no claim with id {claim_id!r} in {dataset.path}")
-    gazetteer = gazetteer or load_gazetteer(dataset.gazetteer_path)
-    a, b = (facet_of(claims[i], dataset.sources[claims[i].source], gazetteer) for i in (first, second))
+    gazetteer = gazetteer or dataset.gazetteer()
+    a, b = (facet_of(claims[i], dataset.sources[claims[i].source], gazetteer, dataset.texts) for i in (first, second))
     found = analyse(dataset, gazetteer)
     facts = [_facts(f, gazetteer) for f in (a, b)]
     gap = a.date.gap_days(b.date)

@@ -7,7 +7,7 @@ nothing reads article text.
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 
@@ -67,10 +67,12 @@ class Facet:
 class _Reader:
     """Builds facets, remembering what it resolved: a large file names few places, units and dates many times over."""
 
-    def __init__(self, gazetteer: Gazetteer) -> None:
+    def __init__(self, gazetteer: Gazetteer, texts: Mapping[str, str] | None = None) -> None:
         self.gazetteer = gazetteer
+        #: The articles by source id: their countries settle a place name several places share ("Tapa").
+        self.texts = texts or {}
         self.actors: dict[str, str] = {}
-        self.spots: dict[tuple[str, str | None], Spot] = {}
+        self.spots: dict[tuple[str, str | None, str], Spot] = {}
         self.units: dict[str, str] = {}
         self.published: dict[str, EventDate] = {}
         self.undated: dict[str, EventDate] = {}
@@ -91,9 +93,9 @@ class _Reader:
             actor=actor,
             family=FAMILY.get(claim.movement or ""),
             units=self._unit(claim.unit),
-            origin=self._spot(claim.origin, actor),
-            destination=self._spot(claim.destination, actor),
-            location=self._spot(claim.location, actor),
+            origin=self._spot(claim.origin, actor, source.id),
+            destination=self._spot(claim.destination, actor, source.id),
+            location=self._spot(claim.location, actor, source.id),
             date=date,
             published=published,
         )
@@ -113,14 +115,14 @@ class _Reader:
             found = self.units[unit] = unit_class(unit)
         return found
 
-    def _spot(self, name: str | None, actor: str | None) -> Spot | None:
+    def _spot(self, name: str | None, actor: str | None, source: str) -> Spot | None:
         if not name:
             return None
-        found = self.spots.get((name, actor))
+        found = self.spots.get((name, actor, source))
         if found is None:
-            found = _spot(name, actor, self.gazetteer)
+            found = _spot(name, actor, self.gazetteer, self.texts.get(source))
             if found is not None:
-                self.spots[(name, actor)] = found
+                self.spots[(name, actor, source)] = found
         return found
 
 
@@ -137,20 +139,23 @@ def without_cycle_collection() -> Iterator[None]:
             gc.enable()
 
 
-def build_facets(claims: list[Claim], sources: dict[str, Source], gazetteer: Gazetteer) -> list[Facet]:
-    reader = _Reader(gazetteer)
+def build_facets(
+    claims: list[Claim], sources: dict[str, Source], gazetteer: Gazetteer, texts: Mapping[str, str] | None = None
+) -> list[Facet]:
+    """texts: the articles by source id, whose countries settle a place name several places share."""
+    reader = _Reader(gazetteer, texts)
     with without_cycle_collection():
         return [reader.facet(claim, sources[claim.source]) for claim in claims if claim.source in sources]
 
 
-def facet_of(claim: Claim, source: Source, gazetteer: Gazetteer) -> Facet:
-    return _Reader(gazetteer).facet(claim, source)
+def facet_of(claim: Claim, source: Source, gazetteer: Gazetteer, texts: Mapping[str, str] | None = None) -> Facet:
+    return _Reader(gazetteer, texts).facet(claim, source)
 
 
-def _spot(name: str | None, actor: str | None, gazetteer: Gazetteer) -> Spot | None:
+def _spot(name: str | None, actor: str | None, gazetteer: Gazetteer, context: str | None = None) -> Spot | None:
     if not name:
         return None
-    place = gazetteer.resolve(name, actor)
+    place = gazetteer.resolve(name, actor, context)
     home_place = gazetteer.home_of(actor)
     home = name.casefold() == "home" or (home_place is not None and place is not None and place.same(home_place))
     if place is None:

@@ -61,7 +61,8 @@ def _counts(text: str, source_id: str, dataset: Dataset) -> list[_Count]:
     """The force counts the extractor reads in text, in order, each with its place in the text."""
     found: list[_Count] = []
     line, counted = 1, 0  # lines are counted once over the text, not once per count
-    for claim in extract_article(text, source_id=source_id, published=dataset.sources[source_id].published.parsed):
+    for claim in extract_article(text, source_id=source_id, published=dataset.sources[source_id].published.parsed,
+                                 gazetteer=dataset.gazetteer()):
         if claim.count is None or claim.kind != "force":
             continue
         start = text.find(claim.quote)

@@ -368,9 +368,12 @@ def _model_count(amount: Amount) -> Count | None:
 MAX_QUOTE = 5000  # model.Claim.quote's limit
 
 
-def extract_article(text: str, *, source_id: str, published: DateValue | None) -> list[Claim]:
+def extract_article(
+    text: str, *, source_id: str, published: DateValue | None, gazetteer: Gazetteer | None = None
+) -> list[Claim]:
     """Candidate claims (reviewed=False) read from one article, in article order.
 
     published anchors relative dates ("last week"); without it, when.value is left unset.
+    gazetteer: the places and actors to know (default: the built-in one).
     """
-    return _Reader(text, source_id, published, load_gazetteer()).claims()
+    return _Reader(text, source_id, published, gazetteer or load_gazetteer()).claims()

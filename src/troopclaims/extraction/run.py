@@ -13,16 +13,22 @@ from ..datafile import DateValue, Extracted, find_quote, fold
 from ..errors import TroopclaimsError
 from ..intake import Article, Entry, Skipped, read_article
 
-#: One article's work: what to read, the default date, whether to save a page's text, standard input's text.
-_Job = tuple[Entry, DateValue | None, bool, str | None]
+#: One article's work: what to read, the default date, whether to save a page's text, standard input's text,
+#: and the user's gazetteer files (paths, so that worker processes load them themselves).
+_Job = tuple[Entry, DateValue | None, bool, str | None, tuple[Path, ...]]
 
 
-def extract_article_record(article: Article) -> Extracted:
-    """The candidate claims of an article that has been read, with everything known about it."""
+def extract_article_record(article: Article, gazetteers: tuple[Path, ...] = ()) -> Extracted:
+    """The candidate claims of an article that has been read, with everything known about it.
+
+    gazetteers: files of places and actors on top of the built-in ones (a data file's, --gazetteer).
+    """
+    from ..world import load_gazetteer
     from .extract import extract_article
     from .text import long_sentences
 
-    claims = extract_article(article.text, source_id=article.source_id, published=article.published)
+    claims = extract_article(article.text, source_id=article.source_id, published=article.published,
+                             gazetteer=load_gazetteer(*gazetteers))
     folded = fold(article.text)
     spans = tuple(find_quote(folded, claim.quote)[0] for claim in claims)
     return Extracted(
@@ -33,28 +39,29 @@ def extract_article_record(article: Article) -> Extracted:
     )
 
 
-def extract_file(path: Path, published: DateValue | None = None) -> Extracted:
+def extract_file(path: Path, published: DateValue | None = None, gazetteers: tuple[Path, ...] = ()) -> Extracted:
     """One article file's candidates; TroopclaimsError when it cannot be read."""
-    return extract_article_record(read_article(Entry(path), published))
+    return extract_article_record(read_article(Entry(path), published), gazetteers)
 
 
 def _extract_one(job: _Job) -> Extracted | Skipped:
-    entry, published, save_text, stdin = job
+    entry, published, save_text, stdin, gazetteers = job
     try:
-        return extract_article_record(read_article(entry, published, save_text=save_text, stdin=stdin))
+        return extract_article_record(read_article(entry, published, save_text=save_text, stdin=stdin), gazetteers)
     except TroopclaimsError as exc:
         return Skipped(entry.path, str(exc))
 
 
 def extract_files(
-    entries: Iterable[Entry], published: DateValue | None, jobs: int = 1, *, save_text: bool = False, stdin: str | None = None
+    entries: Iterable[Entry], published: DateValue | None, jobs: int = 1, *, save_text: bool = False, stdin: str | None = None,
+    gazetteers: tuple[Path, ...] = (),
 ) -> Iterator[Extracted | Skipped]:
     """Extracted articles in the order given; with jobs > 1, in worker processes, still in order.
 
     Results are yielded one article at a time, so a caller that writes each as it comes
     (JSON lines) holds one article's claims in memory, not the corpus's.
     """
-    work = ((entry, published, save_text, stdin) for entry in entries)
+    work = ((entry, published, save_text, stdin, gazetteers) for entry in entries)
     if jobs <= 1:
         yield from map(_extract_one, work)
         return

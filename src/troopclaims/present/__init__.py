@@ -20,13 +20,14 @@ if TYPE_CHECKING:
     from .report import make_report
     from .report_render import render_html, render_markdown
     from .findings_views import conflicts_view, events_view
-    from .views import claims_view, timeline_view
+    from .views import claim_places, claims_view, timeline_view
 
 __all__ = [
     "EXPORTERS",
     "RENDERERS",
     "REPORTERS",
     "WRITERS",
+    "claim_places",
     "claims_view",
     "conflicts_view",
     "events_view",
@@ -46,6 +47,7 @@ _HOME = {
     "make_report": "report",
     "render_html": "report_render",
     "render_markdown": "report_render",
+    "claim_places": "views",
     "claims_view": "views",
     "conflicts_view": "findings_views",
     "events_view": "findings_views",

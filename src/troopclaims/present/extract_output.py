@@ -4,34 +4,41 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable, Iterator
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from ..datafile import Extracted
 from .render import Column, View, render_table
-from .views import count_text, route
+from .views import count_text, places_of, route
+
+if TYPE_CHECKING:
+    from ..world import Gazetteer
 
 
-def records(results: Iterable[Extracted]) -> Iterator[dict[str, Any]]:
-    """Flat claim records, each naming its article and where its quote stands in it."""
+def records(results: Iterable[Extracted], gazetteer: Gazetteer | None = None) -> Iterator[dict[str, Any]]:
+    """Flat claim records, each naming its article and where its quote stands in it (and, with a
+    gazetteer, the places its fields resolve to: id, kind and country)."""
     for article in results:
         for claim, (start, end) in zip(article.claims, article.spans):
             record = claim.model_dump(mode="json", exclude_none=True)
             record.update(article=str(article.path), start=start, end=end)
+            if gazetteer is not None:
+                record["places"] = places_of(gazetteer, claim)
             yield record
 
 
-def write_jsonl(results: Iterable[Extracted], out: TextIO) -> None:
+def write_jsonl(results: Iterable[Extracted], out: TextIO, gazetteer: Gazetteer | None = None) -> None:
     # One line per claim, written as each article is done: memory stays flat as the corpus grows.
-    for record in records(results):
+    for record in records(results, gazetteer):
         out.write(json.dumps(record, ensure_ascii=False) + "\n")
 
 
-def write_json(results: Iterable[Extracted], out: TextIO) -> None:
-    json.dump(list(records(results)), out, indent=2, ensure_ascii=False)
+def write_json(results: Iterable[Extracted], out: TextIO, gazetteer: Gazetteer | None = None) -> None:
+    json.dump(list(records(results, gazetteer)), out, indent=2, ensure_ascii=False)
     out.write("\n")
 
 
-def write_yaml(results: Iterable[Extracted], out: TextIO) -> None:
+def write_yaml(results: Iterable[Extracted], out: TextIO, gazetteer: Gazetteer | None = None) -> None:
+    del gazetteer  # a data-file fragment holds claim fields only
     import yaml
 
     claims = [
@@ -43,7 +50,8 @@ def write_yaml(results: Iterable[Extracted], out: TextIO) -> None:
     yaml.safe_dump({"claims": claims}, out, sort_keys=False, allow_unicode=True, width=10_000)
 
 
-def write_table(results: Iterable[Extracted], out: TextIO) -> None:
+def write_table(results: Iterable[Extracted], out: TextIO, gazetteer: Gazetteer | None = None) -> None:
+    del gazetteer
     columns = [Column("source", "article"), Column("count", "count"), Column("route", "from → to"),
                Column("speaker", "speaker"), Column("quote", "quote", wide=True)]
     rows = [
@@ -54,7 +62,7 @@ def write_table(results: Iterable[Extracted], out: TextIO) -> None:
     render_table(View(f"{len(rows)} candidate claims", columns, rows, []), out)
 
 
-WRITERS: dict[str, Callable[[Iterable[Extracted], TextIO], None]] = {
+WRITERS: dict[str, Callable[[Iterable[Extracted], TextIO, Gazetteer | None], None]] = {
     "yaml": write_yaml,
     "json": write_json,
     "jsonl": write_jsonl,

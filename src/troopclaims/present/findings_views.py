@@ -15,6 +15,7 @@ from .render import Column, View
 
 if TYPE_CHECKING:
     from ..engine import Conflict, Event, Side
+    from .views import Places
 
 #: The explicit marker of a value that does not exist (see the module's docstring).
 NA = "NA"
@@ -72,7 +73,8 @@ def conflict_csv_rows(conflicts: list[Conflict]) -> list[dict[str, str]]:
     return rows
 
 
-def conflicts_view(conflicts: list[Conflict]) -> View:
+def conflicts_view(conflicts: list[Conflict], places: Places | None = None) -> View:
+    """places: what claim_places resolved, for JSON: each conflict gets its claims' places."""
     from ..engine import conflict_record
 
     # The id has a column of its own, the one the timeline and `list` refer to; the question heads its rows.
@@ -102,7 +104,11 @@ def conflicts_view(conflicts: list[Conflict]) -> View:
             )
     hard = sum(c.severity == "hard" for c in conflicts)
     notes = [f"{len(conflicts)} conflicts: {hard} hard, {len(conflicts) - hard} soft."]
-    return View("Conflicts", columns, rows, [conflict_record(c) for c in conflicts], group_by="heading", notes=notes,
+    records = [conflict_record(c) for c in conflicts]
+    if places is not None:
+        for record, conflict in zip(records, conflicts):
+            record["places"] = {claim: places.get(claim, {}) for claim in dict.fromkeys(conflict.claims)}
+    return View("Conflicts", columns, rows, records, group_by="heading", notes=notes,
                 csv_columns=list(CONFLICT_CSV), csv_rows=conflict_csv_rows(conflicts))
 
 

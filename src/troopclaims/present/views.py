@@ -9,6 +9,31 @@ from .render import Column, View
 
 if TYPE_CHECKING:  # only annotations: `list` should not import the comparison engine
     from ..engine import TimelineRow
+    from ..world import Gazetteer
+
+#: What JSON says of each place a claim names, by claim id and field: {"origin": {"name", "id", "kind", "country"}}.
+Places = dict[str, dict[str, dict[str, str | None]]]
+
+
+def places_of(gazetteer: Gazetteer, claim: Claim, context: str | None = None) -> dict[str, dict[str, str | None]]:
+    """The places a claim's origin, destination and location resolve to, for machine formats.
+
+    context: the claim's article, whose countries settle a name several places share.
+    """
+    actor = (gazetteer.actor_for(claim.actor) or claim.actor) if claim.actor else None
+    found = {}
+    for field in ("origin", "destination", "location"):
+        value = getattr(claim, field)
+        place = gazetteer.resolve(value, actor, context) if value else None
+        if place is not None:
+            found[field] = gazetteer.describe(place)
+    return found
+
+
+def claim_places(dataset: Dataset) -> Places:
+    """places_of for every claim of a dataset, by claim id, through the dataset's one gazetteer."""
+    gazetteer = dataset.gazetteer()
+    return {claim.id: places_of(gazetteer, claim, dataset.texts.get(claim.source)) for claim in dataset.claims}
 
 
 def known_outlet(source: Source) -> str | None:
@@ -28,16 +53,23 @@ def count_text(claim: Claim) -> str:
     return f"{claim.count.display()} {claim.unit or ''}".strip()
 
 
-def claim_record(dataset: Dataset, claim: Claim, conflicts: tuple[str, ...] = ()) -> dict[str, Any]:
+def claim_record(
+    dataset: Dataset, claim: Claim, conflicts: tuple[str, ...] = (), places: Places | None = None
+) -> dict[str, Any]:
     source = dataset.source_of(claim)
     start, end = dataset.spans.get(claim.id, (None, None))
     record: dict[str, Any] = claim.model_dump(mode="json")
     record.update(outlet=source.outlet, date=source.published.date, start=start, end=end, conflicts=list(conflicts))
+    if places is not None:
+        record["places"] = places.get(claim.id, {})
     return record
 
 
-def claims_view(dataset: Dataset, claims: list[Claim], conflicts: dict[str, tuple[str, ...]] | None = None) -> View:
-    """conflicts: claim id -> ids of the conflicts it is in, as `troopclaims conflicts` names them."""
+def claims_view(
+    dataset: Dataset, claims: list[Claim], conflicts: dict[str, tuple[str, ...]] | None = None, places: Places | None = None
+) -> View:
+    """conflicts: claim id -> ids of the conflicts it is in, as `troopclaims conflicts` names them;
+    places: what claim_places resolved, for JSON."""
     conflicts = conflicts or {}
     columns = [
         Column("id", "id"),
@@ -63,11 +95,11 @@ def claims_view(dataset: Dataset, claims: list[Claim], conflicts: dict[str, tupl
         }
         for claim in claims
     ]
-    records = [claim_record(dataset, c, conflicts.get(c.id, ())) for c in claims]
+    records = [claim_record(dataset, c, conflicts.get(c.id, ()), places) for c in claims]
     return View(f"{len(claims)} claims", columns, rows, records)
 
 
-def timeline_view(rows: list[TimelineRow], by: str) -> View:
+def timeline_view(rows: list[TimelineRow], by: str, places: Places | None = None) -> View:
     columns = [
         Column("date", "date"),
         Column("precision", "precision", drop=1),
@@ -102,6 +134,7 @@ def timeline_view(rows: list[TimelineRow], by: str) -> View:
             "speaker": row.speaker,
             "summary": row.summary,
             "conflicts": list(row.conflicts),
+            **({"places": places.get(row.claim, {})} if places is not None else {}),
         }
         for row in rows
     ]

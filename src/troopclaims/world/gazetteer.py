@@ -64,7 +64,8 @@ class Gazetteer:
                 for code in codes:
                     self._actors.add_key(tuple(joined.split(" ")), RULES[code % 3], self.place_at(code // 3).actor_name)
         self._countries = {p.actor_name: p for p in self.places.values() if p.kind == "country"}
-        self._looked_up: dict[str, Place | None] = {}
+        self._looked_up: dict[tuple[str, frozenset[str]], Place | None] = {}
+        self._contexts: dict[str, frozenset[str]] = {}
         self._actor_words: dict[str, str | None] = {}
 
     # --- the world layer -------------------------------------------------------------------------------
@@ -141,48 +142,61 @@ class Gazetteer:
 
     # --- names -----------------------------------------------------------------------------------------
 
-    def lookup(self, name: str) -> Place | None:
+    def lookup(self, name: str, countries: frozenset[str] = frozenset()) -> Place | None:
         """The place a name refers to, or None.
 
         Case does not matter; "the", an Arabic article "al-", and a trailing kind word
         ("province", "governorate", "oblast", "base", "crossing") are tolerated. The hand-kept
-        layer and a user's file come before the world; among world places of one name, the kind
-        order of PREFERENCE, then the larger population, wins.
+        layer and a user's file come before the world; among world places of one name, one inside
+        the given countries (the context: see context_of), then the kind order of PREFERENCE,
+        then the larger population, wins.
         """
-        if name in self._looked_up:
-            return self._looked_up[name]
-        found = self._lookup(name)
+        if (name, countries) in self._looked_up:
+            return self._looked_up[name, countries]
+        found = self._lookup(name, countries)
         if len(self._looked_up) < 65536:
-            self._looked_up[name] = found
+            self._looked_up[name, countries] = found
         return found
+
+    def context_of(self, text: str) -> frozenset[str]:
+        """The countries a text names: by name, by demonym, or by a place inside them."""
+        if text not in self._contexts:
+            from .reading import TextIndex
+
+            if len(self._contexts) > 64:
+                self._contexts.clear()
+            self._contexts[text] = TextIndex(self, text).countries
+        return self._contexts[text]
 
     def candidates(self, key: tuple[str, ...]) -> list[Place]:
         """Every place a key may name: the hand-kept ones if there are any, else the world's."""
         mine = [p for p in self._places.exact.get(key, []) if isinstance(p, Place)]
         return mine or self._world_candidates(key)
 
-    def _lookup(self, name: str) -> Place | None:
+    def _lookup(self, name: str, countries: frozenset[str]) -> Place | None:
         key = key_of(name)
         if key[:1] == ("the",):
             key = key[1:]
         for candidate in (key, key[1:] if key[:1] and key[0] in ARTICLES else ()):
             if not candidate:
                 continue
-            found = self.best(self.candidates(candidate), None)
+            found = self.best(self.candidates(candidate), None, countries)
             if found is not None:
                 return found
             for suffix, kind in KIND_SUFFIXES.items():
                 if len(candidate) > len(suffix) and candidate[-len(suffix):] == suffix:
-                    found = self.best(self.candidates(candidate[: -len(suffix)]), kind)
+                    found = self.best(self.candidates(candidate[: -len(suffix)]), kind, countries)
                     if found is not None:
                         return found
         return None
 
-    def best(self, places: list[Place], kind: PlaceKind | None) -> Place | None:
-        """The likeliest of several places of one name, without context."""
+    def best(self, places: list[Place], kind: PlaceKind | None, countries: frozenset[str] = frozenset()) -> Place | None:
+        """The likeliest of several places of one name: inside the given countries, of the kind, the largest."""
         places = [p for p in places if p.kind != "home"] or places
         if not places:
             return None
+        if countries:
+            places = [p for p in places if p.country in countries] or places
         if kind is not None:
             of_kind = [p for p in places if p.kind == kind]
             if of_kind:
@@ -195,16 +209,28 @@ class Gazetteer:
                         return parent
         return min(places, key=lambda p: (PREFERENCE[p.kind], -p.population))
 
-    def resolve(self, name: str, actor: str | None = None) -> Place | None:
-        """The place a claim's field names: "Basra province, southern Iraq", "home" (the actor's home)."""
+    def resolve(self, name: str, actor: str | None = None, context: str | None = None) -> Place | None:
+        """The place a claim's field names: "Basra province, southern Iraq", "home" (the actor's home).
+
+        context: the claim's article, whose countries settle a name several places share ("Tapa").
+        """
+        countries = self.context_of(context) if context else frozenset()
         # The first part the gazetteer knows stands for the whole: "Basra province, southern Iraq".
-        place = next((p for p in map(self.lookup, (name, *name.split(","))) if p is not None), None)
+        parts = (self.lookup(part, countries) for part in (name, *name.split(",")))
+        place = next((p for p in parts if p is not None and not self._stray(p, countries)), None)
         if place is None:  # "northern and northeastern Syria": a place named inside the words
             found = self.find(name)
             place = found[0][2] if found else None
         if place is not None and place.kind == "home":
             place = self.home_of(actor)
         return place
+
+    def _stray(self, place: Place, countries: frozenset[str]) -> bool:
+        """A small world town far from the story: an article about Estonia's Tapa does not mean India's."""
+        from .reading import MINOR_TOWN
+
+        return bool(countries) and place.id is not None and place.kind in ("city", "province") \
+            and place.country not in countries and (place.kind == "province" or place.population < MINOR_TOWN)
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, Place]]:
         """Places named in text, as (start, end, place) spans, longest match first, not overlapping.

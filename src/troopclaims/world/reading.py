@@ -73,6 +73,10 @@ class TextIndex:
                     actors.append((hit.start, hit.end, str(hit.hand[0])))
         self._actors = sorted(actors)
         self._places = sorted(_Resolver(self, places, self._actors).resolve(), key=lambda span: span[:2])
+        #: The countries the text names, by name, demonym or a place inside them.
+        self.countries = frozenset(p.country for _, _, p in self._places if p.country) | frozenset(
+            c.country for c in map(gazetteer.country_for_actor, {a for _, _, a in self._actors}) if c is not None and c.country
+        )
 
     def places_in(self, start: int, end: int) -> list[tuple[int, int, Place]]:
         return _within(self._places, start, end)
