@@ -137,6 +137,10 @@ def test_compass_regions_compare_by_containment(world: Gazetteer) -> None:
     assert world.contains(at("southern Lebanon"), at("Tyre"))
     assert world.contains(at("Ukraine"), at("Donbas"))
     assert world.contains(at("eastern Ukraine"), at("Donbas"))
+    # A province has no outline: whether it lies in a compass region is not known, rather than denied.
+    assert world.undecided(at("eastern Ukraine"), at("Kharkiv Oblast"))
+    assert not world.undecided(at("western Iraq"), at("Nineveh"))  # its hand-kept parent is northern Iraq
+    assert not world.contains(at("western Iraq"), at("Nineveh"))
 
 
 # --- ambiguity -------------------------------------------------------------------------------------------------

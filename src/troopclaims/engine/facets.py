@@ -186,6 +186,8 @@ def relation(gazetteer: Gazetteer, a: Spot | None, b: Spot | None) -> Relation:
         return "within"
     if gazetteer.overlaps(a.place, b.place):
         return "overlap"  # "northern" and "eastern Syria" share the north-east
+    if gazetteer.undecided(a.place, b.place):
+        return "unknown"  # a province with no outline against "eastern Ukraine"
     return "disjoint"
 
 

@@ -316,6 +316,18 @@ class Gazetteer:
                 return held
         return False
 
+    def undecided(self, a: Place, b: Place) -> bool:
+        """Can containment not be told? A compass region against a place of its country with no geometry at all."""
+        for region, other in ((a, b), (b, a)):
+            if region.box is None or region.kind == "country":
+                continue
+            if any(p.lat is not None or p.box is not None for p in (other, *self.ancestors(other)) if p.kind != "country"):
+                continue
+            country, theirs = self.country_of(region), self.country_of(other)
+            if country is not None and theirs is not None and country.same(theirs) and not other.same(theirs):
+                return True
+        return False
+
     def overlaps(self, a: Place, b: Place) -> bool:
         """Do two regions of one country share ground ("northern" and "eastern Syria")?"""
         if a.box is None or b.box is None or a.kind == "country" or b.kind == "country":
