@@ -47,7 +47,13 @@ def check_value(value: dict[str, Any]) -> None:
 
 
 def check_conflict(record: dict[str, Any]) -> None:
-    assert set(record) == {"id", "event", "kind", "severity", "topic", "sides", "claims", "sources", "speakers", "explanation", "notes"}
+    assert set(record) == {"id", "event", "kind", "severity", "topic", "sides", "claims", "sources", "speakers", "explanation", "notes",
+                           "places"}
+    # Each claim's resolved places (world/): {"destination": {"name", "id", "kind", "country"}}.
+    assert set(record["places"]) == set(record["claims"])
+    for fields in record["places"].values():
+        assert set(fields) <= {"origin", "destination", "location"}
+        assert all(set(place) == {"name", "id", "kind", "country"} for place in fields.values())
     assert record["kind"] in KINDS and record["severity"] in ("soft", "hard")
     assert record["id"].startswith(f"{record['event']}.{record['kind']}.") or record["kind"] == "attribution"
     assert len(record["sides"]) >= 2
