@@ -47,6 +47,8 @@ def test_conflicts_fit_with_every_conflict_id_and_claim_id_whole(run: Invoke, mo
     conflicts = json.loads(run("conflicts", "--format", "json").stdout)
     out = _table(run, monkeypatch, width, "conflicts")
     _fits(out, width)
+    # Still a table: where the id's column does not fit, the id leads its conflict's heading row.
+    assert out.splitlines()[1].startswith("+-")
     assert conflicts
     for conflict in conflicts:
         assert _whole(conflict["id"]).search(out), conflict["id"]

@@ -78,9 +78,10 @@ def conflicts_view(conflicts: list[Conflict], places: Places | None = None) -> V
     from ..engine import conflict_record
 
     # The id has a column of its own, the one the timeline and `list` refer to; the question heads its rows.
+    # On a terminal too narrow for the id's column, the id leads that heading instead.
     columns = [
         Column("heading", "conflict"),
-        Column("id", "id"),
+        Column("id", "id", heading=True),
         Column("kind", "kind", drop=2),
         Column("severity", "severity", drop=3),
         Column("value", "value"),

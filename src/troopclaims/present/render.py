@@ -22,6 +22,7 @@ class Column:
     header: str
     wide: bool = False  # long text (quotes, explanations): wraps, and is cut after a few lines in tables
     drop: int = 0  # 0: always in tables; else left out, lowest first, when the terminal is too narrow
+    heading: bool = False  # in a grouped table too narrow for it, shown before its group's heading instead
 
 
 @dataclass
@@ -112,20 +113,29 @@ def _can_encode(stream: TextIO, text: str) -> bool:
 
 def render_table(view: View, stream: TextIO) -> None:
     """A table laid out for the terminal's width (or COLUMNS): ids whole, long text wrapped and cut."""
-    from .table import ASCII_BOX, BOLD, UNICODE_BOX, Spec, table_lines, terminal_width, wrap
+    from .table import ASCII_BOX, BOLD, UNICODE_BOX, Spec, plan, table_lines, terminal_width, wrap
 
     plain = _plain(stream)
     width = terminal_width(stream)
     box = UNICODE_BOX if not plain and _can_encode(stream, "╭─│") else ASCII_BOX
     # The grouping column is shown once, as a heading row over its group, rather than on every row.
     columns = [c for c in view.columns if c.key != view.group_by]
+    moved: list[Column] = []
+    if view.group_by and any(c.heading for c in columns):
+        every = [Spec(c.header, c.wide, c.drop) for c in columns]
+        if plan(every, [[_cell(row.get(c.key, "")) for c in columns] for row in view.rows], width) is None:
+            # Too narrow for the table with this column: its value leads the heading of its rows instead.
+            moved = [c for c in columns if c.heading]
+            columns = [c for c in columns if not c.heading]
     specs = [Spec(c.header, c.wide, c.drop) for c in columns]
     cells = [[_cell(row.get(c.key, "")) for c in columns] for row in view.rows]
     groups: list[str | None] = []
     group: str | None = None
     for index, row in enumerate(view.rows):
         heading = row.get(view.group_by) if view.group_by else None
-        groups.append(_cell(heading or "") if view.group_by and (index == 0 or heading != group) else None)
+        lead = " ".join(row.get(c.key, "") for c in moved).strip()
+        starts = bool(view.group_by) and (index == 0 or heading != group or bool(lead))
+        groups.append(_cell(f"{lead}: {heading}" if lead else heading or "") if starts else None)
         group = heading
     lines, dropped = table_lines(_cell(view.title), specs, cells, groups, width, box)
     notes = [_cell(note) for note in view.notes]
