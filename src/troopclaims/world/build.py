@@ -50,6 +50,8 @@ _GENERIC = frozenset(
 _ARTICLE_RE = re.compile(r"^(?:al|an|ar|as|ash|at|ad|az|adh|ath|el|en|es|ed)[\s-]+(?=\w{3})", re.IGNORECASE)
 #: Slavic adjectival forms of a place name: "Khersonska oblast", "Belgorodskaya oblast'".
 _ADJECTIVAL_RE = re.compile(r"^(?P<adjective>[\w']+?(?:ska|skaya|ka|kaya))\s+oblast'?$", re.IGNORECASE)
+#: Kind words of the local language at the end of a name: Chinese "Sheng", "Shi", "Zizhiqu", Korean "-do".
+_LOCAL_KIND_RE = re.compile(r"(?:\s+(?:Sheng|Shi|\w+zu\s+Zizhiqu|Zizhiqu)|-(?:do|teukbyeolsi|gwangyeoksi|teukbyeoljachido))$")
 _REPUBLIC_RE = re.compile(r"^(?P<name>.+?),\s*Respublika$")
 #: Compass regions as (south, north, west, east) fractions of the country's box.
 COMPASS: dict[str, tuple[str, tuple[float, float, float, float]]] = {
@@ -182,6 +184,9 @@ def _english_subdivision(name: str, kind: str, towns: set[str]) -> list[str]:
     bare = _ARTICLE_RE.sub("", folded)
     if bare != folded:
         forms.add(bare)
+    local = _LOCAL_KIND_RE.sub("", folded)
+    if local != folded and len(local) > 2:
+        forms.add(local)  # "Hainan Sheng" is "Hainan", "Gyeongsangnam-do" is "Gyeongsangnam"
     word = kind.split()[-1].capitalize() if kind else ""
     if word in {"Governorate", "Province", "State", "Region", "Department", "Prefecture", "County", "Oblast"}:
         forms.update(f"{f} {word}" for f in list(forms) if not f.endswith((" Oblast", " region", " province")))
