@@ -271,7 +271,9 @@ def _qualify(builder: _Builder, countries: dict[str, int]) -> None:
     for index, row in enumerate(builder.places):
         if row[2] not in ("city", "province"):
             continue
-        if len(builder.names.get(" ".join(key_of(row[1])), {})) > 1 and row[3] in countries:
+        sharing = builder.names.get(" ".join(key_of(row[1])), {})
+        # Only other countries' places need the country said: a town and its own province share a name.
+        if any(builder.places[other][3] != row[3] for other in sharing) and row[3] in countries:
             row[1] = f"{row[1]}, {builder.places[countries[row[3]]][1]}"
             builder.name(row[1], index)
 
