@@ -27,7 +27,7 @@ pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals, 
 
 # The tables (rich), each other format once, and click's own output (--help).
 SHOWS = [
-    ["conflicts"], ["timeline"], ["list"], ["extract", str(REPO / "seeds"), "--format", "table"],
+    ["conflicts"], ["timeline"], ["list"], ["events"], ["extract", str(REPO / "seeds"), "--format", "table"],
     ["conflicts", "--format", "json"], ["list", "--format", "csv"], ["timeline", "--format", "markdown"],
     ["extract", str(REPO / "seeds"), "--format", "jsonl"], ["check", "--format", "github"], ["report", "-o", "-"], ["--help"],
 ]
@@ -201,8 +201,8 @@ def test_a_line_break_in_an_article_name_stays_one_line(tmp_path: Path) -> None:
 # --- 8. terminals and encodings -----------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("command", [["list"], ["conflicts"], ["timeline"], ["extract", str(REPO / "seeds"), "--format", "table"]],
-                         ids=["list", "conflicts", "timeline", "extract"])
+@pytest.mark.parametrize("command", [["list"], ["conflicts"], ["timeline"], ["events"], ["extract", str(REPO / "seeds"), "--format", "table"]],
+                         ids=["list", "conflicts", "timeline", "events", "extract"])
 def test_a_narrow_dumb_terminal_still_shows_the_content(command: list[str]) -> None:
     ran = cli(*command, env={"TERM": "dumb", "COLUMNS": "20"})
     assert ran.code == 0 and ran.stderr == "", ran.stderr[-2000:]
@@ -216,9 +216,9 @@ def test_a_narrow_dumb_terminal_still_shows_the_content(command: list[str]) -> N
 
 @pytest.mark.parametrize(
     ("encoding", "args"),
-    [("cp1252", ["list"]), ("cp1252", ["conflicts"]), ("ascii", ["timeline"]), ("cp1252", ["list", "--format", "markdown"]),
+    [("cp1252", ["list"]), ("cp1252", ["conflicts"]), ("ascii", ["timeline"]), ("cp1252", ["events"]), ("cp1252", ["list", "--format", "markdown"]),
      ("ascii", ["conflicts", "--format", "json"]), ("latin-1", ["check"])],
-    ids=["cp1252-list", "cp1252-conflicts", "ascii-timeline", "cp1252-markdown", "ascii-json", "latin1-check"],
+    ids=["cp1252-list", "cp1252-conflicts", "ascii-timeline", "cp1252-events", "cp1252-markdown", "ascii-json", "latin1-check"],
 )
 def test_a_console_that_is_not_utf8_degrades(encoding: str, args: list[str]) -> None:
     ran = program(*args, env={"PYTHONIOENCODING": encoding})

@@ -343,8 +343,15 @@ def test_merge_keeps_a_byte_order_mark_and_windows_line_ends(tmp_path: Path) -> 
         (["list", "--data", ""], "'--data'"),
         (["conflicts", "--data", ""], "'--data'"),
         (["check", ""], "'[PATHS]...'"),
+        (["init", ""], "'[FOLDER]'"),
+        (["add", "", "--data", "claims.yaml"], "'PATHS...'"),
+        (["add", "x.txt", "--data", ""], "'--data'"),
+        (["add", "x.txt", "--data", "claims.yaml", "--published", ""], "'--published'"),
+        (["events", "--data", ""], "'--data'"),
+        (["review", "--data", ""], "'--data'"),
     ],
-    ids=["extract", "merge", "published", "report-o", "list-data", "conflicts-data", "check"],
+    ids=["extract", "merge", "published", "report-o", "list-data", "conflicts-data", "check", "init", "add", "add-data",
+         "add-published", "events-data", "review-data"],
 )
 def test_an_empty_argument_is_refused(tmp_path: Path, args: list[str], option: str) -> None:
     ran = cli(*args, cwd=tmp_path)

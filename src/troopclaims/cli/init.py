@@ -4,14 +4,14 @@ from pathlib import Path
 
 import click
 
-from .options import Talk, talk_options
+from .options import FilePath, Talk, talk_options
 
 DATA_FILE = "claims.yaml"
 ARTICLES = "articles"
 
 
 @click.command()
-@click.argument("folder", required=False, default=".", type=click.Path(path_type=Path, file_okay=False))
+@click.argument("folder", required=False, default=".", type=FilePath(path_type=Path, file_okay=False))
 @talk_options
 def init(folder: Path, quiet: bool, verbose: bool) -> None:
     """Start a story in FOLDER (default: the current folder): a data file, its schema and an articles/ folder.
