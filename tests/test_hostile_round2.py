@@ -37,19 +37,13 @@ def unchanged(path: Path, before: bytes) -> None:
 
 
 def one_line_article(size: int) -> str:
-    """size characters of news prose with no line break and no sentence end: one endless sentence.
+    """About size characters of news prose with no line break and no sentence end: one endless sentence.
 
     Each stretch has a count of its own, so that every piece of it gives a claim to read.
     """
     scene = ("the convoy of trucks and armoured vehicles crossed the river near the old railway bridge where "
              "local officials and residents watched from the road side as drivers slowed down in the rain")
-    out: list[str] = []
-    length = 0
-    while length < size:
-        phrase = f"{scene} while about {400 + len(out)} soldiers waited and"
-        out.append(phrase)
-        length += len(phrase) + 1
-    return " ".join(out)
+    return " ".join(f"{scene} while about {400 + i} soldiers waited and" for i in range(size // len(scene) + 1))[:size]
 
 
 def test_a_half_megabyte_article_on_one_line_is_extracted_with_a_warning(tmp_path: Path) -> None:
