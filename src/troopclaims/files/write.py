@@ -12,9 +12,9 @@ operating-system error into a one-line TroopclaimsError. The two can also be use
   leaves either the complete old file or the complete new one. A kill can leave the temporary
   file behind; it is never mistaken for the target, and the next safe_write_text of the same
   target removes it.
-* write_lock holds ``PATH.lock`` (created exclusively, holding the writer's process id) for the
-  duration of a write, so that a second troopclaims writer is refused with a clear message
-  instead of interleaving. A lock left by a process that no longer runs is taken over.
+* write_lock holds the operating system's lock on ``PATH.lock`` for the duration of a write, so that
+  a second troopclaims writer is refused with a clear message instead of interleaving. The kernel
+  releases it when the writer ends, however it ends.
 
 Nothing here ever writes anywhere but the named target, its lock file and its temporary file;
 a target that exists and is not a regular file (a device such as /dev/null, a FIFO, a folder) is
@@ -30,16 +30,18 @@ import re
 import socket
 import stat
 import tempfile
-import time
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from ..errors import TroopclaimsError
 from .read import file_kind, read_text
 
+try:
+    import fcntl as _fcntl
+except ImportError:  # pragma: no cover - Windows, where msvcrt locks instead
+    _fcntl = None  # type: ignore[assignment,unused-ignore]
 
-#: A lock file that names no process (its writer was killed before writing its id) is stale after this.
-STALE_EMPTY_LOCK_SECONDS = 10.0
+
 
 
 def _through_links(path: Path) -> Path:
@@ -185,6 +187,7 @@ _ADVICE = {
     errno.EACCES: "permission denied; write somewhere you may write, or ask for access",
     errno.EPERM: "permission denied; write somewhere you may write, or ask for access",
     errno.EROFS: "the file system is read-only; write somewhere else",
+    errno.ENOLCK: "this file system cannot lock files; write the file on a local disk",
 }
 
 
@@ -225,81 +228,60 @@ def _same_file(one: Path, other: Path) -> bool:
 def write_lock(path: Path) -> Iterator[None]:
     """Hold PATH.lock for the duration of a write; a second writer is refused, not interleaved.
 
-    The lock file records the holder's process id and host name so that a lock left by a
-    killed process on this host can be recognised and taken over. A lock whose holder still
-    runs (including this very process) is respected: the caller gets a TroopclaimsError.
+    The lock is the operating system's (flock, or msvcrt.locking on Windows) on the lock file, so the
+    kernel releases it when its holder ends, however it ends: a lock file left by a killed writer, or
+    one naming a process id that has since been reused, never blocks anyone. The file holds the
+    holder's process id and host name, for the message. A lock that is held (by another process, or by
+    this one) is respected: the caller gets a TroopclaimsError. OSError (a folder that cannot be
+    written) is left to the caller, which knows what it was writing.
     """
     lock = Path(f"{path}.lock")
-    me = f"{os.getpid()} {socket.gethostname()}\n"
     for _ in range(5):
-        try:
-            fd = os.open(lock, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
+        fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o644)
+        if not _try_lock(fd):
+            holder = os.read(fd, 200).decode("utf-8", "replace").split()
+            os.close(fd)
+            by = f" (process {holder[0]} on {holder[1]})" if len(holder) > 1 else ""
+            raise TroopclaimsError(f"{path}: another troopclaims process{by} is writing it (lock file {lock}); "
+                                   "try again when it has finished")
+        if _is_at(fd, lock):
             break
-        except FileExistsError:
-            if not _stale(lock):
-                raise TroopclaimsError(
-                    f"{path}: another troopclaims process is writing it (lock file {lock}); "
-                    "try again when it has finished, or delete the lock file if no other process runs"
-                ) from None
-            _take_over(lock)
-    else:  # pragma: no cover - stale-lock races five times in a row
+        os.close(fd)  # the previous holder removed the file it locked as we opened it: lock the new one
+    else:  # pragma: no cover - five writers finishing in a row, each just as we opened the file
         raise TroopclaimsError(f"{path}: could not take the lock file {lock}; try again")
     try:
-        try:
-            os.write(fd, me.encode())
-        finally:
-            os.close(fd)
+        os.ftruncate(fd, 0)
+        os.write(fd, f"{os.getpid()} {socket.gethostname()}\n".encode())
         yield
     finally:
-        with contextlib.suppress(OSError):
-            if lock.read_text(encoding="utf-8", errors="replace") == me:  # never remove a lock that is not ours
+        # Removed while still held, and only if it is still the file we locked: a writer that opened it
+        # meanwhile sees it gone once it gets the lock, and tries again on a new file.
+        if _is_at(fd, lock):
+            with contextlib.suppress(OSError):  # Windows cannot remove an open file; it stays, unlocked
                 lock.unlink()
+        os.close(fd)
 
 
-def _take_over(lock: Path) -> None:
-    """Remove a stale lock without removing a live one that another process took meanwhile.
-
-    The lock is moved aside first (atomic), then checked again: if it turns out to be live after
-    all, it is put back.
-    """
-    aside = lock.with_name(f"{lock.name}.stale.{os.getpid()}")
+def _try_lock(fd: int) -> bool:
+    """Take the kernel's exclusive lock on fd without waiting; False when someone holds it."""
     try:
-        os.replace(lock, aside)
-    except FileNotFoundError:
-        return  # someone else removed it: just try again
-    except OSError:
-        return
-    if _stale(aside):
-        with contextlib.suppress(OSError):
-            aside.unlink()
-        return
-    with contextlib.suppress(OSError):  # a live lock taken meanwhile: restore it unless another appeared
-        os.link(aside, lock)
-    with contextlib.suppress(OSError):
-        aside.unlink()
+        if _fcntl is not None:
+            _fcntl.flock(fd, _fcntl.LOCK_EX | _fcntl.LOCK_NB)
+        else:  # pragma: no cover - Windows
+            import msvcrt
+
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)  # type: ignore[attr-defined,unused-ignore]
+    except OSError as exc:
+        if exc.errno in (errno.EAGAIN, errno.EWOULDBLOCK, errno.EACCES, errno.EDEADLK):
+            return False
+        raise
+    return True
 
 
-def _stale(lock: Path) -> bool:
-    """True when the lock's holder is known to be gone: a dead process on this host, or no holder at all."""
+def _is_at(fd: int, lock: Path) -> bool:
+    """Whether the open file fd is still the file at the path lock (not removed or replaced)."""
     try:
-        content = lock.read_text(encoding="utf-8", errors="replace")
-        age = time.time() - lock.stat().st_mtime
+        here, held = os.stat(lock), os.fstat(fd)
     except OSError:
         return False
-    fields = content.split()
-    try:
-        pid = int(fields[0]) if fields else 0
-    except ValueError:
-        pid = 0
-    if pid <= 0:
-        # Empty or garbled: a writer killed between creating the lock and writing its id, once it is old.
-        return age > STALE_EMPTY_LOCK_SECONDS
-    if len(fields) > 1 and fields[1] != socket.gethostname():
-        return False  # another machine's process (a shared folder): we cannot tell whether it runs
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return True
-    except (PermissionError, OSError, OverflowError):
-        return False
-    return False
+    return (here.st_dev, here.st_ino) == (held.st_dev, held.st_ino)
