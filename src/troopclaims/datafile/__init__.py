@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from .amounts import Amount, find_amounts, has_amount_hint
-    from .anchors import find_quote, fold, fold_quote
+    from .anchors import Folded, find_quote, fold, fold_quote
     from .candidates import Extracted
     from .dataset import Dataset, check_file, load_dataset
     from .dates import DateValue, Precision, day_value, month_value, parse_publication, parse_value, week_value
@@ -36,6 +36,7 @@ __all__ = [
     "Dataset",
     "DateValue",
     "Extracted",
+    "Folded",
     "Precision",
     "Source",
     "When",
@@ -63,6 +64,7 @@ __all__ = [
 # Each public name is imported from its module on first use (PEP 562), so that importing one module of
 # this stage, or the CLI's --help, does not load the whole stage and its libraries (pydantic, yaml, rich).
 _HOME = {
+    "Folded": "anchors",
     "Amount": "amounts",
     "find_amounts": "amounts",
     "has_amount_hint": "amounts",

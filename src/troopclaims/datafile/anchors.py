@@ -52,18 +52,18 @@ def fold_quote(quote: str) -> str:
     return fold(quote).text.strip(" ")
 
 
-def find_quote(article: Folded, quote: str, *, limit: int | None = None) -> list[tuple[int, int]]:
+def find_quote(article: Folded, quote: str, *, limit: int | None = None, start: int = 0) -> list[tuple[int, int]]:
     """Every place quote occurs in the article, as article spans; overlapping occurrences count.
 
     With limit, stop after that many: a one-letter quote in a five-megabyte article occurs
     millions of times, and a caller that only needs to know "once or more than once" should not
-    pay for listing them all.
+    pay for listing them all. start (in folded characters) skips what comes before it.
     """
     needle = fold_quote(quote)
     if not needle:
         return []
     spans: list[tuple[int, int]] = []
-    at = article.text.find(needle)
+    at = article.text.find(needle, start)
     while at != -1 and (limit is None or len(spans) < limit):
         spans.append(article.span(at, at + len(needle)))
         at = article.text.find(needle, at + 1)

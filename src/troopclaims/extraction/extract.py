@@ -24,7 +24,7 @@ from .motion import FORCE_RE, Motion, has_movement_hint, motion
 from .places import places_in
 from .people import SPEECH_VERBS, Attribution
 from .speech import Attributions
-from .text import AUXILIARY, Sentence, fold_text, iter_sentences, occurs_once, one_line, read_sentences, soften_breaks
+from .text import AUXILIARY, Sentence, Uniqueness, fold_text, iter_sentences, one_line, read_sentences, soften_breaks
 
 __all__ = ["extract_article", "iter_sentences"]
 
@@ -224,7 +224,7 @@ class _Reader:
     def claims(self) -> list[Claim]:
         drafts = self.drafts()
         per_sentence = Counter(d.sentence for d in drafts)
-        folded = fold_text(self.text)
+        folded = Uniqueness(fold_text(self.text))
         claims: list[Claim] = []
         seen: set[tuple[object, ...]] = set()
         for draft in drafts:
@@ -239,7 +239,7 @@ class _Reader:
             claims.append(claim)
         return claims
 
-    def _quote_span(self, draft: _Draft, alone: bool, folded: str) -> tuple[int, int] | None:
+    def _quote_span(self, draft: _Draft, alone: bool, folded: Uniqueness) -> tuple[int, int] | None:
         sentence = self.sentences[draft.sentence]
         candidates: list[tuple[int, int]] = []
         if not alone and not draft.whole_sentence:
@@ -255,7 +255,7 @@ class _Reader:
         for start, end in candidates:
             if end - start > MAX_QUOTE:  # a run-on "sentence" is no quote a reviewer can check
                 continue
-            if occurs_once(folded, fold_text(self.text[start:end]).strip(" ")):
+            if folded.once(fold_text(self.text[start:end]).strip(" ")):
                 return start, end
         return None
 

@@ -6,10 +6,11 @@ and the others are still extracted.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from ..datafile import DateValue, Extracted, find_quote, fold
+from ..datafile import Claim, DateValue, Extracted, Folded, find_quote, fold
 from ..errors import TroopclaimsError
 from ..intake import Article, Entry, Skipped, read_article
 
@@ -29,14 +30,28 @@ def extract_article_record(article: Article, gazetteers: tuple[Path, ...] = ()) 
 
     claims = extract_article(article.text, source_id=article.source_id, published=article.published,
                              gazetteer=load_gazetteer(*gazetteers))
-    folded = fold(article.text)
-    spans = tuple(find_quote(folded, claim.quote)[0] for claim in claims)
+    spans = _spans(fold(article.text), claims)
     return Extracted(
         article.path, article.source_id, article.published, article.stated, article.title, tuple(claims), spans,
         outlet=article.outlet, author=article.author, agency=article.agency, url=article.url, time=article.time,
         dated_by=article.dated_by, page=article.page,
         warnings=tuple(f"{article.path}: {note}" for note in long_sentences(article.text)),
     )
+
+
+def _spans(folded: Folded, claims: list[Claim]) -> tuple[tuple[int, int], ...]:
+    """Each claim's quote in the article. Claims come in article order, and a quote reaches back at most a
+    sentence or two, so each search starts a little before the last one found rather than at the top:
+    the article is not searched from its start once per claim."""
+    from .extract import MAX_QUOTE
+
+    spans: list[tuple[int, int]] = []
+    near = 0  # a folded offset before the next quote
+    for claim in claims:
+        found = find_quote(folded, claim.quote, limit=1, start=near) or find_quote(folded, claim.quote, limit=1)
+        spans.append(found[0])
+        near = max(0, bisect.bisect_left(folded.origin, found[0][0]) - 2 * MAX_QUOTE)
+    return tuple(spans)
 
 
 def extract_file(path: Path, published: DateValue | None = None, gazetteers: tuple[Path, ...] = ()) -> Extracted:

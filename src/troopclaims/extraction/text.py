@@ -8,6 +8,7 @@ an e-mail or a wire feed is wrapped inside its sentences.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -256,6 +257,43 @@ def occurs_once(folded_article: str, needle: str) -> bool:
         return False
     first = folded_article.find(needle)
     return first != -1 and folded_article.find(needle, first + 1) == -1
+
+
+class Uniqueness:
+    """Answers "does this text occur only once in the article?" without searching the whole article each time.
+
+    Any occurrence of a quote holds each run of four of its inner words (not its first or last, which
+    may be parts of longer words) as whole words of the folded article. So when one such run occurs
+    once in the article, the quote occurs at most once, and one comparison at that place settles it.
+    Runs are counted in one pass; only a quote none of whose runs is unique, or one too short to have
+    a run, is searched for in full. The cost per candidate then no longer grows with the article.
+    """
+
+    _RUN = 4
+
+    def __init__(self, folded_article: str) -> None:
+        self.folded = folded_article
+        words = folded_article.split(" ")
+        self.starts: list[int] = []  # where each word begins in the folded article
+        at = 0
+        for word in words:
+            self.starts.append(at)
+            at += len(word) + 1
+        self.first: dict[int, int] = {}  # hash of a run -> the index of its first word, or -1 when it repeats
+        for index in range(len(words) - self._RUN + 1):
+            key = hash(tuple(words[index : index + self._RUN]))
+            self.first[key] = -1 if key in self.first else index
+
+    def once(self, needle: str) -> bool:
+        """needle, a text cut from the article and folded, occurs exactly once in it."""
+        words = needle.split(" ")
+        before = len(words[0]) + 1  # characters of the needle before the run that starts at word k
+        for k in range(1, len(words) - self._RUN):  # not the last word either: it may be part of a longer one
+            index = self.first.get(hash(tuple(words[k : k + self._RUN])), -1)
+            if index >= k:
+                return self.folded.startswith(needle, self.starts[index] - before)
+            before += len(words[k]) + 1
+        return occurs_once(self.folded, needle)
 
 
 def one_line(value: str | None) -> str | None:
