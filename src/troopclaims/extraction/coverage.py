@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from ..datafile import Claim, Dataset
 from ..errors import Problem
-from .extract import extract_article
+from .extract import MAX_QUOTE, extract_article
 from .text import long_sentences
 
 
@@ -65,10 +65,14 @@ def _counts(text: str, source_id: str, dataset: Dataset) -> list[_Count]:
                                  gazetteer=dataset.gazetteer()):
         if claim.count is None or claim.kind != "force":
             continue
-        start = text.find(claim.quote)
+        # Claims come in article order, and a quote reaches back at most a sentence or two: search on from
+        # a little before the last one rather than from the top, once per count.
+        start = text.find(claim.quote, max(0, counted - 2 * MAX_QUOTE))
+        if start == -1:
+            start = text.find(claim.quote)
         if start >= counted:
             line, counted = line + text.count("\n", counted, start), start
-        else:  # out of order (never, as extract_article gives article order): count from the start
-            line, counted = text.count("\n", 0, start) + 1, start
+        else:  # a quote reaching back before the last one: count back to it
+            line, counted = line - text.count("\n", start, counted), start
         found.append(_Count(start, start + len(claim.quote), line, claim.quote))
     return found
