@@ -24,7 +24,8 @@ from troopclaims.datafile import Dataset, load_dataset
 from troopclaims.engine import build_timeline, find_conflicts
 from troopclaims.present import make_report, render_html, render_markdown
 from troopclaims.present.report import Report, build_report, highlight
-from troopclaims.present.report_svg import BrokenAxis, Mark, arc, gap_words
+from troopclaims.present.report_axis import BrokenAxis, Mark, gap_words
+from troopclaims.present.report_svg import arc
 
 from .conftest import BUNDLED, REPO, VALID
 

@@ -3,7 +3,7 @@
 Takes a claims YAML file and its articles; gives a Dataset (sources, claims, every quote anchored) or
 every problem with its line and column. Also how amounts are written ("about 1,000"), shared by the
 checker and the extractor, and the record of candidate claims (Extracted) that merge writes into a file.
-Modules: dates.py, model.py, schema.py, anchors.py, amounts.py, mentions.py, dataset.py, selection.py,
+Modules: dates.py, model.py, schema.py, anchors.py, amounts.py, mentions.py, dataset.py, describe.py, selection.py,
 candidates.py, merge.py.
 """
 

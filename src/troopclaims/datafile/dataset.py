@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import difflib
-import errno
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -14,6 +12,7 @@ from pydantic import BaseModel, ValidationError
 from ..errors import Problem, TroopclaimsError
 from ..files import MAX_ARTICLE_BYTES, MAX_DATA_BYTES, Loc, Located, YamlProblem, load_located, problem_at, read_text
 from .anchors import Folded, find_quote, fold, fold_quote, line_of
+from .describe import dotted, fields_at, near_miss, resolve_path
 from .model import Claim, DataFile, Source
 
 if TYPE_CHECKING:
@@ -230,17 +229,17 @@ class _Checker:
         except (ArithmeticError, LookupError, TypeError, ValueError) as exc:
             # A validator that fails other than with ValueError (say, OverflowError from a date at
             # the end of the calendar) must still be a problem with a position, not a crash.
-            self.report(loc, f"{_dotted(loc)}: cannot be read: {exc}", code="schema")
+            self.report(loc, f"{dotted(loc)}: cannot be read: {exc}", code="schema")
         return None
 
     def _validation(self, exc: ValidationError, prefix: Loc, model: type[BaseModel]) -> None:
         for error in exc.errors(include_url=False):
             loc: Loc = (*prefix, *error["loc"])
-            where = _dotted(loc)
+            where = dotted(loc)
             kind = error["type"]
             if kind == "extra_forbidden":
                 field_name = str(error["loc"][-1])
-                allowed = _fields_at(model, error["loc"][:-1])
+                allowed = fields_at(model, error["loc"][:-1])
                 hint = difflib.get_close_matches(field_name, allowed, n=1)
                 suggestion = f"; did you mean '{hint[0]}'?" if hint else f"; known fields: {', '.join(allowed)}"
                 self.report(loc, f"{where}: unknown field '{field_name}'{suggestion}", key=True, code="schema")
@@ -266,7 +265,7 @@ class _Checker:
         folder = self.path.parent.resolve()
         if header.root is None:
             return folder
-        root = _resolve(folder / header.root)
+        root = resolve_path(folder / header.root)
         if isinstance(root, str):
             self.report(("root",), f"root {header.root!r}: {root}", code="reference")
             return None
@@ -286,7 +285,7 @@ class _Checker:
         if candidate.is_absolute():
             self.report(loc, f"{what} {relative!r} is an absolute path; give it relative to {base}", code="reference")
             return None
-        resolved = _resolve(base / candidate)
+        resolved = resolve_path(base / candidate)
         if isinstance(resolved, str):
             self.report(loc, f"{what} {relative!r}: {resolved}", code="reference")
             return None
@@ -350,7 +349,7 @@ class _Checker:
         if len(spans) == 1:
             dataset.spans[claim.id] = spans[0]
         elif not spans:
-            self.report((*loc, "quote"), f"claim {claim.id!r}: quote not found in {file}{_near_miss(article, text, claim.quote)}", code="quote")
+            self.report((*loc, "quote"), f"claim {claim.id!r}: quote not found in {file}{near_miss(article, text, claim.quote)}", code="quote")
         else:
             places = ", ".join(f"line {line_of(text, start)} [{start}:{end}]" for start, end in spans[:5])
             times = f"at least {len(spans)}" if len(spans) >= _MAX_OCCURRENCES else str(len(spans))
@@ -374,56 +373,3 @@ class _Checker:
             number = getattr(count, name)
             if number is not None and not mentions_number(claim.quote, number):
                 self.report((*loc, "count", name), f"claim {claim.id!r}: count {number:,} does not appear in its quote (as digits or words)", code="count")
-
-
-def _near_miss(article: Folded, text: str, quote: str) -> str:
-    """Say how much of the quote does match, so the reviewer knows where to look."""
-    needle = fold_quote(quote)
-    low, high = 0, len(needle)
-    while low < high:  # longest prefix of the quote that occurs in the article
-        middle = (low + high + 1) // 2
-        if needle[:middle] in article.text:
-            low = middle
-        else:
-            high = middle - 1
-    if low < 12:
-        return ""
-    at = article.text.find(needle[:low])
-    line = line_of(text, article.origin[at])
-    return f"; its first {low} characters match at line {line}, then it has {needle[low:low + 20]!r}"
-
-
-def _resolve(path: Path) -> Path | str:
-    """path with every symbolic link and '..' resolved, or why that is impossible."""
-    try:
-        return path.resolve()
-    except ValueError:
-        return "the path contains a NUL character"
-    except RuntimeError:  # Python before 3.13 reports a link loop this way
-        return "a symbolic link loop"
-    except OSError as exc:
-        return "a symbolic link loop" if exc.errno == errno.ELOOP else f"cannot be resolved: {exc.strerror or exc}"
-
-
-def _dotted(loc: Iterable[int | str]) -> str:
-    out = ""
-    for part in loc:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out or "(top level)"
-
-
-def _fields_at(model: type[BaseModel], loc: tuple[int | str, ...]) -> list[str]:
-    """Field names of the (nested) model that loc points into."""
-    current: Any = model
-    for part in loc:
-        if isinstance(part, int):
-            continue
-        info = getattr(current, "model_fields", {}).get(part)
-        if info is None:
-            return []
-        annotation = info.annotation
-        args = getattr(annotation, "__args__", ())
-        current = next((arg for arg in (annotation, *args) if isinstance(arg, type) and issubclass(arg, BaseModel)), None)
-        if current is None:
-            return []
-    return sorted(getattr(current, "model_fields", {}))

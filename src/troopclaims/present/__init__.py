@@ -3,7 +3,7 @@
 Takes claims, conflicts and timeline rows; gives tables laid out for the terminal (table.py, render.py),
 JSON, CSV and Markdown (views.py, findings_views.py), the check report formats (check_report.py), extractor
 output (extract_output.py), exports for other tools (exports.py: web_annotations.py, claimreview.py,
-sqlite_export.py) and the HTML or Markdown report (report.py, report_render.py, report_svg.py,
+sqlite_export.py) and the HTML or Markdown report (report.py, report_render.py, report_svg.py, report_axis.py,
 report_figures.py, wording.py, templates/). The only stage that may use rich; none uses click.
 """
 

@@ -17,7 +17,8 @@ from markupsafe import Markup, escape
 from ..datafile import Claim, Dataset, Source
 from ..engine import Conflict, TimelineRow, build_timeline, find_conflicts
 from .report_figures import PALETTE_SIZE, Figure, figures_svg, legend_html
-from .report_svg import Lane, Mark, conflict_links, timeline_svg
+from .report_axis import Lane, Mark
+from .report_svg import conflict_links, timeline_svg
 from .views import known_outlet
 from .wording import OWN_WORDS, claim_phrase, human_date, humanize_dates
 

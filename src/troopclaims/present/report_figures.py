@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from xml.sax.saxutils import escape, quoteattr
 
-from .report_svg import BrokenAxis, Mark, gap_words, segment_caption, segment_ticks
+from .report_axis import BrokenAxis, Mark, gap_words, segment_caption, segment_ticks
 
 WIDTH = 640
 HEIGHT = 230
