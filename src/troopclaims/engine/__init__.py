@@ -26,8 +26,9 @@ compare.py (the whole run), explain.py (one pair), timeline.py (the claims in ti
 
 from __future__ import annotations
 
-from importlib import import_module
 from typing import TYPE_CHECKING
+
+from ..lazy import lazy_exports
 
 if TYPE_CHECKING:
     from .compare import Findings, analyse, conflicts_among, find_conflicts, findings_among
@@ -66,8 +67,7 @@ __all__ = [
     "value_record",
 ]
 
-# Each public name is imported from its module on first use (PEP 562), so that importing one module of
-# this stage, or the CLI's --help, does not load the whole stage and its libraries (pydantic, yaml, rich).
+# Each public name is imported from its module on first use (troopclaims.lazy).
 _HOME = {
     "Findings": "compare",
     "analyse": "compare",
@@ -97,9 +97,4 @@ _HOME = {
 }
 
 
-def __getattr__(name: str) -> object:
-    if name not in _HOME:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(import_module(f".{_HOME[name]}", __name__), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_exports(__name__, _HOME)

@@ -8,8 +8,9 @@ size limits, positions).
 
 from __future__ import annotations
 
-from importlib import import_module
 from typing import TYPE_CHECKING
+
+from ..lazy import lazy_exports
 
 if TYPE_CHECKING:
     from .read import MAX_ARTICLE_BYTES, MAX_DATA_BYTES, STDIN_NAME, read_stdin, read_text
@@ -39,8 +40,7 @@ __all__ = [
     "write_lock",
 ]
 
-# Each public name is imported from its module on first use (PEP 562), so that importing one module of
-# this stage, or the CLI's --help, does not load the whole stage and its libraries (pydantic, yaml, rich).
+# Each public name is imported from its module on first use (troopclaims.lazy).
 _HOME = {
     "MAX_ARTICLE_BYTES": "read",
     "MAX_DATA_BYTES": "read",
@@ -63,9 +63,4 @@ _HOME = {
 }
 
 
-def __getattr__(name: str) -> object:
-    if name not in _HOME:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(import_module(f".{_HOME[name]}", __name__), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_exports(__name__, _HOME)
