@@ -25,3 +25,9 @@ def run() -> Invoke:
         return runner.invoke(main, list(args), input=input, catch_exceptions=False)
 
     return invoke
+
+
+@pytest.fixture(autouse=True)
+def _no_data_named_by_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A developer's own $TROOPCLAIMS_DATA must not change which data file the tests read."""
+    monkeypatch.delenv("TROOPCLAIMS_DATA", raising=False)

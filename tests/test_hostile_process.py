@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import REPO
+from .conftest import BUNDLED, REPO
 from .round2 import ARTICLE, cli, program, usage_error, workspace
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals, pipes and file names")
@@ -38,7 +38,7 @@ def test_a_broken_pipe_is_a_quiet_exit_in_every_command_and_format() -> None:
     # They run side by side: one case's cost is mostly the program's start-up.
     read, write = os.pipe()
     os.close(read)
-    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8", "TROOPCLAIMS_DATA": str(BUNDLED)}  # no demo notice on stderr
     try:
         running = [(args, subprocess.Popen([sys.executable, "-m", "troopclaims", *args], stdout=write,
                                            stderr=subprocess.PIPE, env=env)) for args in SHOWS]
@@ -204,7 +204,7 @@ def test_a_line_break_in_an_article_name_stays_one_line(tmp_path: Path) -> None:
 @pytest.mark.parametrize("command", [["list"], ["conflicts"], ["timeline"], ["events"], ["extract", str(REPO / "seeds"), "--format", "table"]],
                          ids=["list", "conflicts", "timeline", "events", "extract"])
 def test_a_narrow_dumb_terminal_still_shows_the_content(command: list[str]) -> None:
-    ran = cli(*command, env={"TERM": "dumb", "COLUMNS": "20"})
+    ran = cli(*command, env={"TERM": "dumb", "COLUMNS": "20", "TROOPCLAIMS_DATA": str(BUNDLED)})
     assert ran.code == 0 and ran.stderr == "", ran.stderr[-2000:]
     assert max(len(line) for line in ran.stdout.splitlines()) <= 20
     # Every row is there: each claim id (or quote) the wide table shows, the narrow one shows too.

@@ -359,7 +359,7 @@ def invoke(*args: str) -> Result:
 
 
 def test_report_to_stdout(bundled_html: str) -> None:
-    result = invoke("report", "-o", "-")
+    result = invoke("report", "-o", "-", "--data", str(BUNDLED))
     assert result.exit_code == 0 and result.stdout == bundled_html and result.stderr == ""
 
 

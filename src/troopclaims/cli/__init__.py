@@ -34,11 +34,10 @@ class _Group(click.Group):
 def main() -> None:
     """Sourced claims about troop movements from news articles, and where the sources disagree.
 
-    With no --data option every command works on the bundled dataset: five articles on US
-    troops leaving northeastern Syria for Iraq in October 2019.
-
-    A story of your own starts with `troopclaims init FOLDER`, then `add`, `review` and the
-    other commands with --data FOLDER/claims.yaml.
+    A story of your own starts with `troopclaims init FOLDER`; inside FOLDER (or below it) every
+    command works on FOLDER/claims.yaml. Elsewhere name a data file with --data PATH or
+    TROOPCLAIMS_DATA=PATH. With none of these the reading commands show the bundled demo (five
+    articles on US troops leaving northeastern Syria in October 2019) and say so on stderr.
 
     \b
     Examples:

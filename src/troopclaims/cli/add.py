@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 import click
 
 from ..errors import one_line
-from .options import FilePath, Talk, Text, data_option, gazetteer_option, is_stdin, talk_options
+from .options import FilePath, Talk, Text, data_option, gazetteer_option, is_stdin, story_data, talk_options
 
 if TYPE_CHECKING:
     from ..datafile import DateValue, Extracted
@@ -42,8 +42,7 @@ def add(
       troopclaims add seeds/ --data data/claims.yaml
       troopclaims add seeds/001_214abf9375eada4f.txt --published 2020-11 --data data/claims.yaml --verbose
     """
-    if data is None:
-        raise click.UsageError("name the story's data file with --data (troopclaims init makes one)")
+    data = story_data(data)
     talk = Talk(quiet, verbose)
     named = list(paths)
     if any(is_stdin(path) for path in named):

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import click
 
-from .options import data_option, format_option, gazetteer_option, load_data, source_option
+from .options import data_option, format_option, gazetteer_option, load_data, source_option, talk_options
 
 # Kept here rather than imported from the engine so that --help stays cheap; a test checks they match.
 KINDS = ("numeric", "destination", "location", "origin", "status", "permission", "timing", "attribution")
@@ -19,6 +19,7 @@ KINDS = ("numeric", "destination", "location", "origin", "status", "permission",
 @click.option("--fail-on-conflict", is_flag=True, help="Exit 1 when any conflict is found (for CI).")
 @click.option("--explain", nargs=2, metavar="CLAIM CLAIM", help="Say why two claims were or were not put in one event and flagged.")
 @gazetteer_option
+@talk_options
 def conflicts(
     data: Path | None,
     kind: str | None,
@@ -27,6 +28,8 @@ def conflicts(
     fail_on_conflict: bool,
     explain: tuple[str, str] | None,
     gazetteer: Path | None,
+    quiet: bool,
+    verbose: bool,
 ) -> None:
     """Show where sources contradict each other, event by event, hard ones first.
 
@@ -69,7 +72,10 @@ def conflicts(
 @source_option
 @format_option("table", "json", "jsonl", "csv", "markdown")
 @gazetteer_option
-def events(data: Path | None, source: str | None, output_format: str, gazetteer: Path | None) -> None:
+@talk_options
+def events(
+    data: Path | None, source: str | None, output_format: str, gazetteer: Path | None, quiet: bool, verbose: bool
+) -> None:
     """Show the events: claims about one movement or presence of one actor's forces.
 
     Claims of the same forces are joined when they name a place in common (where the forces

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import click
 
-from .options import data_option, load_data, source_option
+from .options import Talk, data_option, load_data, source_option, talk_options
 
 TARGETS = ("annotations", "claimreview", "sqlite")
 
@@ -14,7 +14,8 @@ TARGETS = ("annotations", "claimreview", "sqlite")
 @click.option("--to", "target", type=click.Choice(TARGETS), required=True, help="What to export to.")
 @click.argument("file", required=False, type=click.Path(path_type=Path, dir_okay=False, allow_dash=True))
 @source_option
-def export(data: Path | None, target: str, file: Path | None, source: str | None) -> None:
+@talk_options
+def export(data: Path | None, target: str, file: Path | None, source: str | None, quiet: bool, verbose: bool) -> None:
     """Export the claims for other tools: Web Annotations, schema.org Claims, or one SQLite database.
 
     \b
@@ -50,4 +51,4 @@ def export(data: Path | None, target: str, file: Path | None, source: str | None
         safe_write_bytes(file, content, what="database", protect=inputs)
     else:
         safe_write_text(file, content, what="export", protect=inputs)
-    click.echo(f"wrote {file}: {len(claims)} claims as {target}", err=True)
+    Talk(quiet, verbose).say(f"wrote {file}: {len(claims)} claims as {target}")

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import click
 
-from .options import data_option, format_option, gazetteer_option, load_data, source_option
+from .options import data_option, format_option, gazetteer_option, load_data, source_option, talk_options
 
 
 @click.command("list")
@@ -14,7 +14,10 @@ from .options import data_option, format_option, gazetteer_option, load_data, so
 @click.option("--speaker", metavar="NAME", help="Only claims attributed to this speaker (any part of the name).")
 @format_option("table", "json", "csv", "markdown")
 @gazetteer_option
-def list_claims(data: Path | None, source: str | None, speaker: str | None, output_format: str, gazetteer: Path | None) -> None:
+@talk_options
+def list_claims(
+    data: Path | None, source: str | None, speaker: str | None, output_format: str, gazetteer: Path | None, quiet: bool, verbose: bool
+) -> None:
     """List the claims of the data file, with where each quote stands in its article and the conflicts each is in.
 
     \b

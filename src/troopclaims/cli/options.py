@@ -49,7 +49,8 @@ def data_option(func: F) -> F:
         "data",
         type=FilePath(path_type=Path, dir_okay=False),
         default=None,
-        help="The claims data file (YAML); - reads it from standard input. Default: the bundled five-article dataset.",
+        help="The claims data file (YAML); - reads it from standard input. Default: $TROOPCLAIMS_DATA, else the "
+        "claims.yaml of the story the current folder is in (found upward), else the bundled demo (said on stderr).",
     )(func)
 
 
@@ -81,10 +82,62 @@ def source_option(func: F) -> F:
     return click.option("--source", "source", metavar="ID|OUTLET", help="Only this source (its id or outlet name).")(func)
 
 
+#: The environment variable naming a data file, for a shell that works on one story.
+DATA_VARIABLE = "TROOPCLAIMS_DATA"
+DEMO_NOTICE = (
+    "no story here (no --data, no $TROOPCLAIMS_DATA, no claims.yaml in this folder or above): "
+    "showing the bundled demo data, US troops leaving Syria in 2019"
+)
+
+
+def find_data(data: Path | None) -> Path | None:
+    """The data file a command works on: --data, then $TROOPCLAIMS_DATA, then the story the current folder is in."""
+    import os
+
+    if data is not None:
+        return data
+    named = os.environ.get(DATA_VARIABLE, "")
+    if named:
+        return Path(named)
+    from ..datafile import find_story
+
+    return find_story(Path.cwd())
+
+
 def resolve_data(data: Path | None) -> Path:
+    """find_data, else the bundled demo, said in one line on stderr unless the command was given --quiet."""
+    found = find_data(data)
+    if found is not None:
+        return found
     from ..paths import default_data_path
 
-    return data if data is not None else default_data_path()
+    context = click.get_current_context(silent=True)
+    if context is None or not context.params.get("quiet"):
+        click.echo(DEMO_NOTICE, err=True)
+    return default_data_path()
+
+
+def story_data(data: Path | None) -> Path:
+    """The data file a writing command (add, review) works on: never the bundled demo by default."""
+    found = find_data(data)
+    if found is None:
+        raise click.UsageError(
+            "no story here: name its data file with --data (or $TROOPCLAIMS_DATA), run inside a story folder, "
+            "or start one with troopclaims init FOLDER"
+        )
+    return found
+
+
+def is_demo(path: Path) -> bool:
+    """Whether path is the bundled demo data file."""
+    import os
+
+    from ..paths import default_data_path
+
+    try:
+        return os.path.samefile(path, default_data_path())
+    except (OSError, ValueError):
+        return False
 
 
 def is_stdin(path: Path | None) -> bool:

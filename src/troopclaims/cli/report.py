@@ -4,7 +4,10 @@ from pathlib import Path
 
 import click
 
-from .options import Talk, Text, data_option, format_option, gazetteer_option, load_data, talk_options
+from .options import Talk, Text, data_option, format_option, gazetteer_option, find_data, load_data, talk_options
+
+
+DEMO_REPORT = "This report is of troopclaims' bundled demo data (US troops leaving Syria, 2019), not of a story of yours."
 
 
 @click.command("report")
@@ -39,7 +42,7 @@ def report(
     from ..present import make_report, render_html, render_markdown
 
     dataset = load_data(data, gazetteer)
-    built = make_report(dataset)
+    built = make_report(dataset, notice=DEMO_REPORT if find_data(data) is None else "")
     text = render_html(built) if output_format == "html" else render_markdown(built)
     target = output or ("report.html" if output_format == "html" else "report.md")
     if target == "-":

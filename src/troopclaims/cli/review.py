@@ -5,7 +5,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from .options import Talk, data_option, source_option, talk_options
+from .options import Talk, data_option, source_option, story_data, talk_options
 
 if TYPE_CHECKING:
     from ..datafile import Claim, Dataset
@@ -40,8 +40,7 @@ def review(data: Path | None, source: str | None, quiet: bool, verbose: bool) ->
     """
     from ..datafile import load_dataset, select_claims
 
-    if data is None:
-        raise click.UsageError("name the story's data file with --data")
+    data = story_data(data)
     talk = Talk(quiet, verbose)
     dataset = load_dataset(data)
     pending = [claim for claim in select_claims(dataset, source=source) if not claim.reviewed]

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import click
 
-from .options import data_option, format_option, gazetteer_option, load_data, source_option
+from .options import data_option, format_option, gazetteer_option, load_data, source_option, talk_options
 
 
 @click.command()
@@ -20,7 +20,10 @@ from .options import data_option, format_option, gazetteer_option, load_data, so
 )
 @format_option("table", "json", "csv", "markdown")
 @gazetteer_option
-def timeline(data: Path | None, source: str | None, by: str, output_format: str, gazetteer: Path | None) -> None:
+@talk_options
+def timeline(
+    data: Path | None, source: str | None, by: str, output_format: str, gazetteer: Path | None, quiet: bool, verbose: bool
+) -> None:
     """Show how the story unfolded: each claim at its date, with its precision and who said it.
 
     Relative dates ("last night", "on Tuesday", "within four weeks") are resolved against

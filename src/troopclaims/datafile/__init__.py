@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from .candidates import Extracted
     from .dataset import Dataset, check_file, load_dataset
     from .dates import DateValue, Precision, day_value, month_value, parse_publication, parse_value, week_value
-    from .discover import data_files_touched
+    from .discover import STORY_DATA, data_files_touched, find_story
     from .edit import update_claim
     from .merge import merge_into
     from .model import MAX_COUNT, Claim, Count, DataFile, Source, When
@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 __all__ = [
     "MAX_COUNT",
     "SCHEMA_FILE",
+    "STORY_DATA",
     "Amount",
     "Claim",
     "Count",
@@ -48,6 +49,7 @@ __all__ = [
     "find_amounts",
     "find_quote",
     "fold",
+    "find_story",
     "fold_quote",
     "has_amount_hint",
     "load_dataset",
@@ -85,6 +87,8 @@ _HOME = {
     "merge_into": "merge",
     "update_claim": "edit",
     "data_files_touched": "discover",
+    "find_story": "discover",
+    "STORY_DATA": "discover",
     "SCHEMA_FILE": "template",
     "new_data_file": "template",
     "MAX_COUNT": "model",

@@ -1,7 +1,11 @@
-"""Which data files a change touches: for the pre-commit hook, which is handed the files a commit changes.
+"""Finding data files: the story a command runs in, and the data files a change touches.
 
-A changed data file is checked, whatever its name; so is every data file under the folder searched
-that names a changed article as a source (or the saved page that article's text was read from).
+A command given no --data runs on the story it stands in: the nearest `claims.yaml` of a story
+(`troopclaims init`'s layout) in the current folder or one above it (find_story).
+
+For the pre-commit hook, which is handed the files a commit changes: a changed data file is checked,
+whatever its name; so is every data file under the folder searched that names a changed article as a
+source (or the saved page that article's text was read from).
 """
 
 from __future__ import annotations
@@ -20,6 +24,20 @@ _DATA_SUFFIXES = (".yaml", ".yml")
 _SOURCES_KEY = re.compile(r"^sources\s*:", re.MULTILINE)
 _VERSION_KEY = re.compile(r"^version\s*:", re.MULTILINE)
 _PAGE_SUFFIXES = (".html", ".htm")
+
+
+#: The data file a story folder holds, as `troopclaims init` makes it.
+STORY_DATA = "claims.yaml"
+
+
+def find_story(start: Path) -> Path | None:
+    """The nearest story data file in start or a folder above it, or None when start is in no story."""
+    here = start.absolute()
+    for folder in (here, *here.parents):
+        candidate = folder / STORY_DATA
+        if looks_like_data_file(candidate):
+            return candidate
+    return None
 
 
 def looks_like_data_file(path: Path) -> bool:

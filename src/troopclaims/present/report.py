@@ -112,6 +112,8 @@ class Report:
     svg: Markup
     dated: int
     glance: Glance
+    #: A warning the header carries above everything: the report is of the bundled demo data, not a story of one's own.
+    notice: str = ""
 
     @property
     def conflict_ids(self) -> tuple[str, ...]:
@@ -123,10 +125,10 @@ class Report:
         return sum(c.severity == "hard" for c in self.conflicts)
 
 
-def make_report(dataset: Dataset, *, title: str | None = None) -> Report:
+def make_report(dataset: Dataset, *, title: str | None = None, notice: str = "") -> Report:
     """Run the comparison engine and the timeline on a dataset, and gather the report."""
     conflicts = find_conflicts(dataset)
-    return build_report(dataset, conflicts, build_timeline(dataset, conflicts), title=title)
+    return replace(build_report(dataset, conflicts, build_timeline(dataset, conflicts), title=title), notice=notice)
 
 
 def build_report(

@@ -48,6 +48,8 @@ def _md(text: str) -> str:
 def render_markdown(report: Report) -> str:
     out = io.StringIO()
     out.write(f"# {_md(report.title)}\n\n")
+    if report.notice:
+        out.write(f"**{_md(report.notice)}**\n\n")
     out.write(
         f"From `{report.data_name}`: {len(report.articles)} sources, {len(report.claims)} claims "
         f"({report.dated} dated), {len(report.conflicts)} conflicts ({report.hard} hard).\n\n"
