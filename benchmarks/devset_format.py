@@ -264,3 +264,136 @@ def load_stories(folder: Path) -> list[dict[str, Any]]:
             doc["_file"] = path.name
             stories.append(doc)
     return stories
+
+
+# --- Dispute readings: what a careful reader flags across a story's articles (conflicts_score.py) ---
+
+COUNT_DISPUTES = {"count", "force-size"}
+PLACE_DISPUTES = {"destination", "origin", "location"}
+ANSWER_DISPUTES = {"completion", "occurred", "permission"}
+DISPUTE_KINDS = COUNT_DISPUTES | PLACE_DISPUTES | ANSWER_DISPUTES | {"timing", "duration"}
+SEVERITIES = {"hard", "soft"}
+_SIDE_DATE = re.compile(r"^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$")
+
+
+def answer(value: object) -> str | None:
+    """A yes/no side as "yes" or "no"; YAML reads a bare yes or no as a boolean."""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return value if value in {"yes", "no"} else None
+
+
+def side_key(kind: str, value: object) -> object:
+    """What two sides of one dispute must not share: the same answer given twice is no dispute."""
+    if kind in COUNT_DISPUTES and isinstance(value, dict):
+        return count_key(value)
+    if kind in PLACE_DISPUTES:
+        return tuple(sorted(place_parts(value)))
+    if kind in ANSWER_DISPUTES:
+        return answer(value)
+    return date_text(value) if kind == "timing" else value
+
+
+def _problems_of_value(kind: str, value: object, where: str) -> Iterable[str]:
+    if kind in COUNT_DISPUTES:
+        yield from _problems_of_count(value, where)
+    elif kind in PLACE_DISPUTES:
+        if not place_parts(value) or not isinstance(value, (str, list)):
+            yield f"{where}: a {kind} side's value must be a place name or a list of them"
+    elif kind in ANSWER_DISPUTES:
+        if answer(value) is None:
+            yield f"{where}: a {kind} side's value must be yes or no"
+    elif kind == "timing":
+        if not _SIDE_DATE.match(date_text(value)):
+            yield f"{where}: a timing side's value must be a date, YYYY-MM-DD or YYYY-MM"
+    elif isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0:
+        yield f"{where}: a duration side's value must be a number of days"
+
+
+def _problems_of_dispute(dispute: object, where: str, ids: set[str]) -> Iterable[str]:
+    if not isinstance(dispute, dict):
+        yield f"{where}: a dispute must be a mapping"
+        return
+    for key in sorted(set(dispute) - {"id", "kind", "severity", "question", "sides", "note"}):
+        yield f"{where}: unknown key {key!r}"
+    for key in ("id", "kind", "severity", "question", "sides"):
+        if key not in dispute:
+            yield f"{where}: missing {key!r}"
+    if "id" in dispute and not ARTICLE_ID.match(str(dispute["id"])):
+        yield f"{where}: id {dispute['id']!r} must be lower-case letters, digits and hyphens"
+    kind = dispute.get("kind")
+    if "kind" in dispute and kind not in DISPUTE_KINDS:
+        yield f"{where}: kind {kind!r} is not one of {sorted(DISPUTE_KINDS)}"
+    if "severity" in dispute and dispute["severity"] not in SEVERITIES:
+        yield f"{where}: severity {dispute['severity']!r} is not hard or soft"
+    if "question" in dispute and not (isinstance(dispute["question"], str) and dispute["question"].strip()):
+        yield f"{where}: question must be non-empty text"
+    sides = dispute.get("sides")
+    if "sides" in dispute and (not isinstance(sides, list) or len(sides) < 2):
+        yield f"{where}: sides must be a list of two or more"
+        return
+    seen_articles: set[str] = set()
+    seen_values: list[object] = []
+    for number, side in enumerate(sides or [], 1):
+        at = f"{where} side {number}"
+        if not isinstance(side, dict) or set(side) != {"articles", "value"}:
+            yield f"{at}: a side is a mapping of exactly articles and value"
+            continue
+        yield from _problems_of_articles(side["articles"], at, ids, 1)
+        for article in side["articles"] if isinstance(side["articles"], list) else []:
+            if article in seen_articles:
+                yield f"{at}: article {article!r} is on two sides"
+            seen_articles.add(str(article))
+        if kind in DISPUTE_KINDS:
+            wrong = list(_problems_of_value(str(kind), side["value"], at))
+            yield from wrong
+            key = None if wrong else side_key(str(kind), side["value"])
+            if key is not None and key in seen_values:
+                yield f"{at}: the same value as another side"
+            seen_values.append(key)
+
+
+def _problems_of_articles(articles: object, where: str, ids: set[str], fewest: int) -> Iterable[str]:
+    if not isinstance(articles, list) or len(articles) < fewest:
+        yield f"{where}: articles must be a list of {fewest} or more article ids"
+        return
+    for article in articles:
+        if article not in ids:
+            yield f"{where}: {article!r} is no article of this story"
+    if len(set(map(str, articles))) < len(articles):
+        yield f"{where}: an article is named twice"
+
+
+def _problems_of_not_dispute(pair: object, where: str, ids: set[str]) -> Iterable[str]:
+    if not isinstance(pair, dict):
+        yield f"{where}: a not-dispute must be a mapping"
+        return
+    for key in sorted(set(pair) - {"kind", "articles", "reason"}):
+        yield f"{where}: unknown key {key!r}"
+    if pair.get("kind") not in DISPUTE_KINDS:
+        yield f"{where}: kind {pair.get('kind')!r} is not one of {sorted(DISPUTE_KINDS)}"
+    yield from _problems_of_articles(pair.get("articles"), where, ids, 2)
+    if not (isinstance(pair.get("reason"), str) and pair["reason"].strip()):
+        yield f"{where}: reason must be non-empty text"
+
+
+def dispute_problems(doc: object, name: str) -> list[str]:
+    """Everything wrong with a story file's disputes and not_disputes; empty when both follow the format."""
+    if not isinstance(doc, dict):
+        return [f"{name}: a story file must be a mapping"]
+    ids = {str(a.get("id")) for a in doc.get("articles") or [] if isinstance(a, dict)}
+    found: list[str] = []
+    disputes = doc.get("disputes", [])
+    if not isinstance(disputes, list):
+        return [f"{name}: disputes must be a list"]
+    for index, dispute in enumerate(disputes, 1):
+        label = dispute.get("id") if isinstance(dispute, dict) else None
+        found += _problems_of_dispute(dispute, f"{name}: dispute {index}" + (f" ({label})" if label else ""), ids)
+    named = [d.get("id") for d in disputes if isinstance(d, dict)]
+    found += [f"{name}: dispute id {i!r} is used twice" for i in sorted({i for i in named if named.count(i) > 1})]
+    pairs = doc.get("not_disputes", [])
+    if not isinstance(pairs, list):
+        return [*found, f"{name}: not_disputes must be a list"]
+    for index, pair in enumerate(pairs, 1):
+        found += _problems_of_not_dispute(pair, f"{name}: not_dispute {index}", ids)
+    return found

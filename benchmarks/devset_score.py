@@ -3,8 +3,8 @@
     python benchmarks/devset_score.py [--articles DIR] [--json] [--jobs N]
 
 The readings (benchmarks/devset/*.yaml) are committed; the article texts are not. They live in a
-scratch folder (--articles, else $TROOPCLAIMS_DEVSET, else /work/scratch/devset/articles), one
-<article-id>.txt each. Without that folder the script says how to rebuild it and exits 0.
+scratch folder named by --articles DIR or the environment variable TROOPCLAIMS_DEVSET, one
+<article-id>.txt each. Without that folder the script says how to set and rebuild it and exits 0.
 
 Each article is run through the public command line, `python -m troopclaims extract FILE
 --published DATE --format json`, so the scorer never depends on the package's inner layout. A fact
@@ -40,7 +40,6 @@ from devset_format import (  # noqa: E402  (a script beside its helper module, n
 )
 
 READINGS = Path(__file__).resolve().parent / "devset"
-DEFAULT_ARTICLES = "/work/scratch/devset/articles"
 FIELDS = ("count", "qualifier", "kind", "actor", "speaker", "origin", "destination", "location", "polarity", "date")
 
 Json = dict[str, Any]
@@ -229,9 +228,20 @@ def run_extractor(path: Path, published: str) -> tuple[list[Json], str | None]:
     return list(json.loads(done.stdout)), None
 
 
-def rebuild_help(stories: list[Json], folder: Path) -> str:
+NO_FOLDER = ("No folder of article texts given: pass --articles DIR or set TROOPCLAIMS_DEVSET=DIR "
+             "(a scratch folder outside the repository).")
+
+
+def articles_folder() -> Path | None:
+    """The scratch folder of article texts named by $TROOPCLAIMS_DEVSET, or None when it is unset."""
+    named = os.environ.get("TROOPCLAIMS_DEVSET")
+    return Path(named) if named else None
+
+
+def rebuild_help(stories: list[Json], folder: Path | None) -> str:
     lines = [
-        f"No article texts in {folder}: the readings are scored against texts kept outside the repository.",
+        f"No article texts in {folder or 'the folder'}: the readings are scored against texts kept outside "
+        "the repository.",
         "To rebuild the folder, for each article below run its query in a news search, open its url,",
         "and save the text as printed (title, dateline, body) to <id>.txt in that folder;",
         "then pass it with --articles DIR or TROOPCLAIMS_DEVSET=DIR.",
@@ -274,8 +284,8 @@ def render(overall: Score, stories: dict[str, Score]) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
-    parser.add_argument("--articles", type=Path,
-                        default=Path(os.environ.get("TROOPCLAIMS_DEVSET") or DEFAULT_ARTICLES))
+    parser.add_argument("--articles", type=Path, default=articles_folder(),
+                        help="the folder of article texts (default: $TROOPCLAIMS_DEVSET)")
     parser.add_argument("--readings", type=Path, default=READINGS)
     parser.add_argument("--json", action="store_true", help="machine output")
     parser.add_argument("--jobs", type=int, default=2, help="extractor runs at once (default 2)")
@@ -288,6 +298,10 @@ def main(argv: list[str] | None = None) -> int:
     if wrong:
         print("\n".join(wrong), file=sys.stderr)
         return 1
+    if args.articles is None:
+        print(NO_FOLDER)
+        print(rebuild_help(stories, None))
+        return 0
     work = [(story["story"], article) for story in stories for article in story["articles"]
             if (args.articles / f"{article['id']}.txt").is_file()]
     if not work:

@@ -6,7 +6,7 @@ Two kinds of text:
 
 * generated: N synthetic articles (default 10,000) from make_corpus.py, wire copy made from templates;
 * real-shaped: the five bundled seed articles and, when there, the development set's scratch texts
-  (--real DIR, else $TROOPCLAIMS_DEVSET, else /work/scratch/devset/articles), read repeatedly for a few
+  (--real DIR, else $TROOPCLAIMS_DEVSET; without either, the seeds alone), read repeatedly for a few
   seconds. These have the debris of real pages (captions, datelines, wrapped and glued lines).
 
 For each it prints MB/s of the extractor and of the floor on the same text, in the same run (CPU time of
@@ -39,7 +39,6 @@ from troopclaims.world import load_gazetteer  # noqa: E402
 _TRACED_SAMPLE = 500
 _REAL_SECONDS = 5.0
 _ROOT = Path(__file__).resolve().parent.parent
-_DEVSET = "/work/scratch/devset/articles"
 
 # The floor: sentences at a stop and a space or at a line end, and every figure in each sentence.
 _FLOOR_SENTENCE_RE = re.compile(r"[^.!?\n]+(?:[.!?]+|$)", re.MULTILINE)
@@ -79,9 +78,12 @@ def _row(name: str, texts: list[str], seconds: float | None) -> None:
 
 
 def _real_texts(argv: list[str]) -> tuple[list[str], str]:
-    folder = Path(argv[argv.index("--real") + 1]) if "--real" in argv else Path(os.environ.get("TROOPCLAIMS_DEVSET") or _DEVSET)
+    named = argv[argv.index("--real") + 1] if "--real" in argv else os.environ.get("TROOPCLAIMS_DEVSET")
+    if not named:
+        print("no development-set texts: pass --real DIR or set TROOPCLAIMS_DEVSET=DIR to add them")
+    folder = Path(named) if named else None
     paths = sorted((_ROOT / "seeds").glob("*.txt"))
-    devset = sorted(folder.glob("*.txt")) if folder.is_dir() else []
+    devset = sorted(folder.glob("*.txt")) if folder and folder.is_dir() else []
     label = f"real-shaped (5 seeds + {len(devset)} development-set texts)" if devset else "real-shaped (5 seeds only)"
     return [path.read_text(encoding="utf-8") for path in paths + devset], label
 

@@ -210,3 +210,77 @@ def test_a_broken_reading_stops_the_scorer_with_its_place(tmp_path: Path, capsys
     assert scorer.main(["--readings", str(tmp_path), "--articles", str(tmp_path)]) == 1
     err = capsys.readouterr().err
     assert "made-up.yaml" in err and "polarity" in err
+
+
+@pytest.mark.parametrize("path", STORY_FILES, ids=lambda p: p.stem)
+def test_story_disputes_follow_the_format(path: Path) -> None:
+    (story,) = [s for s in fmt.load_stories(path.parent) if s["_file"] == path.name]
+    assert fmt.dispute_problems(story, path.name) == []
+
+
+def _disputed(*disputes: dict[str, Any], not_disputes: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+    story = _story()
+    story["articles"].append({**story["articles"][0], "id": "x-2"})
+    story["articles"].append({**story["articles"][0], "id": "x-3"})
+    story["disputes"] = list(disputes)
+    if not_disputes is not None:
+        story["not_disputes"] = not_disputes
+    return story
+
+
+def _dispute(kind: str, first: object, second: object, **more: Any) -> dict[str, Any]:
+    return {"id": f"{kind}-one", "kind": kind, "severity": "hard", "question": "how many went",
+            "sides": [{"articles": ["x-1"], "value": first}, {"articles": ["x-2", "x-3"], "value": second}], **more}
+
+
+def test_well_formed_made_up_disputes_pass() -> None:
+    good = _disputed(
+        _dispute("count", {"value": 800, "qualifier": "more_than"}, {"value": 700, "qualifier": "about"}),
+        _dispute("force-size", {"qualifier": "vague", "low": 2000, "high": 5000}, {"value": 900, "qualifier": "exact"}),
+        _dispute("destination", "home", ["Poland", "Romania"], note="a plan against a fact"),
+        _dispute("completion", True, "no"),
+        _dispute("timing", "2024-12-10", "2024-12"),
+        _dispute("duration", 7, 21.5),
+        not_disputes=[{"kind": "timing", "articles": ["x-1", "x-3"], "reason": "the start against the end"}],
+    )
+    assert fmt.dispute_problems(good, "made-up.yaml") == []
+    assert fmt.dispute_problems(_story(), "made-up.yaml") == []  # both sections are optional
+
+
+@pytest.mark.parametrize(
+    ("dispute", "complaint"),
+    [
+        (_dispute("rumour", "yes", "no"), "kind"),
+        (_dispute("occurred", "yes", "no", severity="big"), "severity"),
+        (_dispute("occurred", "yes", "no", question=""), "question"),
+        (_dispute("occurred", "yes", "maybe"), "yes or no"),
+        (_dispute("count", {"value": 800, "qualifier": "exact"}, {"value": 800, "qualifier": "about"}), "same value"),
+        (_dispute("count", {"value": "800", "qualifier": "exact"}, {"value": 700, "qualifier": "exact"}), "whole number"),
+        (_dispute("timing", "last Sunday", "2024-12-10"), "date"),
+        (_dispute("duration", "a week", 21), "days"),
+        (_dispute("origin", "", "Chad"), "place"),
+        (_dispute("occurred", "yes", "no", where="north"), "unknown key"),
+        ({**_dispute("occurred", "yes", "no"), "id": "Not An Id"}, "id"),
+        ({**_dispute("occurred", "yes", "no"), "sides": [{"articles": ["x-1"], "value": "yes"}]}, "two or more"),
+        ({**_dispute("occurred", "yes", "no"),
+          "sides": [{"articles": ["x-1"], "value": "yes"}, {"articles": ["x-9"], "value": "no"}]}, "no article"),
+        ({**_dispute("occurred", "yes", "no"),
+          "sides": [{"articles": ["x-1"], "value": "yes"}, {"articles": ["x-1"], "value": "no"}]}, "two sides"),
+        ({**_dispute("occurred", "yes", "no"),
+          "sides": [{"articles": [], "value": "yes"}, {"articles": ["x-2"], "value": "no"}]}, "article ids"),
+    ],
+)
+def test_dispute_faults_are_named(dispute: dict[str, Any], complaint: str) -> None:
+    found = fmt.dispute_problems(_disputed(dispute), "made-up.yaml")
+    assert found and all(line.startswith("made-up.yaml") for line in found)
+    assert any(complaint in line for line in found), found
+
+
+def test_dispute_ids_are_unique_and_not_disputes_are_checked() -> None:
+    twice = _disputed(_dispute("occurred", "yes", "no"), _dispute("occurred", "no", "yes"))
+    assert any("used twice" in line for line in fmt.dispute_problems(twice, "made-up.yaml"))
+    bad_pairs = [{"kind": "timing", "articles": ["x-1"], "reason": "x"},
+                 {"kind": "timing", "articles": ["x-1", "x-2"], "reason": ""},
+                 {"kind": "weather", "articles": ["x-1", "x-2"], "reason": "r"}]
+    found = fmt.dispute_problems(_disputed(not_disputes=bad_pairs), "made-up.yaml")
+    assert [line.split(":")[1].strip() for line in found] == ["not_dispute 1", "not_dispute 2", "not_dispute 3"]
