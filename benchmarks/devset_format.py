@@ -283,10 +283,18 @@ def answer(value: object) -> str | None:
     return value if value in {"yes", "no"} else None
 
 
+def bound(count: Mapping[str, Any]) -> str:
+    """Which way a count's qualifier points: "more than 1,000" and "fewer than 1,000" are two answers."""
+    qualifier = count.get("qualifier")
+    if qualifier in {"more_than", "at_least"}:
+        return "above"
+    return "below" if qualifier in {"fewer_than", "up_to"} else "at"
+
+
 def side_key(kind: str, value: object) -> object:
     """What two sides of one dispute must not share: the same answer given twice is no dispute."""
     if kind in COUNT_DISPUTES and isinstance(value, dict):
-        return count_key(value)
+        return count_key(value), bound(value)
     if kind in PLACE_DISPUTES:
         return tuple(sorted(place_parts(value)))
     if kind in ANSWER_DISPUTES:
