@@ -1,0 +1,200 @@
+"""Score `troopclaims conflicts` against the dispute readings of the development set.
+
+    python benchmarks/conflicts_score.py [--articles DIR] [--json] [--jobs N]
+
+For each story in benchmarks/devset/ it runs a new user's workflow through the public command line,
+in a temporary folder: `init`, `add` of all the story's articles with no review (a manifest gives
+each one's url, outlet and publication date), then `conflicts --format json`. It also reads `list`
+and `events` (JSON) to say why a dispute was missed.
+
+Per story and in total it reports the disputes found, the disputes missed with the reason for each
+(no claim, wrong field, no such question, split event, judged compatible) and the invented
+conflicts: reported ones that match no dispute, marked when they match a reader's "not a dispute"
+pair. The matching rules are in conflicts_match.py.
+
+The article texts live outside the repository, in the folder --articles DIR or $TROOPCLAIMS_DEVSET
+names (see benchmarks/devset/README.md); without it the script says how to rebuild it and exits 0.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from conflicts_match import StoryResult, score_story  # noqa: E402  (scripts beside their helper modules)
+from devset_format import date_text, dispute_problems, load_stories, problems  # noqa: E402
+from devset_score import NO_FOLDER, articles_folder, rebuild_help  # noqa: E402
+
+READINGS = Path(__file__).resolve().parent / "devset"
+Json = dict[str, Any]
+
+
+class ToolFailed(Exception):
+    """A command of the tool exited with an error the workflow cannot go on from."""
+
+
+def _tool(args: list[str], cwd: Path, allowed: tuple[int, ...] = (0,)) -> str:
+    done = subprocess.run([sys.executable, "-m", "troopclaims", *args], cwd=cwd, capture_output=True,
+                          text=True, encoding="utf-8", check=False)
+    if done.returncode not in allowed:
+        last = (done.stderr.strip().splitlines() or ["no message"])[-1]
+        raise ToolFailed(f"troopclaims {args[0]} exited {done.returncode}: {last}")
+    return done.stdout
+
+
+def asked_kinds() -> set[str]:
+    """The conflict kinds the installed tool can report, from its own --kind choices."""
+    text = _tool(["conflicts", "--help"], Path.cwd())
+    choices = re.search(r"--kind\s+\[([^\]]+)\]", text)
+    return set(choices.group(1).split("|")) if choices else set()
+
+
+def present_articles(story: Json, folder: Path) -> list[Json]:
+    return [a for a in story["articles"] if (folder / f"{a['id']}.txt").is_file()]
+
+
+def run_story(story: Json, folder: Path, asked: set[str]) -> tuple[StoryResult, list[str]]:
+    """The user's workflow on one story in a temporary folder, scored; and notes on what went wrong."""
+    articles = present_articles(story, folder)
+    with tempfile.TemporaryDirectory(prefix="conflicts-score-") as temp:
+        home = Path(temp) / story["story"]
+        _tool(["init", str(home), "--quiet"], Path(temp))
+        with (home / "articles" / "manifest.csv").open("w", newline="", encoding="utf-8") as handle:
+            writer = csv.writer(handle)
+            writer.writerow(["file", "url", "outlet", "published", "title", "author"])
+            for article in articles:
+                shutil.copyfile(folder / f"{article['id']}.txt", home / "articles" / f"{article['id']}.txt")
+                writer.writerow([f"{article['id']}.txt", article["url"], article["outlet"],
+                                 date_text(article["published"]), "", ""])
+        notes = []
+        try:
+            _tool(["add", "articles", "--data", "claims.yaml", "--quiet"], home)
+        except ToolFailed as failure:  # some articles could not be added; the others were
+            notes.append(f"{story['story']}: {failure}")
+        data = ["--data", "claims.yaml", "--format", "json"]
+        conflicts = json.loads(_tool(["conflicts", *data], home))
+        claims = json.loads(_tool(["list", *data], home))
+        events = json.loads(_tool(["events", *data], home))
+        sources = (yaml.safe_load((home / "claims.yaml").read_text(encoding="utf-8")) or {}).get("sources") or []
+    article_of = {s["id"]: Path(str(s.get("file", ""))).stem for s in sources}
+    scored = {**story, "disputes": _scorable(story.get("disputes") or [], {a["id"] for a in articles})}
+    return score_story(scored, conflicts, claims, events, asked, article_of), notes
+
+
+def _scorable(disputes: list[Json], present: set[str]) -> list[Json]:
+    """The disputes with each side cut to the articles whose texts are there; a dispute needs two such sides."""
+    kept = []
+    for dispute in disputes:
+        sides = [{**s, "articles": [a for a in s["articles"] if a in present]} for s in dispute["sides"]]
+        sides = [s for s in sides if s["articles"]]
+        if len(sides) >= 2:
+            kept.append({**dispute, "sides": sides})
+    return kept
+
+
+def totals(results: list[StoryResult]) -> Json:
+    disputes = sum(r.disputes for r in results)
+    found = sum(len(r.found) for r in results)
+    invented = sum(len(r.invented) for r in results)
+    hard = [d for r in results for d in r.found + r.missed if d["severity"] == "hard"]
+    return {
+        "stories": len(results), "disputes": disputes, "found": found,
+        "missed": sum(len(r.missed) for r in results), "invented": invented,
+        "recall": round(found / disputes, 3) if disputes else None,
+        "invented_per_story": round(invented / len(results), 2) if results else None,
+        "hard_disputes": len(hard), "hard_found": sum(1 for r in results for d in r.found if d["severity"] == "hard"),
+        "missed_by_reason": _tally(d["reason"] for r in results for d in r.missed),
+        "invented_by_kind": _tally(str(c["kind"]) for r in results for c in r.invented),
+    }
+
+
+def _tally(items: Any) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for item in items:
+        counts[item] = counts.get(item, 0) + 1
+    return dict(sorted(counts.items()))
+
+
+def render(results: list[StoryResult], total: Json) -> str:
+    lines = [f"{'story':38} {'disputes':>8} {'found':>5} {'missed':>6} {'invented':>8}"]
+    for r in results:
+        lines.append(f"{r.story[:38]:38} {r.disputes:8} {len(r.found):5} {len(r.missed):6} {len(r.invented):8}")
+    lines.append(f"{'total':38} {total['disputes']:8} {total['found']:5} {total['missed']:6} {total['invented']:8}")
+    recall = f"{total['recall']:.0%}" if total["recall"] is not None else "-"
+    lines += ["", f"found {total['found']} of {total['disputes']} disputes ({recall}; hard: {total['hard_found']} of "
+              f"{total['hard_disputes']}); {total['invented']} invented conflicts, "
+              f"{total['invented_per_story']} per story",
+              "missed by reason: " + (", ".join(f"{k} {v}" for k, v in total["missed_by_reason"].items()) or "none")]
+    for r in results:
+        for d in r.found:
+            lines.append(f"  found    {r.story} / {d['dispute']} ({d['kind']}, {d['severity']}): "
+                         f"{', '.join(d['conflicts'])} ({'/'.join(d['reported_severity'])})")
+        for d in r.missed:
+            lines.append(f"  missed   {r.story} / {d['dispute']} ({d['kind']}, {d['severity']}): "
+                         f"{d['reason']}: {d['detail']}")
+        for c in r.invented:
+            look = f"; a reader's not-dispute: {c['not_dispute']}" if c["not_dispute"] else ""
+            lines.append(f"  invented {r.story} / {c['conflict']} ({c['kind']}, {c['severity']}): "
+                         f"{' vs '.join(map(str, c['sides']))}{look}")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
+    parser.add_argument("--articles", type=Path, default=articles_folder(),
+                        help="the folder of article texts (default: $TROOPCLAIMS_DEVSET)")
+    parser.add_argument("--readings", type=Path, default=READINGS)
+    parser.add_argument("--json", action="store_true", help="machine output")
+    parser.add_argument("--jobs", type=int, default=2, help="stories run at once (default 2)")
+    args = parser.parse_args(argv)
+
+    stories = load_stories(args.readings)
+    wrong = [p for story in stories for p in problems(story, story["_file"]) + dispute_problems(story, story["_file"])]
+    if wrong:
+        print("\n".join(wrong), file=sys.stderr)
+        return 1
+    if args.articles is None:
+        print(NO_FOLDER)
+        print(rebuild_help(stories, None))
+        return 0
+    runnable = [s for s in stories if present_articles(s, args.articles)]
+    if not runnable:
+        print(rebuild_help(stories, args.articles))
+        return 0
+    missing = [a["id"] for s in stories for a in s["articles"] if not (args.articles / f"{a['id']}.txt").is_file()]
+    try:
+        asked = asked_kinds()
+        with ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:
+            done = list(pool.map(lambda story: run_story(story, args.articles, asked), runnable))
+    except ToolFailed as failure:
+        print(failure, file=sys.stderr)
+        return 1
+    results = [result for result, _ in done]
+    notes = [note for _, story_notes in done for note in story_notes]
+    total = totals(results)
+    if args.json:
+        print(json.dumps({"total": total, "stories": [r.as_json() for r in results],
+                          "missing_articles": missing, "notes": notes}, indent=2))
+    else:
+        print(render(results, total))
+        if missing:
+            print(f"\n{len(missing)} articles have no text in {args.articles} and were left out: {', '.join(missing)}")
+    for note in notes:
+        print(note, file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
