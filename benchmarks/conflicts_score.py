@@ -18,7 +18,6 @@ names (see benchmarks/devset/README.md); without it the script says how to rebui
 
 from __future__ import annotations
 
-import argparse
 import csv
 import json
 import re
@@ -35,7 +34,7 @@ import yaml
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from conflicts_match import StoryResult, score_story  # noqa: E402  (scripts beside their helper modules)
 from devset_format import date_text, dispute_problems, load_stories, problems  # noqa: E402
-from devset_score import NO_FOLDER, articles_folder, rebuild_help  # noqa: E402
+from devset_score import devset_parser, texts_missing  # noqa: E402
 
 READINGS = Path(__file__).resolve().parent / "devset"
 Json = dict[str, Any]
@@ -152,27 +151,18 @@ def render(results: list[StoryResult], total: Json) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
-    parser.add_argument("--articles", type=Path, default=articles_folder(),
-                        help="the folder of article texts (default: $TROOPCLAIMS_DEVSET)")
-    parser.add_argument("--readings", type=Path, default=READINGS)
-    parser.add_argument("--json", action="store_true", help="machine output")
-    parser.add_argument("--jobs", type=int, default=2, help="stories run at once (default 2)")
-    args = parser.parse_args(argv)
+    args = devset_parser(__doc__, READINGS, "stories run at once (default 2)").parse_args(argv)
 
     stories = load_stories(args.readings)
     wrong = [p for story in stories for p in problems(story, story["_file"]) + dispute_problems(story, story["_file"])]
     if wrong:
         print("\n".join(wrong), file=sys.stderr)
         return 1
-    if args.articles is None:
-        print(NO_FOLDER)
-        print(rebuild_help(stories, None))
+    absent = texts_missing(stories, args.articles)
+    if absent or args.articles is None:
+        print(absent)
         return 0
     runnable = [s for s in stories if present_articles(s, args.articles)]
-    if not runnable:
-        print(rebuild_help(stories, args.articles))
-        return 0
     missing = [a["id"] for s in stories for a in s["articles"] if not (args.articles / f"{a['id']}.txt").is_file()]
     try:
         asked = asked_kinds()

@@ -322,11 +322,9 @@ def _problems_of_dispute(dispute: object, where: str, ids: set[str]) -> Iterable
     if not isinstance(dispute, dict):
         yield f"{where}: a dispute must be a mapping"
         return
-    for key in sorted(set(dispute) - {"id", "kind", "severity", "question", "sides", "note"}):
-        yield f"{where}: unknown key {key!r}"
-    for key in ("id", "kind", "severity", "question", "sides"):
-        if key not in dispute:
-            yield f"{where}: missing {key!r}"
+    yield from (f"{where}: unknown key {k!r}" for k in sorted(set(dispute) - {"id", "kind", "severity", "question",
+                                                                              "sides", "note"}))
+    yield from (f"{where}: missing {k!r}" for k in ("id", "kind", "severity", "question", "sides") if k not in dispute)
     if "id" in dispute and not ARTICLE_ID.match(str(dispute["id"])):
         yield f"{where}: id {dispute['id']!r} must be lower-case letters, digits and hyphens"
     kind = dispute.get("kind")
@@ -376,8 +374,7 @@ def _problems_of_not_dispute(pair: object, where: str, ids: set[str]) -> Iterabl
     if not isinstance(pair, dict):
         yield f"{where}: a not-dispute must be a mapping"
         return
-    for key in sorted(set(pair) - {"kind", "articles", "reason"}):
-        yield f"{where}: unknown key {key!r}"
+    yield from (f"{where}: unknown key {key!r}" for key in sorted(set(pair) - {"kind", "articles", "reason"}))
     if pair.get("kind") not in DISPUTE_KINDS:
         yield f"{where}: kind {pair.get('kind')!r} is not one of {sorted(DISPUTE_KINDS)}"
     yield from _problems_of_articles(pair.get("articles"), where, ids, 2)
@@ -397,7 +394,7 @@ def dispute_problems(doc: object, name: str) -> list[str]:
     for index, dispute in enumerate(disputes, 1):
         label = dispute.get("id") if isinstance(dispute, dict) else None
         found += _problems_of_dispute(dispute, f"{name}: dispute {index}" + (f" ({label})" if label else ""), ids)
-    named = [d.get("id") for d in disputes if isinstance(d, dict)]
+    named = [str(d.get("id")) for d in disputes if isinstance(d, dict) and "id" in d]
     found += [f"{name}: dispute id {i!r} is used twice" for i in sorted({i for i in named if named.count(i) > 1})]
     pairs = doc.get("not_disputes", [])
     if not isinstance(pairs, list):

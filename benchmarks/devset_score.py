@@ -238,6 +238,26 @@ def articles_folder() -> Path | None:
     return Path(named) if named else None
 
 
+def devset_parser(doc: str | None, readings: Path, jobs_help: str) -> argparse.ArgumentParser:
+    """The options every development-set scorer takes: the texts' folder, the readings, JSON and jobs."""
+    parser = argparse.ArgumentParser(description=doc.split("\n\n")[0] if doc else None)
+    parser.add_argument("--articles", type=Path, default=articles_folder(),
+                        help="the folder of article texts (default: $TROOPCLAIMS_DEVSET)")
+    parser.add_argument("--readings", type=Path, default=readings)
+    parser.add_argument("--json", action="store_true", help="machine output")
+    parser.add_argument("--jobs", type=int, default=2, help=jobs_help)
+    return parser
+
+
+def texts_missing(stories: list[Json], folder: Path | None) -> str | None:
+    """What to print instead of a score when no folder is named or it holds none of the articles."""
+    if folder is None:
+        return NO_FOLDER + "\n" + rebuild_help(stories, None)
+    if any((folder / f"{a['id']}.txt").is_file() for story in stories for a in story["articles"]):
+        return None
+    return rebuild_help(stories, folder)
+
+
 def rebuild_help(stories: list[Json], folder: Path | None) -> str:
     lines = [
         f"No article texts in {folder or 'the folder'}: the readings are scored against texts kept outside "
@@ -283,12 +303,7 @@ def render(overall: Score, stories: dict[str, Score]) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
-    parser.add_argument("--articles", type=Path, default=articles_folder(),
-                        help="the folder of article texts (default: $TROOPCLAIMS_DEVSET)")
-    parser.add_argument("--readings", type=Path, default=READINGS)
-    parser.add_argument("--json", action="store_true", help="machine output")
-    parser.add_argument("--jobs", type=int, default=2, help="extractor runs at once (default 2)")
+    parser = devset_parser(__doc__, READINGS, "extractor runs at once (default 2)")
     parser.add_argument("--misses", action="append", default=[], metavar="FIELD",
                         help="list each fact or candidate wrong on FIELD (a field name, unmatched, or all)")
     args = parser.parse_args(argv)
@@ -298,15 +313,12 @@ def main(argv: list[str] | None = None) -> int:
     if wrong:
         print("\n".join(wrong), file=sys.stderr)
         return 1
-    if args.articles is None:
-        print(NO_FOLDER)
-        print(rebuild_help(stories, None))
+    absent = texts_missing(stories, args.articles)
+    if absent:
+        print(absent)
         return 0
     work = [(story["story"], article) for story in stories for article in story["articles"]
             if (args.articles / f"{article['id']}.txt").is_file()]
-    if not work:
-        print(rebuild_help(stories, args.articles))
-        return 0
 
     def one(item: tuple[str, Json]) -> tuple[str, Json, list[Json], str | None]:
         story, article = item
