@@ -484,7 +484,7 @@ def test_a_boolean_count_is_a_type_error(tmp_path: Path) -> None:
         (["check", "--bogus"], "Error: No such option '--bogus'. Did you mean '--verbose'?"),
         (["list", "--xyzzy"], "Error: No such option '--xyzzy'."),
         (["check", str(VALID), "--format", "xml"], "Error: Invalid value for '--format': 'xml' is not one of 'text', 'json', 'github'."),
-        (["list", "--format", "yaml"], "Error: Invalid value for '--format': 'yaml' is not one of 'table', 'json', 'csv', 'markdown'."),
+        (["list", "--format", "yaml"], "Error: Invalid value for '--format': 'yaml' is not one of 'table', 'json', 'jsonl', 'csv', 'markdown'."),
         (["list", "--data"], "Error: Option '--data' requires an argument."),
         (["report", "-o"], "Error: Option '-o' requires an argument."),
         (["no-such-command"], "Error: No such command 'no-such-command'."),

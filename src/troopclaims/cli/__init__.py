@@ -20,13 +20,20 @@ class _Group(click.Group):
         try:
             return super().invoke(ctx)
         except UsageError as exc:
-            raise click.UsageError(str(exc), ctx) from None
+            raise click.UsageError(str(exc), _command_context(ctx)) from None
         except TroopclaimsError as exc:
             raise click.ClickException(str(exc)) from None
         except BrokenPipeError:  # output piped into `head`: stop quietly
             ctx.exit(0)
         except KeyboardInterrupt:  # Ctrl-C: the shell's convention, 128 + SIGINT, without click's "Aborted!"
             ctx.exit(130)
+
+
+def _command_context(ctx: click.Context) -> click.Context:
+    """The context of the subcommand that ran, so a usage error shows that command's usage, not the group's."""
+    name = ctx.invoked_subcommand
+    command = main.get_command(ctx, name) if name else None
+    return click.Context(command, info_name=name, parent=ctx) if command is not None else ctx
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})

@@ -1,43 +1,33 @@
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 import click
 
-from .options import data_option, format_option, gazetteer_option, load_data, source_option, talk_options
+from .options import EXIT_CONFLICTS, Reading, reading_options, source_option
 
 # Kept here rather than imported from the engine so that --help stays cheap; a test checks they match.
 KINDS = ("numeric", "destination", "location", "origin", "status", "permission", "timing", "attribution")
 
 
 @click.command()
-@data_option
+@reading_options("table", "json", "jsonl", "csv", "markdown")
 @click.option("--kind", type=click.Choice(KINDS), help="Only conflicts of this kind.")
 @source_option
-@format_option("table", "json", "jsonl", "csv", "markdown")
-@click.option("--fail-on-conflict", is_flag=True, help="Exit 1 when any conflict is found (for CI).")
+@click.option(
+    "--fail-on-conflict",
+    is_flag=True,
+    help=f"Exit {EXIT_CONFLICTS} when any conflict is found, for CI (1 stays bad data, 2 bad usage).",
+)
 @click.option("--explain", nargs=2, metavar="CLAIM CLAIM", help="Say why two claims were or were not put in one event and flagged.")
-@gazetteer_option
-@talk_options
-def conflicts(
-    data: Path | None,
-    kind: str | None,
-    source: str | None,
-    output_format: str,
-    fail_on_conflict: bool,
-    explain: tuple[str, str] | None,
-    gazetteer: Path | None,
-    quiet: bool,
-    verbose: bool,
-) -> None:
+def conflicts(reading: Reading, kind: str | None, source: str | None, fail_on_conflict: bool, explain: tuple[str, str] | None) -> None:
     """Show where sources contradict each other, event by event, hard ones first.
 
     Claims are first gathered into events: the same forces, places in common, dates close
     together. Inside each event the engine asks how many, where to, where from, whether it
     happened, whether they may stay and when. Each conflict has a stable id (see also
     `troopclaims events`). Exits 0 when conflicts are found (it is a report);
-    --fail-on-conflict makes it exit 1 for CI.
+    --fail-on-conflict makes it exit 3 when there are any, for CI.
 
     \b
     Examples:
@@ -47,13 +37,13 @@ def conflicts(
     """
     from ..datafile import match_sources
     from ..engine import find_conflicts
-    from ..present import RENDERERS, claim_places, conflicts_view
+    from ..present import claim_places, conflicts_view
 
-    dataset = load_data(data, gazetteer)
+    dataset = reading.load()
     if explain:
         from ..engine import explain_pair, explanation_lines
 
-        click.echo("\n".join(explanation_lines(explain_pair(dataset, *explain))))
+        reading.write("\n".join(explanation_lines(explain_pair(dataset, *explain))) + "\n", dataset, "explanation", f"{explain[0]} and {explain[1]} explained")
         return
     found = find_conflicts(dataset)
     if kind:
@@ -61,21 +51,16 @@ def conflicts(
     if source:
         wanted = match_sources(dataset, source)
         found = [c for c in found if wanted & set(c.sources)]
-    places = claim_places(dataset) if output_format in ("json", "jsonl") else None
-    RENDERERS[output_format](conflicts_view(found, places), sys.stdout)
+    places = claim_places(dataset) if reading.output_format in ("json", "jsonl", "csv") else None
+    reading.render(conflicts_view(found, places), dataset)
     if fail_on_conflict and found:
-        sys.exit(1)
+        sys.exit(EXIT_CONFLICTS)
 
 
 @click.command()
-@data_option
+@reading_options("table", "json", "jsonl", "csv", "markdown")
 @source_option
-@format_option("table", "json", "jsonl", "csv", "markdown")
-@gazetteer_option
-@talk_options
-def events(
-    data: Path | None, source: str | None, output_format: str, gazetteer: Path | None, quiet: bool, verbose: bool
-) -> None:
+def events(reading: Reading, source: str | None) -> None:
     """Show the events: claims about one movement or presence of one actor's forces.
 
     Claims of the same forces are joined when they name a place in common (where the forces
@@ -90,13 +75,13 @@ def events(
     """
     from ..datafile import match_sources
     from ..engine import analyse
-    from ..present import RENDERERS, events_view
+    from ..present import events_view
 
-    dataset = load_data(data, gazetteer)
+    dataset = reading.load()
     found = analyse(dataset)
     shown = list(found.events)
     if source:
         wanted = {c.id for c in dataset.claims if c.source in match_sources(dataset, source)}
         shown = [e for e in shown if wanted & set(e.claims)]
     sources = {claim.id: claim.source for claim in dataset.claims}
-    RENDERERS[output_format](events_view(shown, list(found.conflicts), sources, found.notes), sys.stdout)
+    reading.render(events_view(shown, list(found.conflicts), sources, found.notes), dataset)

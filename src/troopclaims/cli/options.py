@@ -176,3 +176,162 @@ class Talk:
     def detail(self, message: str) -> None:
         if self.verbose:
             click.echo(one_line(message), err=True)
+
+
+# --- The options every command that reads a data file shares (docs/guide.md#what-every-command-shares) ---
+
+#: The exit code of `conflicts --fail-on-conflict` when it finds any: not 1 (bad data) nor 2 (usage).
+EXIT_CONFLICTS = 3
+OUTPUT_HELP = "Write the output to FILE ('-': standard output), atomically; never over the data file or an article."
+REVIEWED_ONLY_HELP = "Only claims a person has reviewed: machine candidates left to review are left out."
+SINCE_HELP = "Only claims dated on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD): their own date, else their article's."
+UNTIL_HELP = "Only claims dated on or before DATE (YYYY, YYYY-MM or YYYY-MM-DD): their own date, else their article's."
+
+
+# click 8.5 types ParamType as generic; the oldest click the ranges allow does not subscript it at run time.
+class DateParam(click.ParamType):  # type: ignore[type-arg]
+    """A date of a year, a month or a day, as the data file writes publication dates."""
+
+    name = "date"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        from ..datafile import parse_value
+
+        _refuse_empty(value, param, ctx, self.fail)
+        if not isinstance(value, str):
+            return value
+        try:
+            parsed = parse_value(value)
+        except ValueError as exc:
+            self.fail(one_line(str(exc)), param, ctx)
+        if parsed.precision not in ("year", "month", "day"):
+            self.fail(f"{value!r}: give a year, a month or a day (YYYY, YYYY-MM or YYYY-MM-DD)", param, ctx)
+        return parsed
+
+
+def output_option(default_note: str = "") -> Callable[[F], F]:
+    """-o/--output FILE. default_note: what the command writes when it is left out (standard output if empty)."""
+
+    def decorate(func: F) -> F:
+        return click.option(
+            "-o", "--output", "output", metavar="FILE", type=Text(), default=None,
+            help=OUTPUT_HELP + (f" Default: {default_note}." if default_note else " Default: standard output."),
+        )(func)
+
+    return decorate
+
+
+def reviewed_only_option(func: F) -> F:
+    return click.option("--reviewed-only", "reviewed_only", is_flag=True, help=REVIEWED_ONLY_HELP)(func)
+
+
+def window_options(func: F) -> F:
+    """--since and --until: a time window on the claims, by each claim's date."""
+    func = click.option("--until", "until", metavar="DATE", type=DateParam(), default=None, help=UNTIL_HELP)(func)
+    return click.option("--since", "since", metavar="DATE", type=DateParam(), default=None, help=SINCE_HELP)(func)
+
+
+def inputs_of(dataset: Dataset) -> list[Path]:
+    """The files a command read: an output is never written over one of them."""
+    inputs = [dataset.path, *(dataset.root / source.file for source in dataset.sources.values())]
+    return inputs + [path for path in (dataset.gazetteer_path, dataset.extra_gazetteer) if path is not None]
+
+
+def narrow(dataset: Dataset, reviewed_only: bool = False, since: Any = None, until: Any = None) -> Dataset:
+    """The dataset with only the claims --reviewed-only and the --since/--until window keep."""
+    import dataclasses
+
+    claims = dataset.claims
+    if reviewed_only:
+        claims = [claim for claim in claims if claim.reviewed]
+    if since is not None or until is not None:
+        from ..time import within
+
+        claims = within(dataset, claims, since, until)
+    return dataset if claims is dataset.claims else dataclasses.replace(dataset, claims=claims)
+
+
+def write_output(output: str | None, text: str | bytes, dataset: Dataset, talk: Talk, what: str, summary: str) -> None:
+    """text to standard output (no -o, or '-'), else to the file -o names, said on stderr with its summary.
+
+    what: the noun for messages ("report", "database"); summary: what the file holds, for "wrote FILE: ...".
+    """
+    from ..files import safe_write_bytes
+
+    if output is None or output == "-":
+        if isinstance(text, bytes):
+            raise click.UsageError(f"{what} needs a FILE to write to (-o FILE)")
+        click.echo(text, nl=False)
+        return
+    data = text.encode("utf-8") if isinstance(text, str) else text
+    safe_write_bytes(Path(output), data, what=what, protect=inputs_of(dataset))
+    talk.say(f"wrote {output}: {summary}")
+
+
+def render_view(view: Any, output_format: str, output: str | None, dataset: Dataset, talk: Talk) -> None:
+    """A view in the chosen --format, to standard output or to the -o file."""
+    import io
+    import sys
+
+    from ..present import RENDERERS
+
+    if output is None or output == "-":
+        RENDERERS[output_format](view, sys.stdout)
+        return
+    buffer = io.StringIO()
+    RENDERERS[output_format](view, buffer)
+    write_output(output, buffer.getvalue(), dataset, talk, "output", f"{view.title} ({output_format})")
+
+
+class Reading:
+    """What the shared options of a command that reads the data file asked for, and how to honour them."""
+
+    def __init__(self, params: dict[str, Any]) -> None:
+        self.data: Path | None = params.pop("data")
+        self.gazetteer: Path | None = params.pop("gazetteer")
+        self.output_format: str = params.pop("output_format", "")
+        self.output: str | None = params.pop("output")
+        self.talk = Talk(params.pop("quiet"), params.pop("verbose"))
+        self.reviewed_only: bool = params.pop("reviewed_only")
+        self.since = params.pop("since", None)
+        self.until = params.pop("until", None)
+
+    def load(self) -> Dataset:
+        dataset = load_data(self.data, self.gazetteer)
+        self.talk.detail(f"read {dataset.path}: {len(dataset.sources)} sources, {len(dataset.claims)} claims")
+        narrowed = narrow(dataset, self.reviewed_only, self.since, self.until)
+        if narrowed is not dataset:
+            self.talk.detail(f"{len(narrowed.claims)} of {len(dataset.claims)} claims kept by --reviewed-only, --since and --until")
+        return narrowed
+
+    def render(self, view: Any, dataset: Dataset) -> None:
+        render_view(view, self.output_format, self.output, dataset, self.talk)
+
+    def write(self, text: str | bytes, dataset: Dataset, what: str, summary: str) -> None:
+        write_output(self.output, text, dataset, self.talk, what, summary)
+
+
+def reading_options(*formats: str, default: str = "table", window: bool = True, output_note: str = "") -> Callable[[F], F]:
+    """The shared options of a command that reads the data file, handed to it as one `reading` argument.
+
+    formats: the --format choices (none: the command has no --format); window: --since and --until.
+    """
+    import functools
+
+    def decorate(func: F) -> F:
+        @functools.wraps(func)
+        def command(**params: Any) -> Any:
+            return func(reading=Reading(params), **params)
+
+        wrapped: Any = command
+        if window:
+            wrapped = window_options(wrapped)
+        wrapped = reviewed_only_option(wrapped)
+        wrapped = talk_options(wrapped)
+        wrapped = output_option(output_note)(wrapped)
+        if formats:
+            wrapped = format_option(*formats, default=default)(wrapped)
+        wrapped = gazetteer_option(wrapped)
+        return data_option(wrapped)  # type: ignore[no-any-return]
+
+    return decorate

@@ -5,7 +5,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from .options import Talk, data_option, source_option, story_data, talk_options
+from .options import Talk, data_option, gazetteer_option, source_option, story_data, talk_options
 
 if TYPE_CHECKING:
     from ..datafile import Claim, Dataset
@@ -23,9 +23,10 @@ _SHOWN = ("kind", "count", "unit", "actor", "movement", "origin", "destination",
 
 @click.command()
 @data_option
+@gazetteer_option
 @source_option
 @talk_options
-def review(data: Path | None, source: str | None, quiet: bool, verbose: bool) -> None:
+def review(data: Path | None, gazetteer: Path | None, source: str | None, quiet: bool, verbose: bool) -> None:
     """Step through the candidates left to review: accept, edit a field, reject, skip or quit.
 
     Each candidate is shown with its quote in the article's words around it. Every decision is
@@ -42,7 +43,7 @@ def review(data: Path | None, source: str | None, quiet: bool, verbose: bool) ->
 
     data = story_data(data)
     talk = Talk(quiet, verbose)
-    dataset = load_dataset(data)
+    dataset = load_dataset(data, gazetteer=gazetteer)
     pending = [claim for claim in select_claims(dataset, source=source) if not claim.reviewed]
     if not pending:
         talk.say(f"{data}: nothing left to review")
@@ -55,7 +56,7 @@ def review(data: Path | None, source: str | None, quiet: bool, verbose: bool) ->
             break
         if outcome in tally:
             tally[outcome] += 1
-    left = load_dataset(data).unreviewed
+    left = load_dataset(data, gazetteer=gazetteer).unreviewed
     talk.say(f"{data}: {tally['accepted']} accepted, {tally['rejected']} rejected, {tally['edited']} edited; {left} left to review")
 
 

@@ -1,15 +1,12 @@
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 import click
 
-from .options import data_option, format_option, gazetteer_option, load_data, source_option, talk_options
+from .options import Reading, reading_options, source_option
 
 
 @click.command()
-@data_option
+@reading_options("table", "json", "jsonl", "csv", "markdown")
 @source_option
 @click.option(
     "--by",
@@ -18,12 +15,7 @@ from .options import data_option, format_option, gazetteer_option, load_data, so
     show_default=True,
     help="Order by when it happened, or by when it was published.",
 )
-@format_option("table", "json", "csv", "markdown")
-@gazetteer_option
-@talk_options
-def timeline(
-    data: Path | None, source: str | None, by: str, output_format: str, gazetteer: Path | None, quiet: bool, verbose: bool
-) -> None:
+def timeline(reading: Reading, source: str | None, by: str) -> None:
     """Show how the story unfolded: each claim at its date, with its precision and who said it.
 
     Relative dates ("last night", "on Tuesday", "within four weeks") are resolved against
@@ -34,18 +26,17 @@ def timeline(
     Examples:
       troopclaims timeline
       troopclaims timeline --by reported --format markdown
+      troopclaims timeline --since 2019-10 --until 2019-11 --format json -o timeline.json
     """
-    from ..engine import find_conflicts
-    from ..present import RENDERERS
     from ..datafile import match_sources
-    from ..engine import build_timeline
+    from ..engine import build_timeline, find_conflicts
     from ..present import claim_places, timeline_view
 
-    dataset = load_data(data, gazetteer)
+    dataset = reading.load()
     found = find_conflicts(dataset)
     rows = build_timeline(dataset, found, by=by)
     if source:
         wanted = match_sources(dataset, source)
         rows = [row for row in rows if row.source in wanted]
-    places = claim_places(dataset) if output_format == "json" else None
-    RENDERERS[output_format](timeline_view(rows, by, places), sys.stdout)
+    places = claim_places(dataset) if reading.output_format in ("json", "jsonl", "csv") else None
+    reading.render(timeline_view(rows, by, places), dataset)

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from .chronology import EventDate, event_date, published_date
     from .expressions import Expression, find_expressions
     from .timex import Resolved, Tense, guess_tense, resolve
+    from .window import within
 
 __all__ = [
     "EventDate",
@@ -27,6 +28,7 @@ __all__ = [
     "guess_tense",
     "published_date",
     "resolve",
+    "within",
 ]
 
 # Each public name is imported from its module on first use (troopclaims.lazy).
@@ -40,6 +42,7 @@ _HOME = {
     "Tense": "timex",
     "guess_tense": "timex",
     "resolve": "timex",
+    "within": "window",
 }
 
 
