@@ -72,7 +72,7 @@ def test_list_csv_parses(run: Invoke) -> None:
 
 def test_list_table_is_plain_text_when_piped(run: Invoke) -> None:
     out = run("list", "--data", str(VALID)).stdout
-    assert "\x1b[" not in out and "Juris Ozols" in out and "Tapa → ?" in out
+    assert "\x1b[" not in out and "Ozols" in out and "Tapa → ?" in out
 
 
 def test_list_unknown_source_is_a_usage_error(run: Invoke) -> None:

@@ -179,7 +179,7 @@ def test_events_joined_through_a_place_and_a_claim_naming_none() -> None:
     event = found.event_of["into-syria"]
     assert found.event_of["crossed"] == event and found.event_of["on-the-move"] == event
     [joined] = [e for e in found.events if e.id == event]
-    assert joined.label == "Turkey forces: → Syria, Jan 2023"
+    assert joined.label == "Turkish forces: → Syria, Jan 2023"
     assert {m.claim: m.how for m in joined.members}["on-the-move"] == "no place"
 
 

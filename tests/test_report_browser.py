@@ -374,7 +374,7 @@ def test_the_page_speaks_of_the_outlets_own_words_and_dates_for_people(bundled: 
     text = page.evaluate("() => Array.from(document.body.children).filter(e => e.tagName !== 'SCRIPT').map(e => e.textContent).join(' ')")
     assert "narration" not in text.casefold()
     assert "The outlet's own words" in text
-    assert "19 Oct 2019, night" in text and "week of 14 Oct 2019" in text
+    assert "night of 19 Oct 2019" in text and "week of 14 Oct 2019" in text
     # ISO and TIMEX values stay in the data, out of the reader's way.
     assert "2019-10-19TNI" not in text and "2019-W42" not in text
 

@@ -18,8 +18,8 @@ from troopclaims.present.wording import claim_phrase, human_date, humanize_dates
         ("2019-10", "point", "Oct 2019"),
         ("2019-W42", "point", "week of 14 Oct 2019"),
         ("2019-10-22", "point", "22 Oct 2019"),
-        ("2019-10-19TNI", "point", "19 Oct 2019, night"),
-        ("2019-10-19TMO", "point", "19 Oct 2019, morning"),
+        ("2019-10-19TNI", "point", "night of 19 Oct 2019"),
+        ("2019-10-19TMO", "point", "morning of 19 Oct 2019"),
         ("2019-10-09", "open_interval", "since 9 Oct 2019"),
         ("2019-11-20", "deadline", "by 20 Nov 2019"),
         ("2020-W01", "point", "week of 30 Dec 2019"),
@@ -35,7 +35,7 @@ def test_a_value_that_is_not_a_date_is_left_as_it_is() -> None:
 
 def test_dates_inside_the_engines_sentences_are_written_for_people() -> None:
     text = "the claims are up to 12 months apart (2019-10-19TNI to 2020-11); 1,000 and 2019 stay"
-    assert humanize_dates(text) == "the claims are up to 12 months apart (19 Oct 2019, night to Nov 2020); 1,000 and 2019 stay"
+    assert humanize_dates(text) == "the claims are up to 12 months apart (night of 19 Oct 2019 to Nov 2020); 1,000 and 2019 stay"
 
 
 def _claim(**fields: object) -> Claim:

@@ -42,8 +42,10 @@ def conflicts(reading: Reading, kind: str | None, source: str | None, fail_on_co
     dataset = reading.load()
     if explain:
         from ..engine import explain_pair, explanation_lines
+        from ..present import humanize_dates
 
-        reading.write("\n".join(explanation_lines(explain_pair(dataset, *explain))) + "\n", dataset, "explanation", f"{explain[0]} and {explain[1]} explained")
+        lines = [humanize_dates(line) for line in explanation_lines(explain_pair(dataset, *explain))]
+        reading.write("\n".join(lines) + "\n", dataset, "explanation", f"{explain[0]} and {explain[1]} explained")
         return
     found = find_conflicts(dataset)
     if kind:

@@ -120,7 +120,7 @@ def build_events(facets: list[Facet], gazetteer: Gazetteer) -> tuple[list[Event]
     drafts: list[_Draft] = []
     for actor in sorted(by_actor):
         drafts.extend(_actor_events(actor, by_actor[actor]))
-    events = _name(drafts)
+    events = _name(drafts, gazetteer)
     return events, {claim: event.id for event in events for claim in event.claims}
 
 
@@ -283,7 +283,7 @@ def _period(start: date, end: date) -> str:
     return f"{_MONTHS[start.month - 1]}–{last}" if start.year == end.year else f"{first}–{last}"
 
 
-def _name(drafts: list[_Draft]) -> list[Event]:
+def _name(drafts: list[_Draft], gazetteer: Gazetteer) -> list[Event]:
     events = []
     taken: Counter[str] = Counter()
     for draft in sorted(drafts, key=lambda d: (d.actor, d.start, min(it.facet.claim.id for it in d.items))):
@@ -310,7 +310,7 @@ def _name(drafts: list[_Draft]) -> list[Event]:
             Event(
                 id=ident,
                 actor=draft.actor,
-                label=f"{draft.actor} forces: {route}, {_period(start, end)}",
+                label=f"{gazetteer.adjective(draft.actor)} forces: {route}, {_period(start, end)}",
                 start=start,
                 end=end,
                 places=tuple(sorted(keys)),

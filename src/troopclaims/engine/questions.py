@@ -70,6 +70,7 @@ class Context:
 
     def __init__(self, event: Event, facets: list[Facet], gazetteer: Gazetteer) -> None:
         self.event, self.facets, self.gazetteer = event, facets, gazetteer
+        self.people = gazetteer.adjective(event.actor)  # 'Spanish' in a topic, where 'Spain personnel' reads badly
         self.notes: list[str] = []  # notes on the event that no conflict carries (parts, scopes)
         counted = Counter(
             country_key(gazetteer, f.origin) for f in facets if f.origin is not None and not is_home(f.origin, f.actor, gazetteer)
@@ -162,7 +163,7 @@ def numeric(ctx: Context) -> list[Conflict]:
     groups = _counted(ctx)
     for (country, spot), members in sorted(groups.items()):
         where = spot or country
-        q = Question("numeric", where, f"How many {ctx.event.actor} personnel (in or leaving {where})", {})
+        q = Question("numeric", where, f"How many {ctx.people} personnel (in or leaving {where})", {})
         for f in members:
             assert f.claim.count is not None
             role, fig = _role(f) or "", figure_of(f.claim.count)
@@ -227,7 +228,7 @@ def destination(ctx: Context) -> list[Conflict]:
                 groups[leaving].append(f)
     found = []
     for leaving, members in sorted(groups.items()):
-        q = Question("destination", leaving, f"Where {ctx.event.actor} forces leaving {leaving} went", {})
+        q = Question("destination", leaving, f"Where {ctx.people} forces leaving {leaving} went", {})
         for f in members:
             going = ctx.going(f)
             assert going is not None
@@ -266,7 +267,7 @@ def _locations(ctx: Context, leaving: str, members: list[Facet]) -> list[Conflic
         rivals = [(x, y) for i, x in enumerate(names) for y in names[i + 1 :] if relation(ctx.gazetteer, places[x][0], places[y][0]) == "disjoint"]
         if not rivals:
             continue
-        q = Question("location", f"{leaving}-{country}", f"Where in {country} {ctx.event.actor} forces went", {})
+        q = Question("location", f"{leaving}-{country}", f"Where in {country} {ctx.people} forces went", {})
         involved = sorted({n for pair in rivals for n in pair})
         for name in involved:
             spot, facets = places[name]
@@ -290,7 +291,7 @@ def origin(ctx: Context) -> list[Conflict]:
             groups[going[0]].append(f)
     found = []
     for target, members in sorted(groups.items()):
-        q = Question("origin", target, f"Where the {ctx.event.actor} forces reaching {target} came from", {})
+        q = Question("origin", target, f"Where the {ctx.people} forces reaching {target} came from", {})
         for f in members:
             country = ctx.country(f.origin)
             assert country is not None and f.origin is not None
@@ -331,7 +332,7 @@ def status(ctx: Context) -> list[Conflict]:
         if not yes or not no:
             continue
         question = f"withdrew from {place}" if family == "departure" else ("went home" if place.startswith("home") else f"moved to {place}")
-        q = Question("status", f"{family}-{place}", f"Whether {ctx.event.actor} forces {question}", {})
+        q = Question("status", f"{family}-{place}", f"Whether {ctx.people} forces {question}", {})
         for f in yes:
             q.add("yes", "yes", Answer("yes"), f)
         for f in no:

@@ -63,7 +63,7 @@ def permission(ctx: Context) -> list[Conflict]:
         others = [(f, s) for f, s in members if s != "stay"]
         if not stays or not others:
             continue
-        q = Question("permission", place, f"Whether {ctx.event.actor} forces may stay in {place}", {})
+        q = Question("permission", place, f"Whether {ctx.people} forces may stay in {place}", {})
         for f, said in members:
             deadline = span_of(f) if f.date.kind == "deadline" else None
             label = said
@@ -112,7 +112,7 @@ def timing(ctx: Context) -> list[Conflict]:
         if verdict is None:
             continue
         done = {"leave": "left", "arrive in": "arrived in", "move to": "moved to"}[what]
-        topic = f"When {ctx.event.actor} forces {'are to ' + what if modality == 'plan' else done} {place}"
+        topic = f"When {ctx.people} forces {'are to ' + what if modality == 'plan' else done} {place}"
         q = Question("timing", f"{what}-{place}-{modality}", topic, {})
         for s, f in sorted(spans, key=lambda t: (t[0].start or date.min, t[1].claim.id)):
             q.add(s.value + s.kind, s.shown, s, f)

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from .report_render import render_html, render_markdown
     from .findings_views import conflicts_view, events_view
     from .views import claim_places, claims_view, timeline_view
+    from .wording import humanize_dates
 
 __all__ = [
     "EXPORTERS",
@@ -32,6 +33,7 @@ __all__ = [
     "claims_view",
     "conflicts_view",
     "events_view",
+    "humanize_dates",
     "make_report",
     "render_html",
     "render_markdown",
@@ -52,6 +54,7 @@ _HOME = {
     "conflicts_view": "findings_views",
     "events_view": "findings_views",
     "timeline_view": "views",
+    "humanize_dates": "wording",
 }
 
 

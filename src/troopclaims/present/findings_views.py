@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from .render import Column, View
+from .wording import humanize_dates
 
 if TYPE_CHECKING:
     from ..engine import Conflict, Event, Side
@@ -83,7 +84,8 @@ def conflicts_view(conflicts: list[Conflict], places: Places | None = None) -> V
         Column("heading", "conflict"),
         Column("id", "id", heading=True),
         Column("kind", "kind", drop=2),
-        Column("severity", "severity", drop=3),
+        # Always shown, hard or soft being the first thing a reader weighs: on a narrow terminal it leads the heading.
+        Column("severity", "severity", heading=True),
         Column("value", "value"),
         Column("claims", "claims"),
         Column("explanation", "why", wide=True),
@@ -98,9 +100,9 @@ def conflicts_view(conflicts: list[Conflict], places: Places | None = None) -> V
                     "id": conflict.id if first else "",
                     "kind": conflict.kind if first else "",
                     "severity": conflict.severity if first else "",
-                    "value": side.label,
+                    "value": humanize_dates(side.label),
                     "claims": ", ".join(side.claims),
-                    "explanation": "; ".join((conflict.explanation, *conflict.notes)) if first else "",
+                    "explanation": humanize_dates("; ".join((conflict.explanation, *conflict.notes))) if first else "",
                 }
             )
     hard = sum(c.severity == "hard" for c in conflicts)

@@ -133,7 +133,7 @@ def render_table(view: View, stream: TextIO) -> None:
     group: str | None = None
     for index, row in enumerate(view.rows):
         heading = row.get(view.group_by) if view.group_by else None
-        lead = " ".join(row.get(c.key, "") for c in moved).strip()
+        lead = " · ".join(value for value in (row.get(c.key, "") for c in moved) if value)
         starts = bool(view.group_by) and (index == 0 or heading != group or bool(lead))
         groups.append(_cell(f"{lead}: {heading}" if lead else heading or "") if starts else None)
         group = heading

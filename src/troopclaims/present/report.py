@@ -22,8 +22,8 @@ from .report_svg import conflict_links, timeline_svg
 from .views import known_outlet
 from .wording import OWN_WORDS, claim_phrase, human_date, humanize_dates
 
-#: The speaker filter's key for claims an outlet makes in its own voice (a speaker's name never has parentheses at both ends).
-NARRATION = "(narration)"
+#: The filter key of claims in the outlet's own words: no speaker's name starts with "@".
+NARRATION = "@outlet"
 _CONTEXT = 90
 #: The length of the window that finds the densest period of the story, for the first screen.
 DENSE_DAYS = 14

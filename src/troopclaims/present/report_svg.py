@@ -100,9 +100,12 @@ def timeline_svg(
         )
         parts = [
             f'<rect class="lane-bg{" odd" if number % 2 else ""}" x="0" y="0" width="{WIDTH}" height="{height}"/>',
-            f'<text class="lane-label" text-anchor="end"><title>{escape(lane.title)}</title>{tspans}</text>',
+            # The name in a group of its own, over a backing: the page's script keeps it at the visible left edge
+            # while the marks scroll sideways under it, so a phone always shows whose lane it is.
+            f'<g class="lane-name"><rect class="lane-name-bg" x="0" y="0" width="{LABEL_W - 4}" height="{height}"/>'
+            f'<text class="lane-label" text-anchor="end"><title>{escape(lane.title)}</title>{tspans}</text>'
             f'<text class="lane-sub" x="{LABEL_W - 10}" y="{_n(first_y + 12 * (len(label) - 1) + 11)}" text-anchor="end">'
-            f"{escape(_clip(lane.sub, 40))}</text>",
+            f"{escape(_clip(lane.sub, 40))}</text></g>",
         ]
         for index, (mark, (x0, x1)) in enumerate(zip(members, spans)):
             local_y = (height - used) / 2 + ROW_H / 2 + rows[index] * ROW_H

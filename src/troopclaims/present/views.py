@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..datafile import Claim, Dataset, Source
 from .render import Column, View
+from .wording import OWN_WORDS, claim_phrase, human_date
 
 if TYPE_CHECKING:  # only annotations: `list` should not import the comparison engine
     from ..engine import TimelineRow
@@ -53,6 +54,12 @@ def count_text(claim: Claim) -> str:
     return f"{claim.count.display()} {claim.unit or ''}".strip()
 
 
+def conflict_kind(conflict_id: str) -> str:
+    """The kind in a conflict id, <event>.<kind>.<scope>: what a reader is told is disputed."""
+    parts = conflict_id.split(".")
+    return parts[1] if len(parts) > 2 else conflict_id
+
+
 def claim_record(
     dataset: Dataset, claim: Claim, conflicts: tuple[str, ...] = (), places: Places | None = None
 ) -> dict[str, Any]:
@@ -86,8 +93,8 @@ def claims_view(
         {
             "id": claim.id,
             "source": claim.source,
-            "date": dataset.source_of(claim).published.date,
-            "speaker": claim.speaker or "(narration)",
+            "date": human_date(dataset.source_of(claim).published.date),
+            "speaker": claim.speaker or OWN_WORDS,
             "count": count_text(claim),
             "route": route(claim),
             "quote": " ".join(claim.quote.split()),
@@ -99,23 +106,29 @@ def claims_view(
     return View(f"{len(claims)} claims", columns, rows, records)
 
 
-def timeline_view(rows: list[TimelineRow], by: str, places: Places | None = None) -> View:
+def timeline_view(
+    rows: list[TimelineRow], by: str, places: Places | None = None, claims: dict[str, Claim] | None = None
+) -> View:
+    """claims: by id, to say what each claim says in words ("US: forces move from Syria to Iraq (plan)")."""
+    claims = claims or {}
+    # What a reader needs first: when, what, on whose word; then whether it is disputed and where it was read.
+    # Conflict ids are long words: on a narrow terminal they go first (`conflicts` lists them).
     columns = [
-        Column("date", "date"),
-        Column("precision", "precision", drop=1),
+        Column("date", "when"),
         Column("summary", "what happened", wide=True),
-        Column("speaker", "who says", drop=3),
+        Column("speaker", "who says", drop=5),
+        Column("disputed", "disputed", drop=4),
         Column("source", "source", drop=2),
-        Column("conflict", "disputed"),
+        Column("conflict", "conflicts", drop=1),
     ]
     flat = [
         {
-            "date": row.date + ("" if row.basis != "publication" or by == "reported" else " (published)"),
-            "precision": row.precision + ("" if row.kind == "point" else f", {row.kind.replace('_', ' ')}"),
-            "summary": row.summary,
-            "speaker": row.speaker or "(narration)",
+            "date": human_date(row.date, row.kind) + ("" if row.basis != "publication" or by == "reported" else " (published)"),
+            "summary": claim_phrase(claims[row.claim]) if row.claim in claims else row.summary,
+            "speaker": row.speaker or OWN_WORDS,
+            "disputed": ", ".join(dict.fromkeys(conflict_kind(c) for c in row.conflicts)),
             "source": row.source,
-            "conflict": ", ".join(row.conflicts),
+            "conflict": " ".join(row.conflicts),
         }
         for row in rows
     ]

@@ -16,7 +16,7 @@ OWN_WORDS = "The outlet's own words"
 
 
 def human_date(value: str, kind: str = "point") -> str:
-    """'2019-10-19TNI' → '19 Oct 2019, night'; '2019-W42' → 'week of 14 Oct 2019'; a deadline → 'by …'."""
+    """'2019-10-19TNI' → 'night of 19 Oct 2019'; '2019-W42' → 'week of 14 Oct 2019'; a deadline → 'by …'."""
     try:
         parsed = parse_value(value)
     except ValueError:
@@ -31,7 +31,7 @@ def human_date(value: str, kind: str = "point") -> str:
     else:
         text = f"{day.day} {MONTHS[day.month - 1]} {day.year}"
         if parsed.precision == "part_of_day":
-            text += f", {PARTS['T' + value.rsplit('T', 1)[1]]}"
+            text = f"{PARTS['T' + value.rsplit('T', 1)[1]]} of {text}"
     if kind == "open_interval":
         return f"since {text}"
     if kind == "deadline":

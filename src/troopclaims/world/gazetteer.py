@@ -134,6 +134,17 @@ class Gazetteer:
             found = next((p for p in self._world_candidates(key_of(actor)) if p.kind == "country" and p.actor_name == actor), None)
         return found
 
+    def adjective(self, actor: str) -> str:
+        """How a reader names an actor's forces: 'Spain' -> 'Spanish', 'Israel' -> 'Israeli'; 'US' and 'NATO' stay.
+
+        An actor already written as one of its country's demonyms ('US', 'UK') stays as written, and so does an
+        actor that is no country or whose country has no demonym in the world layer.
+        """
+        country = self.country_for_actor(actor)
+        if country is None or not country.demonyms or actor in country.demonyms:
+            return actor
+        return country.demonyms[0]
+
     def index(self, text: str, blocks: list[tuple[int, int]] | None = None) -> TextIndex:
         """Places and actors of a text, resolved in the light of the whole text; blocks are sentences."""
         from .reading import TextIndex
