@@ -67,7 +67,7 @@ def test_list_speaker_filter(run: Invoke) -> None:
 
 def test_list_csv_parses(run: Invoke) -> None:
     rows = list(csv.DictReader(io.StringIO(run("list", "--data", str(VALID), "--format", "csv").stdout)))
-    assert len(rows) == 6 and rows[0]["count"] == "about 400 soldiers"
+    assert len(rows) == 6 and (rows[0]["count_qualifier"], rows[0]["count_value"], rows[0]["unit"]) == ("about", "400", "soldiers")
 
 
 def test_list_table_is_plain_text_when_piped(run: Invoke) -> None:

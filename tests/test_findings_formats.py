@@ -61,7 +61,7 @@ def check_conflict(record: dict[str, Any]) -> None:
         assert set(side) == {"label", "value", "claims"}
         check_value(side["value"])
         for ref in side["claims"]:
-            assert set(ref) == {"claim", "source", "published", "speaker", "cited", "date"}
+            assert set(ref) == {"claim", "source", "published", "reviewed", "speaker", "cited", "date"}
             assert iso(ref["date"]["start"]) and iso(ref["date"]["end"]) and ref["date"]["precision"]
     assert record["claims"] == [ref["claim"] for side in record["sides"] for ref in side["claims"]]
     assert isinstance(record["explanation"], str) and all(isinstance(n, str) for n in record["notes"])

@@ -54,7 +54,7 @@ def conflicts(reading: Reading, kind: str | None, source: str | None, fail_on_co
         wanted = match_sources(dataset, source)
         found = [c for c in found if wanted & set(c.sources)]
     places = claim_places(dataset) if reading.output_format in ("json", "jsonl", "csv") else None
-    reading.render(conflicts_view(found, places), dataset)
+    reading.render(conflicts_view(found, places, dataset), dataset)
     if fail_on_conflict and found:
         sys.exit(EXIT_CONFLICTS)
 
@@ -86,4 +86,5 @@ def events(reading: Reading, source: str | None) -> None:
         wanted = {c.id for c in dataset.claims if c.source in match_sources(dataset, source)}
         shown = [e for e in shown if wanted & set(e.claims)]
     sources = {claim.id: claim.source for claim in dataset.claims}
-    reading.render(events_view(shown, list(found.conflicts), sources, found.notes), dataset)
+    reviewed = {claim.id: claim.reviewed for claim in dataset.claims}
+    reading.render(events_view(shown, list(found.conflicts), sources, found.notes, reviewed), dataset)

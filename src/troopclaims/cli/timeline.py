@@ -39,4 +39,4 @@ def timeline(reading: Reading, source: str | None, by: str) -> None:
         wanted = match_sources(dataset, source)
         rows = [row for row in rows if row.source in wanted]
     places = claim_places(dataset) if reading.output_format in ("json", "jsonl", "csv") else None
-    reading.render(timeline_view(rows, by, places, {claim.id: claim for claim in dataset.claims}), dataset)
+    reading.render(timeline_view(rows, by, dataset, places), dataset)

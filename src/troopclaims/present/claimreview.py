@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..datafile import Claim, Dataset, Source
-from .views import known_outlet
+from .tidy import known_outlet
 
 SCHEMA_CONTEXT = "https://schema.org"
 

@@ -12,38 +12,40 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from .render import Column, View
+from .tidy import NA, cell
 from .wording import humanize_dates
 
 if TYPE_CHECKING:
+    from ..datafile import Dataset
     from ..engine import Conflict, Event, Side
+    from ..world import Gazetteer
     from .views import Places
-
-#: The explicit marker of a value that does not exist (see the module's docstring).
-NA = "NA"
 
 CONFLICT_CSV = (
     "conflict", "event", "kind", "severity", "side", "value_type",
-    "claim", "source", "published", "speaker", "cited", "claim_date", "claim_date_start", "claim_date_end", "claim_date_precision",
+    "claim", "source", "published", "reviewed", "speaker", "cited", "claim_date", "claim_date_start", "claim_date_end", "claim_date_precision",
     "qualifier", "figure", "low", "high",
     "date_value", "date_start", "date_end", "date_precision", "date_kind",
-    "place", "place_id", "country",
+    "place", "place_id", "place_kind", "country",
     "answer",
 )
-EVENT_CSV = ("event", "actor", "start", "end", "claim", "source", "how")
+EVENT_CSV = ("event", "actor", "start", "end", "claim", "source", "reviewed", "how")
 
 
-def _cell(value: object) -> str:
-    if value is None:
-        return NA
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return str(value)
+def place_ids(record: dict[str, Any], gazetteer: Gazetteer | None) -> dict[str, Any]:
+    """A side's value with a place named the one way every output names places: the gazetteer's id
+    (ISO 3166 code, geonames:N, compass:CC:x), its kind, and its country's code."""
+    if record.get("type") != "place" or gazetteer is None:
+        return record
+    found = gazetteer.lookup(record["name"]) if record.get("id") is not None else None
+    described = gazetteer.describe(found) if found is not None else {}
+    return {**record, "id": described.get("id"), "kind": described.get("kind"), "country": described.get("country")}
 
 
-def _value_cells(side: Side) -> dict[str, Any]:
+def _value_cells(side: Side, gazetteer: Gazetteer | None) -> dict[str, Any]:
     from ..engine import value_record
 
-    record = value_record(side.value)
+    record = place_ids(value_record(side.value), gazetteer)
     cells: dict[str, Any] = {"value_type": record["type"]}
     if record["type"] == "count":
         cells.update(qualifier=record["qualifier"], figure=record["value"], low=record["low"], high=record["high"])
@@ -52,30 +54,33 @@ def _value_cells(side: Side) -> dict[str, Any]:
         cells.update(date_value=date["value"], date_start=date["start"], date_end=date["end"],
                      date_precision=date["precision"], date_kind=date["date_kind"])
     if record["type"] == "place":
-        cells.update(place=record["name"], place_id=record["id"], country=record["country"])
+        cells.update(place=record["name"], place_id=record["id"], place_kind=record.get("kind"), country=record["country"])
     if record["type"] == "answer":
         cells.update(answer=record["answer"])
     return cells
 
 
-def conflict_csv_rows(conflicts: list[Conflict]) -> list[dict[str, str]]:
+def conflict_csv_rows(conflicts: list[Conflict], dataset: Dataset | None = None) -> list[dict[str, str]]:
+    gazetteer = dataset.gazetteer() if dataset is not None else None
+    reviewed = {claim.id: claim.reviewed for claim in dataset.claims} if dataset is not None else {}
     rows = []
     for conflict in conflicts:
         for index, side in enumerate(conflict.sides, start=1):
-            values = _value_cells(side)
+            values = _value_cells(side, gazetteer)
             for ref in side.refs:
                 row: dict[str, Any] = {
                     "conflict": conflict.id, "event": conflict.event, "kind": conflict.kind, "severity": conflict.severity,
-                    "side": index, "claim": ref.claim, "source": ref.source, "published": ref.published,
+                    "side": index, "claim": ref.claim, "source": ref.source, "published": ref.published, "reviewed": reviewed.get(ref.claim),
                     "speaker": ref.speaker, "cited": ref.cited, "claim_date": ref.date, "claim_date_start": ref.date_start,
                     "claim_date_end": ref.date_end, "claim_date_precision": ref.precision, **values,
                 }
-                rows.append({column: _cell(row.get(column)) for column in CONFLICT_CSV})
+                rows.append({column: cell(row.get(column)) for column in CONFLICT_CSV})
     return rows
 
 
-def conflicts_view(conflicts: list[Conflict], places: Places | None = None) -> View:
-    """places: what claim_places resolved, for JSON: each conflict gets its claims' places."""
+def conflicts_view(conflicts: list[Conflict], places: Places | None = None, dataset: Dataset | None = None) -> View:
+    """places: what claim_places resolved, for JSON: each conflict gets its claims' places; dataset: the claims'
+    data file, for place ids and reviewed marks in JSON and CSV."""
     from ..engine import conflict_record
 
     # The id has a column of its own, the one the timeline and `list` refer to; the question heads its rows.
@@ -108,17 +113,26 @@ def conflicts_view(conflicts: list[Conflict], places: Places | None = None) -> V
     hard = sum(c.severity == "hard" for c in conflicts)
     notes = [f"{len(conflicts)} conflicts: {hard} hard, {len(conflicts) - hard} soft."]
     records = [conflict_record(c) for c in conflicts]
+    gazetteer = dataset.gazetteer() if dataset is not None else None
+    reviewed = {claim.id: claim.reviewed for claim in dataset.claims} if dataset is not None else {}
+    for record in records:
+        for side in record["sides"]:
+            side["value"] = place_ids(side["value"], gazetteer)
+            for ref in side["claims"]:
+                ref["reviewed"] = reviewed.get(ref["claim"])
     if places is not None:
         for record, conflict in zip(records, conflicts):
             record["places"] = {claim: places.get(claim, {}) for claim in dict.fromkeys(conflict.claims)}
     return View("Conflicts", columns, rows, records, group_by="heading", notes=notes,
-                csv_columns=list(CONFLICT_CSV), csv_rows=conflict_csv_rows(conflicts))
+                csv_columns=list(CONFLICT_CSV), csv_rows=conflict_csv_rows(conflicts, dataset))
 
 
 def events_view(
-    events: list[Event], conflicts: list[Conflict], sources: dict[str, str], notes: Mapping[str, tuple[str, ...]] | None = None
+    events: list[Event], conflicts: list[Conflict], sources: dict[str, str], notes: Mapping[str, tuple[str, ...]] | None = None,
+    reviewed: Mapping[str, bool] | None = None,
 ) -> View:
-    """sources: claim id -> source id; notes: event id -> the notes no conflict carries."""
+    """sources: claim id -> source id; notes: event id -> the notes no conflict carries; reviewed: claim id -> mark."""
+    reviewed = reviewed or {}
     notes = notes or {}
     from ..engine import event_record
 
@@ -151,6 +165,10 @@ def events_view(
         )
     for row in csv_rows:
         row["source"] = sources.get(row["claim"], NA)
+        row["reviewed"] = cell(reviewed.get(row["claim"]))
     records = [event_record(e, conflicts, notes.get(e.id, ())) for e in events]
+    for record in records:
+        for member in record["claims"]:
+            member["reviewed"] = reviewed.get(member["claim"])
     legend = [f"{len(events)} events; a claim's 'how': first, place (linked through a place it names), no place, vague date, alone."]
     return View("Events", columns, rows, records, notes=legend, csv_columns=list(EVENT_CSV), csv_rows=csv_rows)

@@ -19,7 +19,7 @@ from ..engine import Conflict, TimelineRow, build_timeline, find_conflicts
 from .report_figures import PALETTE_SIZE, Figure, figures_svg, legend_html
 from .report_axis import Lane, Mark
 from .report_svg import conflict_links, timeline_svg
-from .views import known_outlet
+from .tidy import known_outlet
 from .wording import OWN_WORDS, claim_phrase, human_date, humanize_dates
 
 #: The filter key of claims in the outlet's own words: no speaker's name starts with "@".

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ..datafile import Claim, Dataset, Source
+from ..datafile import Claim, Dataset
 from .render import Column, View
+from .tidy import CLAIM_CSV, TIMELINE_CSV, claim_cells, count_data, date_data, known_outlet
 from .wording import OWN_WORDS, claim_phrase, human_date
 
 if TYPE_CHECKING:  # only annotations: `list` should not import the comparison engine
     from ..engine import TimelineRow
+    from ..time import EventDate
     from ..world import Gazetteer
 
 #: What JSON says of each place a claim names, by claim id and field: {"origin": {"name", "id", "kind", "country"}}.
@@ -37,11 +39,6 @@ def claim_places(dataset: Dataset) -> Places:
     return {claim.id: places_of(gazetteer, claim, dataset.texts.get(claim.source)) for claim in dataset.claims}
 
 
-def known_outlet(source: Source) -> str | None:
-    """The outlet's name, or None when the data file says it is not known."""
-    return None if source.outlet.strip().casefold() in ("", "unknown") else source.outlet
-
-
 def route(claim: Claim) -> str:
     if claim.origin or claim.destination:
         return f"{claim.origin or '?'} → {claim.destination or '?'}"
@@ -63,12 +60,21 @@ def conflict_kind(conflict_id: str) -> str:
 def claim_record(
     dataset: Dataset, claim: Claim, conflicts: tuple[str, ...] = (), places: Places | None = None
 ) -> dict[str, Any]:
+    """Every field of the claim, with its count, places and date as typed data (see tidy.py)."""
+    from ..time import event_date
+
     source = dataset.source_of(claim)
+    published = source.published.parsed
     start, end = dataset.spans.get(claim.id, (None, None))
     record: dict[str, Any] = claim.model_dump(mode="json")
     record.update(outlet=source.outlet, date=source.published.date, start=start, end=end, conflicts=list(conflicts))
-    if places is not None:
-        record["places"] = places.get(claim.id, {})
+    record.update(
+        count=count_data(claim.count),
+        published={"value": published.value, "start": published.start.isoformat(), "end": published.end.isoformat(),
+                   "precision": published.precision},
+        event_date=date_data(event_date(claim, source)),
+        places=(places or {}).get(claim.id, {}),
+    )
     return record
 
 
@@ -103,14 +109,18 @@ def claims_view(
         for claim in claims
     ]
     records = [claim_record(dataset, c, conflicts.get(c.id, ()), places) for c in claims]
-    return View(f"{len(claims)} claims", columns, rows, records)
+    from ..time import event_date
+
+    csv_rows = [
+        claim_cells(dataset, c, (places or {}).get(c.id, {}), conflicts.get(c.id, ()), event_date(c, dataset.source_of(c)))
+        for c in claims
+    ]
+    return View(f"{len(claims)} claims", columns, rows, records, csv_columns=list(CLAIM_CSV), csv_rows=csv_rows)
 
 
-def timeline_view(
-    rows: list[TimelineRow], by: str, places: Places | None = None, claims: dict[str, Claim] | None = None
-) -> View:
-    """claims: by id, to say what each claim says in words ("US: forces move from Syria to Iraq (plan)")."""
-    claims = claims or {}
+def timeline_view(rows: list[TimelineRow], by: str, dataset: Dataset, places: Places | None = None) -> View:
+    """The timeline's rows; dataset: their claims, to say what each says in words and to give it as data."""
+    claims = {claim.id: claim for claim in dataset.claims}
     # What a reader needs first: when, what, on whose word; then whether it is disputed and where it was read.
     # Conflict ids are long words: on a narrow terminal they go first (`conflicts` lists them).
     columns = [
@@ -147,9 +157,24 @@ def timeline_view(
             "speaker": row.speaker,
             "summary": row.summary,
             "conflicts": list(row.conflicts),
-            **({"places": places.get(row.claim, {})} if places is not None else {}),
+            "reviewed": claims[row.claim].reviewed,
+            "places": (places or {}).get(row.claim, {}),
         }
         for row in rows
     ]
+    csv_rows = [
+        {"axis": by, **claim_cells(dataset, claims[row.claim], (places or {}).get(row.claim, {}), row.conflicts, _row_date(row, by))}
+        for row in rows
+    ]
     notes = ["'(published)': the claim gives no date of its own; its article's publication date stands in."]
-    return View(f"Timeline, by when it {by}", columns, flat, records, notes=notes if by == "happened" else [])
+    return View(f"Timeline, by when it {by}", columns, flat, records, notes=notes if by == "happened" else [],
+                csv_columns=list(TIMELINE_CSV), csv_rows=csv_rows)
+
+
+def _row_date(row: TimelineRow, by: str) -> EventDate:
+    """The date a timeline row stands at: when it happened, or its article's publication (by reported)."""
+    from ..time import EventDate
+
+    if by == "reported":
+        return EventDate(row.date, row.precision, row.start, row.end, "point", "publication", "published")  # type: ignore[arg-type]
+    return EventDate(row.date, row.precision, row.start, row.end, row.kind, row.basis, row.reason)  # type: ignore[arg-type]

@@ -17,7 +17,7 @@ from typing import Any
 from urllib.parse import quote as url_quote
 
 from ..datafile import Claim, Dataset, Source
-from .views import known_outlet
+from .tidy import known_outlet
 from .wording import claim_phrase
 
 ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
