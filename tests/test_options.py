@@ -175,3 +175,19 @@ def test_export_takes_o_and_the_bare_file_with_a_deprecation_note(run: Invoke, t
     assert "deprecated" in old.stderr and "-o FILE" in old.stderr and "deprecated" not in new.stderr
     both = run("export", "--to", "claimreview", "-o", str(tmp_path / "a.json"), str(tmp_path / "b.json"))
     assert both.exit_code == 2
+
+
+@pytest.mark.parametrize("command", [("review",), ("add", str(VALID.parent / "articles"))])
+def test_writing_commands_refuse_standard_input_as_their_data_file(run: Invoke, command: tuple[str, ...]) -> None:
+    result = run(*command, "--data", "-", input="")
+    assert result.exit_code == 2 and "cannot be written back" in result.stderr
+
+
+def test_extract_writes_with_o_too(run: Invoke, tmp_path: Path) -> None:
+    articles = str(VALID.parent / "articles")
+    shown = run("extract", articles, "--published", "2024-03-07", "--format", "json", "-q")
+    written = run("extract", articles, "--published", "2024-03-07", "--format", "json", "-o", str(tmp_path / "c.json"))
+    assert written.exit_code == shown.exit_code == 0 and written.stdout == ""
+    assert (tmp_path / "c.json").read_text(encoding="utf-8") == shown.stdout
+    refused = run("extract", articles, "-o", str(VALID.parent / "articles" / "convoy.txt"))
+    assert refused.exit_code == 1 and (VALID.parent / "articles" / "convoy.txt").read_text(encoding="utf-8").strip()

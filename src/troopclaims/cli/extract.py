@@ -6,20 +6,21 @@ from pathlib import Path
 import click
 
 from ..errors import one_line
-from .options import FilePath, Talk, Text, format_option, gazetteer_option, is_stdin, talk_options
+from .options import FilePath, Talk, Text, format_option, gazetteer_option, is_stdin, output_option, talk_options
 
 
 @click.command()
 @click.argument("paths", nargs=-1, required=True, type=FilePath(path_type=Path))
 @click.option("--published", metavar="DATE", type=Text(), help="Publication date (YYYY, YYYY-MM or YYYY-MM-DD) for articles that state none.")
 @format_option("yaml", "json", "jsonl", "table", default="yaml")
+@output_option()
 @click.option("--jobs", type=click.IntRange(1, 64), default=1, show_default=True, help="Worker processes.")
 @click.option("--merge", "merge", type=FilePath(path_type=Path, dir_okay=False), help="Add the candidates to this data file, as `add --data` does.")
 @talk_options
 @gazetteer_option
 def extract(
-    paths: tuple[Path, ...], published: str | None, output_format: str, jobs: int, merge: Path | None, quiet: bool, verbose: bool,
-    gazetteer: Path | None,
+    paths: tuple[Path, ...], published: str | None, output_format: str, output: str | None, jobs: int, merge: Path | None,
+    quiet: bool, verbose: bool, gazetteer: Path | None,
 ) -> None:
     """Read articles (files, folders, saved web pages, manifests; - for standard input) into candidate claims.
 
@@ -33,9 +34,12 @@ def extract(
       troopclaims extract seeds/ --format table
       troopclaims extract seeds/003_79fed1301217ceeb.txt --format json
       troopclaims extract seeds/ --format jsonl --jobs 2 --quiet
+      troopclaims extract seeds/ --format json -o candidates.json
     """
     talk = Talk(quiet, verbose)
     if merge is not None:
+        if output is not None:
+            raise click.UsageError("--merge writes the data file; -o does not apply")
         from .add import add_articles
 
         add_articles(list(paths), merge, published, jobs, talk, gazetteer)
@@ -68,5 +72,16 @@ def extract(
     from ..world import load_gazetteer
 
     places = load_gazetteer(gazetteer) if output_format in ("json", "jsonl") else None
-    WRITERS[output_format](articles(), sys.stdout, places)
+    if output is None or output == "-":
+        WRITERS[output_format](articles(), sys.stdout, places)
+    else:
+        import io
+
+        from ..files import safe_write_text
+
+        # Into memory first: the file is written whole, atomically, or not at all.
+        buffer = io.StringIO()
+        WRITERS[output_format](articles(), buffer, places)
+        safe_write_text(Path(output), buffer.getvalue(), what="output", protect=[entry.path for entry in entries])
+        talk.say(f"wrote {output}: candidates of {len(entries) - len(skipped)} articles ({output_format})")
     report_skipped(skipped)

@@ -49,7 +49,7 @@ def data_option(func: F) -> F:
         "data",
         type=FilePath(path_type=Path, dir_okay=False),
         default=None,
-        help="The claims data file (YAML); - reads it from standard input. Default: $TROOPCLAIMS_DATA, else the "
+        help="The claims data file (YAML); - reads it from standard input (commands that only read it). Default: $TROOPCLAIMS_DATA, else the "
         "claims.yaml of the story the current folder is in (found upward), else the bundled demo (said on stderr).",
     )(func)
 
@@ -119,6 +119,9 @@ def resolve_data(data: Path | None) -> Path:
 
 def story_data(data: Path | None) -> Path:
     """The data file a writing command (add, review) works on: never the bundled demo by default."""
+    if is_stdin(data):
+        # Standard input can be read, not written back: a command that saves every decision needs a file.
+        raise click.UsageError("--data - reads standard input, which cannot be written back: name the data file")
     found = find_data(data)
     if found is None:
         raise click.UsageError(

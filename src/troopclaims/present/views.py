@@ -155,7 +155,7 @@ def timeline_view(rows: list[TimelineRow], by: str, dataset: Dataset, places: Pl
             "source": row.source,
             "reported": row.reported,
             "speaker": row.speaker,
-            "summary": row.summary,
+            "summary": claim_phrase(claims[row.claim]),
             "conflicts": list(row.conflicts),
             "reviewed": claims[row.claim].reviewed,
             "places": (places or {}).get(row.claim, {}),
