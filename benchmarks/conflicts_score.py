@@ -57,7 +57,9 @@ def asked_kinds() -> set[str]:
     """The conflict kinds the installed tool can report, from its own --kind choices."""
     text = _tool(["conflicts", "--help"], Path.cwd())
     choices = re.search(r"--kind\s+\[([^\]]+)\]", text)
-    return set(choices.group(1).split("|")) if choices else set()
+    if not choices:  # without them every miss would read "no such question"
+        raise ToolFailed("troopclaims conflicts --help lists no --kind choices")
+    return set(choices.group(1).split("|"))
 
 
 def present_articles(story: Json, folder: Path) -> list[Json]:
