@@ -42,7 +42,7 @@ ASKED_AS: dict[str, str] = {
     "location": "location", "completion": "completion", "occurred": "status", "permission": "permission",
     "timing": "timing", "duration": "duration",
 }
-REASONS = ("no claim", "wrong field", "no such question", "split event", "judged compatible")
+REASONS = ("no claim", "wrong field", "no such question", "split event", "judged compatible", "merged")
 
 
 def count_fits(reading: Mapping[str, Any], given: Mapping[str, Any] | None) -> bool:
@@ -98,6 +98,32 @@ def known_look_alike(pair: Json, conflict: Json, article_of: Mapping[str, str]) 
         return False
     named = [_articles_of(s.get("claims", []), article_of) & set(pair["articles"]) for s in conflict.get("sides", [])]
     return any(x != y for a, b in permutations(named, 2) for x in a for y in b)
+
+
+def one_each(hits: Mapping[str, list[Json]]) -> dict[str, str]:
+    """Conflicts credited to disputes, at most one dispute a conflict, as many disputes found as can be.
+
+    One reported conflict cannot answer two of a reader's questions; where a dispute has several
+    matching conflicts they all count for it (repeats are not invented), once it holds one of its own.
+    """
+    owner: dict[str, str] = {}
+
+    def claim(dispute: str, seen: set[str]) -> bool:
+        for conflict in (c["id"] for c in hits[dispute]):
+            if conflict in seen:
+                continue
+            seen.add(conflict)
+            if conflict not in owner or claim(owner[conflict], seen):
+                owner[conflict] = dispute
+                return True
+        return False
+
+    for dispute in hits:
+        claim(dispute, set())
+    for dispute, found in hits.items():  # a dispute's further matches, free of any other, count for it too
+        if dispute in owner.values():
+            owner.update({c["id"]: dispute for c in found if c["id"] not in owner})
+    return owner
 
 
 @dataclass
@@ -175,18 +201,23 @@ def _shown(value: object) -> str:
 def score_story(story: Json, conflicts: list[Json], claims: list[Json], events: list[Json], asked: set[str],
                 article_of: Mapping[str, str]) -> StoryResult:
     """A story's disputes found (with the conflicts that match them), missed (with why) and invented conflicts."""
-    result = StoryResult(story=story["story"], disputes=len(story.get("disputes") or []))
-    matched: set[str] = set()
-    for dispute in story.get("disputes") or []:
-        hits = [c for c in conflicts if matches(dispute, c, article_of)]
-        matched.update(c["id"] for c in hits)
-        if hits:
-            result.found.append({"dispute": dispute["id"], "kind": dispute["kind"], "severity": dispute["severity"],
-                                 "conflicts": [c["id"] for c in hits],
-                                 "reported_severity": sorted({c.get("severity", "") for c in hits})})
+    disputes = story.get("disputes") or []
+    result = StoryResult(story=story["story"], disputes=len(disputes))
+    hits = {d["id"]: [c for c in conflicts if matches(d, c, article_of)] for d in disputes}
+    credited = one_each(hits)
+    matched = {c["id"] for found in hits.values() for c in found}
+    for dispute in disputes:
+        head = {"dispute": dispute["id"], "kind": dispute["kind"], "severity": dispute["severity"]}
+        mine = [c for c in hits[dispute["id"]] if credited.get(c["id"]) == dispute["id"]]
+        if mine:
+            result.found.append({**head, "conflicts": [c["id"] for c in mine],
+                                 "reported_severity": sorted({c.get("severity", "") for c in mine})})
+        elif hits[dispute["id"]]:
+            taken = hits[dispute["id"]][0]["id"]
+            result.missed.append({**head, "reason": "merged", "detail": f"its one conflict, {taken}, "
+                                  f"is credited to {credited.get(taken)}: one answer for two questions"})
         else:
-            result.missed.append({"dispute": dispute["id"], "kind": dispute["kind"], "severity": dispute["severity"],
-                                  **why_missed(dispute, claims, events, asked, article_of)})
+            result.missed.append({**head, **why_missed(dispute, claims, events, asked, article_of)})
     for conflict in conflicts:
         if conflict["id"] in matched:
             continue

@@ -156,3 +156,21 @@ def test_without_the_texts_it_says_how_to_rebuild_them(tmp_path: Path, capsys: p
     assert score.main(["--articles", str(tmp_path)]) == 0
     out = capsys.readouterr().out
     assert ".txt" in out and "query:" in out
+
+
+def test_one_conflict_answers_one_dispute() -> None:
+    first = _dispute("occurred", "yes", "no", did="d-1")
+    second = _dispute("occurred", "no", "yes", did="d-2")
+    answer = {"type": "answer", "answer": "yes"}
+    status = _conflict("status", _side(answer, "wire-a"), _side(answer, "paper-b"), cid="ev-1.status.town")
+    story = {"story": "made-up", "disputes": [first, second]}
+    result = match.score_story(story, [status], [], [], ASKED, ARTICLE_OF)
+    assert [d["dispute"] for d in result.found] == ["d-1"]
+    assert [(d["dispute"], d["reason"]) for d in result.missed] == [("d-2", "merged")]
+    assert result.invented == []
+    # with a second conflict for the first dispute only, both are found
+    other = _conflict("status", _side(answer, "wire-a"), _side(answer, "radio-c"), cid="ev-1.status.city")
+    both = match.score_story({**story, "disputes": [second, {**first, "sides": [
+        {"articles": ["a-1"], "value": "yes"}, {"articles": ["c-1"], "value": "no"}]}]},
+        [status, other], [], [], ASKED, ARTICLE_OF)
+    assert sorted(d["dispute"] for d in both.found) == ["d-1", "d-2"] and both.missed == []
