@@ -26,6 +26,7 @@ import subprocess
 import sys
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -66,8 +67,30 @@ def present_articles(story: Json, folder: Path) -> list[Json]:
     return [a for a in story["articles"] if (folder / f"{a['id']}.txt").is_file()]
 
 
-def run_story(story: Json, folder: Path, asked: set[str]) -> tuple[StoryResult, list[str]]:
-    """The user's workflow on one story in a temporary folder, scored; and notes on what went wrong."""
+@dataclass
+class Run:
+    """What the tool printed for one story, with the article each of its sources was read from."""
+
+    story: Json
+    conflicts: list[Json]
+    claims: list[Json]
+    events: list[Json]
+    article_of: dict[str, str]
+    notes: list[str]
+
+
+def questions_asked(kinds: set[str], conflicts: list[Json]) -> set[str]:
+    """The questions the tool asks: its --kind choices, and the first word of each reported conflict's scope.
+
+    A conflict's id is "<event>.<kind>.<scope>"; a question filed under another kind (a completion
+    under status, "...status.completion-chad") shows there once the tool reports one anywhere in the run.
+    """
+    scopes = {str(c.get("id", "")).split(".")[-1].split("-")[0] for c in conflicts if c.get("event")}
+    return kinds | {scope for scope in scopes if scope}
+
+
+def run_story(story: Json, folder: Path) -> Run:
+    """The user's workflow on one story in a temporary folder, and notes on what went wrong."""
     articles = present_articles(story, folder)
     with tempfile.TemporaryDirectory(prefix="conflicts-score-") as temp:
         home = Path(temp) / story["story"]
@@ -91,7 +114,7 @@ def run_story(story: Json, folder: Path, asked: set[str]) -> tuple[StoryResult, 
         sources = (yaml.safe_load((home / "claims.yaml").read_text(encoding="utf-8")) or {}).get("sources") or []
     article_of = {s["id"]: Path(str(s.get("file", ""))).stem for s in sources}
     scored = {**story, "disputes": _scorable(story.get("disputes") or [], {a["id"] for a in articles})}
-    return score_story(scored, conflicts, claims, events, asked, article_of), notes
+    return Run(scored, conflicts, claims, events, article_of, notes)
 
 
 def _scorable(disputes: list[Json], present: set[str]) -> list[Json]:
@@ -167,14 +190,15 @@ def main(argv: list[str] | None = None) -> int:
     runnable = [s for s in stories if present_articles(s, args.articles)]
     missing = [a["id"] for s in stories for a in s["articles"] if not (args.articles / f"{a['id']}.txt").is_file()]
     try:
-        asked = asked_kinds()
+        kinds = asked_kinds()
         with ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:
-            done = list(pool.map(lambda story: run_story(story, args.articles, asked), runnable))
+            runs = list(pool.map(lambda story: run_story(story, args.articles), runnable))
     except ToolFailed as failure:
         print(failure, file=sys.stderr)
         return 1
-    results = [result for result, _ in done]
-    notes = [note for _, story_notes in done for note in story_notes]
+    asked = questions_asked(kinds, [c for run in runs for c in run.conflicts])
+    results = [score_story(r.story, r.conflicts, r.claims, r.events, asked, r.article_of) for r in runs]
+    notes = [note for run in runs for note in run.notes]
     total = totals(results)
     if args.json:
         print(json.dumps({"total": total, "stories": [r.as_json() for r in results],

@@ -174,3 +174,11 @@ def test_one_conflict_answers_one_dispute() -> None:
         {"articles": ["a-1"], "value": "yes"}, {"articles": ["c-1"], "value": "no"}]}]},
         [status, other], [], [], ASKED, ARTICLE_OF)
     assert sorted(d["dispute"] for d in both.found) == ["d-1", "d-2"] and both.missed == []
+
+
+def test_a_question_filed_under_another_kind_counts_as_asked_once_reported() -> None:
+    kinds = {"numeric", "status"}
+    reported = [{"id": "fr-chad-2024-12.status.completion-chad", "event": "fr-chad-2024-12", "kind": "status"},
+                {"id": "attribution.they-said", "event": None, "kind": "attribution"}]
+    assert score.questions_asked(kinds, reported) == {"numeric", "status", "completion"}
+    assert score.questions_asked(kinds, []) == kinds
