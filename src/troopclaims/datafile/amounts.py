@@ -146,10 +146,11 @@ _ADVERB = r"(?:just|well|slightly|a little|far|much)"
 AMOUNT_RE = re.compile(
     rf"(?:(?P<qual>(?:{_ADVERB}{_SP}+)?\b(?:{_QUALIFIER})){_SP}+)?"
     rf"(?:"
-    rf"(?P<between>\bbetween{_SP}+(?P<blo>{_NUMBER}){_SP}+and{_SP}+(?P<bhi>{_NUMBER}))"
+    # A stray full stop inside a range ("between 1,500 and. 2,000", "1,500.-2,000") is a slip, not a sentence end.
+    rf"(?P<between>\bbetween{_SP}+(?P<blo>{_NUMBER}){_SP}+and\.?{_SP}+(?P<bhi>{_NUMBER}))"
     # "200-300" only between digits: between words the hyphen joins one number ("twenty-five").
     # A third part ("2019-10-22") makes it a date, not a range.
-    rf"|(?<!\d[-/])(?P<dlo>{_DIGITS}){_SP}*[-\u2013\u2014]{_SP}*(?P<dhi>{_DIGITS})(?![-/]\d)"
+    rf"|(?<!\d[-/])(?P<dlo>{_DIGITS})\.?{_SP}*[-\u2013\u2014]{_SP}*(?P<dhi>{_DIGITS})(?![-/]\d)"
     rf"|(?P<lo>{_NUMBER}){_SP}+(?:to|or){_SP}+(?P<hi>{_NUMBER})"
     rf"|(?P<vague>\b(?:{_VAGUE})\b)"
     rf"|(?P<num>{_NUMBER})"

@@ -18,6 +18,7 @@ from ..errors import TroopclaimsError
 from ..files import MAX_DATA_BYTES, StrictLoader, YamlProblem, load_located, update_text
 from .anchors import fold_quote
 from .candidates import Extracted
+from .model import Claim
 from .edit import end_of_node, line_end
 
 
@@ -65,6 +66,7 @@ def _plan(
     new_claims: list[dict[str, Any]] = []
     skipped = 0
     refused: list[tuple[Path, str]] = []
+    added: set[tuple[str, str, str]] = set()
     for article in extracted:
         resolved = article.path.resolve()
         if resolved != root and root not in resolved.parents:
@@ -83,15 +85,23 @@ def _plan(
             new_sources.append(_source_entry(article, source_id, relative, published_given, root))
             by_file[relative] = source_id
         for claim in article.claims:
-            if (source_id, fold_quote(claim.quote)) in held:
+            # A quote the file holds is skipped whatever it now says (the reviewer may have edited or rejected
+            # it). In one run, one sentence can give several claims (two counts, two places): all are kept.
+            said = (source_id, fold_quote(claim.quote), _says(claim))
+            if said[:2] in held or said in added:
                 skipped += 1
                 continue
-            held.add((source_id, fold_quote(claim.quote)))
+            added.add(said)
             record = claim.model_dump(mode="json", exclude_defaults=True)
             record.update(id=_unique(claim.id.replace(article.source_id, source_id, 1), claim_ids), source=source_id)
             record["reviewed"] = False
             new_claims.append(record)
     return new_sources, new_claims, skipped, refused
+
+
+def _says(claim: Claim) -> str:
+    """What a claim says beyond its quote: two claims of one sentence that differ here are two claims."""
+    return claim.model_dump_json(exclude={"id", "source", "quote", "reviewed", "status", "note"})
 
 
 def _source_entry(article: Extracted, source_id: str, relative: str, published_given: bool, root: Path) -> dict[str, Any]:

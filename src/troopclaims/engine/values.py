@@ -80,8 +80,17 @@ def _overlap(a: tuple[int, int | None], b: tuple[int, int | None]) -> bool:
     return (a[1] is None or b[0] <= a[1]) and (b[1] is None or a[0] <= b[1])
 
 
+_ABOVE = frozenset({"more_than", "at_least"})
+_BELOW = frozenset({"fewer_than", "up_to"})
+
+
 def compare_figures(a: Figure, b: Figure) -> Verdict:
     """How two counts of one force relate."""
+    if a.value is not None and a.value == b.value and {a.qualifier, b.qualifier} & _ABOVE and {a.qualifier, b.qualifier} & _BELOW:
+        if not _overlap((a.low, a.high), (b.low, b.high)):
+            small, large = (a, b) if a.qualifier in _BELOW else (b, a)
+            ratio = round(large.low / max(small.high or 0, 1), 3)
+            return Verdict("hard", f"'{a.shown}' and '{b.shown}' lie on opposite sides of {a.value:,}: one force cannot be both", ratio)
     if a.qualifier != "vague" and b.qualifier != "vague" and a.value is not None and a.value == b.value:
         return Verdict("compatible", f"{a.shown} and {b.shown} are the same figure, hedged {'alike' if a.qualifier == b.qualifier else 'differently'}")
     if _overlap((a.low, a.high), (b.low, b.high)):

@@ -76,6 +76,9 @@ _MORE_OF_RE = re.compile(
 )
 
 
+_ONE_OF_RE = re.compile(r"\s+of\b", re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class CountMention:
     amount: Amount
@@ -114,6 +117,8 @@ def counts_in(text: str, clause: tuple[int, int], *, context: int | None = None,
                 or _MODEL_AFTER_RE.match(text, amount.end)):
             continue
         unit = unit_after(text, amount.end, end)
+        if unit is not None and amount.value == 1 and _ONE_OF_RE.match(text, amount.end, unit.start):
+            continue  # "one of the officers said": a person picked from a group, not a force of one
         if unit is not None:
             kind = _kind_of(text, clause, amount, unit, unit.end)
             if kind is not None:

@@ -147,6 +147,10 @@ def long_sentences(text: str) -> list[str]:
     return notes
 
 
+_RANGE_SLIP_RE = re.compile(r"\bbetween\s+[\d,]+\s+and\.$", re.IGNORECASE)
+_DIGIT_NEXT_RE = re.compile(r"\s*\d")
+
+
 def _whole_sentences_in(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     begin = start
     for stop in _END_RE.finditer(text, start, end):
@@ -155,6 +159,8 @@ def _whole_sentences_in(text: str, start: int, end: int) -> Iterator[tuple[int, 
             token = word[1].lower().rstrip(".")
             if token in _ABBREVIATIONS or re.fullmatch(r"[a-z]", token) or "." in token:
                 continue  # "Gen. Doe", "J. Doe", "U.S. forces": not the end of a sentence
+        if _RANGE_SLIP_RE.search(text, max(begin, stop.start() - 40), stop.start() + 1) and _DIGIT_NEXT_RE.match(text, stop.end()):
+            continue  # "between 1,500 and. 2,000": a slip inside a range, not the end of a sentence
         span = trim(text, begin, stop.end())
         if span[0] < span[1]:
             yield span

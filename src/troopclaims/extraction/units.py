@@ -48,9 +48,17 @@ _MODIFIERS = {
     "international", "multinational", "western", "western-trained", "more", "enemy",
 }
 _UNIT_WORDS = _PERSONNEL | _EQUIPMENT | _OTHER_UNITS
+#: Bodies of troops: a head count only after "-strong" ("the 2,000-strong contingent"); "three battalions" counts units.
+_BODIES = {
+    "contingent", "garrison", "brigade", "battalion", "regiment", "division", "detachment", "unit", "mission",
+    "army", "task force", "deployment", "corps", "company", "formation", "militia", "group",
+}
+#: Nouns that make a unit before them a modifier: "personnel carriers" and "troop transports" are vehicles.
+_CARRIED_BY = {"carriers", "carrier", "transports", "transport", "transporters", "vehicles", "vehicle", "trucks", "ships", "planes"}
 _AFTER_OF_ONLY = frozenset({"the", "its", "their", "our", "his", "her", "those", "these", "whose"})
 _LONGEST_UNIT = max(len(unit.split()) for unit in _UNIT_WORDS)
-_TOKEN_RE = re.compile(r"[ \t\u00a0]*-?[ \t\u00a0]*(?P<word>[A-Za-z][A-Za-z'.\u2019]*(?:-[A-Za-z]+)*)")
+# A unit may stand in quotation marks: several thousand "peacekeepers".
+_TOKEN_RE = re.compile(r"[ \t\u00a0]*-?[ \t\u00a0]*[\"\u201c\u2018']?(?P<word>[A-Za-z][A-Za-z'.\u2019]*(?:-[A-Za-z]+)*)")
 _MAX_MODIFIERS = 4
 
 
@@ -60,6 +68,10 @@ def unit_class(unit: str) -> UnitClass:
     The head noun decides: "US special forces" and "armored vehicles" are read by their last words.
     """
     words = unit.lower().replace("\u00a0", " ").split()
+    if words and words[-1] in _CARRIED_BY:
+        return "equipment"
+    if words and words[-1] in _BODIES and any(w.endswith("strong") for w in words):
+        return "personnel"  # "strong contingent", as unit_after gives it
     for size in range(min(_LONGEST_UNIT, len(words)), 0, -1):
         tail = " ".join(words[-size:])
         if tail in _PERSONNEL:
@@ -103,12 +115,21 @@ def unit_after(text: str, pos: int, limit: int | None = None) -> Unit | None:
         end = match.end("word") - (1 if word.endswith(".") and word.count(".") == 1 else 0)
         tokens.append((_normal_word(word), match.start("word"), end))
         at = match.end()
+    strong: int | None = None  # where "-strong" was written: a body's unit starts there
     for index, (word, start, _) in enumerate(tokens[: _MAX_MODIFIERS + 1]):
         for size in range(min(_LONGEST_UNIT, len(tokens) - index), 0, -1):
             phrase = " ".join(token[0] for token in tokens[index:index + size])
-            if phrase in _UNIT_WORDS:
-                end = tokens[index + size - 1][2]
-                return Unit(text[start:end], start, end, unit_class(phrase))
+            if phrase in _UNIT_WORDS or (strong is not None and phrase in _BODIES):
+                last = index + size - 1
+                if last + 1 < len(tokens) and tokens[last + 1][0] in _CARRIED_BY:
+                    last += 1  # "personnel carriers": the people word only says what the vehicles carry
+                end = tokens[last][2]
+                words = " ".join(token[0] for token in tokens[index:last + 1])
+                if phrase in _BODIES and phrase not in _UNIT_WORDS and strong is not None:
+                    return Unit(text[strong:end], strong, end, "personnel")
+                return Unit(text[start:end], start, end, unit_class(words))
+        if word in ("strong", "-strong") and strong is None:
+            strong = start
         if word not in _MODIFIERS and not _is_name(text[start:tokens[index][2]]):
             return None
         if word in _AFTER_OF_ONLY and (index == 0 or tokens[index - 1][0] != "of"):
