@@ -28,3 +28,125 @@ def test_bounds_that_meet_at_the_figure_still_agree() -> None:
     # "at least 1,000" and "up to 1,000" both allow exactly 1,000; "more than 1,000" and "1,000" are one round figure
     assert compare_figures(Figure("at_least", 1000, 1000, None), Figure("up_to", 1000, 0, 1000)).severity == "compatible"
     assert compare_figures(Figure("more_than", 1000, 1001, None), Figure("exact", 1000, 1000, 1000)).severity == "compatible"
+
+
+# --- class 1: the stages of one movement ------------------------------------------------------------------------
+
+
+def leave(cid: str, src: str, quote: str, day: str | None, **extra: object) -> dict[str, object]:
+    when = {"when": {"text": "on that day", "value": day}} if day else {}
+    return {"id": cid, "source": src, "quote": quote, "movement": "leave", "origin": "Syria", "unit": "troops", **when, **extra}
+
+
+def test_began_leaving_against_the_last_left_a_day_later_is_no_conflict() -> None:
+    found = conflicts(
+        leave("a", "one", "US troops began leaving Syria on Saturday, officials said.", "2023-05-06"),
+        leave("b", "two", "The last US troops left Syria on Sunday, the Pentagon said.", "2023-05-07"),
+    )
+    assert found == []
+
+
+def test_a_start_after_the_end_is_a_soft_conflict_between_stages() -> None:
+    [c] = conflicts(
+        leave("a", "one", "US troops began leaving Syria on Friday, officials said.", "2023-05-12"),
+        leave("b", "two", "The last US troops left Syria on Sunday, the Pentagon said.", "2023-05-07"),
+    )
+    assert (c.kind, c.severity) == ("timing", "soft")
+    assert "began" in c.explanation and "complete" in c.explanation
+
+
+def test_a_forecast_against_a_fact_is_not_a_hard_timing_conflict() -> None:
+    found = conflicts(
+        leave("a", "one", "US troops will leave Syria by Friday, officials said.", "2023-05-05", modality="plan"),
+        leave("b", "two", "US troops left Syria on Monday, the Pentagon said.", "2023-05-08"),
+    )
+    assert all(c.severity == "soft" for c in found)
+
+
+def test_leaving_one_base_is_a_stage_not_a_rival_date() -> None:
+    found = conflicts(
+        leave("a", "one", "US troops left the Tabqa base on Monday.", "2023-05-01", origin="Tabqa"),
+        leave("b", "two", "The last US troops left Syria on Sunday, the Pentagon said.", "2023-05-14"),
+    )
+    assert found == []
+
+
+def test_completed_against_still_under_way_later_is_a_completion_dispute() -> None:
+    found = conflicts(
+        leave("a", "one", "The last US troops left Syria on Friday, the Pentagon said.", "2023-05-12"),
+        leave("b", "two", "The US withdrawal from Syria is still under way, a Kurdish official said on Sunday.", "2023-05-14", movement="withdraw"),
+        dates={"one": "2023-05-13", "two": "2023-05-14"},
+    )
+    [c] = [c for c in found if c.kind == "status"]
+    assert "complete" in c.topic
+    assert {s.label for s in c.sides} == {"complete (2023-05-12)", "still under way (2023-05-14)"}
+
+
+def test_under_way_before_the_completion_is_no_dispute() -> None:
+    found = conflicts(
+        leave("a", "one", "The last US troops left Syria on Friday, the Pentagon said.", "2023-05-12"),
+        leave("b", "two", "The US withdrawal from Syria is still under way, a Kurdish official said on Tuesday.", "2023-05-09", movement="withdraw"),
+    )
+    assert [c for c in found if c.kind == "status"] == []
+
+
+# --- class 2: "remain" during a withdrawal, and a part left behind -----------------------------------------------
+
+
+def test_troops_that_remain_are_still_there_not_allowed_to_stay() -> None:
+    found = conflicts(
+        {"id": "a", "source": "one", "quote": "Fewer than 1,000 US troops remain in Syria.", "movement": "stay", "location": "Syria",
+         "count": {"qualifier": "fewer_than", "value": 1000}, "unit": "troops"},
+        {"id": "b", "source": "two", "quote": "The president ordered all US troops to leave Syria.", "movement": "leave", "origin": "Syria",
+         "modality": "demand"},
+    )
+    assert [c for c in found if c.kind == "permission"] == []
+
+
+def test_a_team_that_stayed_behind_is_a_part_of_the_whole() -> None:
+    found = conflicts(
+        {"id": "a", "source": "one", "quote": "A small team of US soldiers stayed behind to guard the embassy in Kabul.",
+         "movement": "stay", "location": "Kabul", "count": {"qualifier": "vague", "text": "a small team"}},
+        {"id": "b", "source": "two", "quote": "All 2,500 US troops have left Afghanistan, the Pentagon said.", "movement": "leave",
+         "origin": "Afghanistan", "count": {"value": 2500}, "unit": "troops"},
+        {"id": "c", "source": "three", "quote": "US forces must leave Afghanistan by the end of the month.", "movement": "leave",
+         "origin": "Afghanistan", "modality": "demand"},
+    )
+    assert [c for c in found if c.kind in ("permission", "numeric", "status")] == []
+
+
+# --- class 8: a denial is the denial of that movement ------------------------------------------------------------
+
+
+def test_a_denied_movement_is_a_no_not_a_count_or_a_destination() -> None:
+    found = conflicts(
+        move("a", "one", {"value": 500}, quote="The ministry denied that 500 US troops had moved from Syria to Iraq.", polarity="denied"),
+        move("b", "two", {"value": 2000}, quote="Some 2,000 US troops moved from Syria to Jordan, officials said."),
+    )
+    assert {c.kind for c in found} == {"status"}
+    [c] = found
+    assert {s.label: s.claims for s in c.sides} == {"yes": ("b",), "no": ("a",)}
+
+
+# --- class 10: how long a movement takes against when it ended -------------------------------------------------------
+
+
+def test_a_deadline_passed_before_the_movement_was_complete_is_a_soft_dispute() -> None:
+    found = conflicts(
+        leave("a", "one", "US troops will leave Syria within three weeks, the Pentagon said.", None, modality="plan",
+              when={"text": "within three weeks", "value": "2023-05-31", "kind": "deadline"}),
+        leave("b", "two", "The last US troops left Syria on June 8, officials said.", "2023-06-08"),
+        dates={"two": "2023-06-09"},
+    )
+    [c] = [c for c in found if c.kind == "status"]
+    assert c.severity == "soft" and "2023-05-31" in c.explanation and "2023-06-08" in c.explanation
+    assert "plans slip" in " ".join(c.notes)
+
+
+def test_a_movement_complete_inside_its_deadline_is_no_dispute() -> None:
+    found = conflicts(
+        leave("a", "one", "US troops will leave Syria within three weeks, the Pentagon said.", None, modality="plan",
+              when={"text": "within three weeks", "value": "2023-05-31", "kind": "deadline"}),
+        leave("b", "two", "The last US troops left Syria on May 28, officials said.", "2023-05-28"),
+    )
+    assert [c for c in found if c.kind == "status"] == []

@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 
 from ..datafile import Dataset, fold_quote
 from ..world import Gazetteer
+from .completion import completion
 from .events import Event, build_events
 from .facets import Facet, build_facets, without_cycle_collection
 from .findings import KINDS, Answer, Conflict, Side
@@ -24,7 +25,7 @@ from .textsim import Shared, shared_text
 from .timing import permission, timing
 
 #: The questions asked inside every event, in the order their conflicts are listed.
-QUESTIONS = (numeric, destination, origin, status, permission, timing)
+QUESTIONS = (numeric, destination, origin, status, completion, permission, timing)
 
 _KIND_ORDER = {kind: i for i, kind in enumerate(KINDS)}
 

@@ -16,6 +16,7 @@ from datetime import date
 from .facets import Facet
 from .findings import Answer, Conflict
 from .questions import Context, Question
+from .stages import stage_of
 from .values import Span, Verdict, compare_spans
 
 #: Two days of one movement further apart than this can be two stages of it rather than rival dates.
@@ -26,8 +27,11 @@ def stance(f: Facet) -> str | None:
     """'stay' for forces said to stay; 'may not stay' for a denial, a demand to leave, or transit only."""
     claim = f.claim
     if claim.movement == "stay":
-        if claim.polarity == "asserted" and claim.modality != "demand":
+        # "Fewer than 1,000 remain", "a team stayed behind": forces still there, a fact, not leave to stay
+        if claim.polarity == "asserted" and claim.modality not in ("demand", "fact"):
             return "stay"
+        if claim.polarity == "asserted" and claim.modality == "fact" and claim.duration is not None:
+            return "stay"  # "will stay indefinitely", read as a fact: a stance on how long they stay
         if claim.polarity == "denied" and claim.modality in ("permission", "demand", "fact"):
             return "may not stay"
     if claim.movement in ("leave", "withdraw") and claim.modality == "demand" and claim.polarity == "asserted":
@@ -88,7 +92,7 @@ def permission(ctx: Context) -> list[Conflict]:
 
 
 def timing(ctx: Context) -> list[Conflict]:
-    groups: dict[tuple[str, str, str], list[Facet]] = defaultdict(list)
+    groups: dict[tuple[str, str, str, str], list[Facet]] = defaultdict(list)
     for f in ctx.facets:
         if f.date.basis == "publication" or f.claim.polarity != "asserted" or f.claim.modality not in ("fact", "plan"):
             continue
@@ -101,23 +105,48 @@ def timing(ctx: Context) -> list[Conflict]:
             what = "arrive in" if f.claim.movement == "arrive" else "move to"
         else:
             continue
-        if place is not None:
-            groups[(what, place, f.claim.modality)].append(f)
+        read = stage_of(f)
+        if place is not None and read not in ("one place", "under way"):  # a base left, or a movement going on: no day of it
+            groups[(what, place, f.claim.modality, read)].append(f)
     found = []
-    for (what, place, modality), members in sorted(groups.items()):
+    for (what, place, modality, stage), members in sorted(groups.items()):
+        done = {"leave": "left", "arrive in": "arrived in", "move to": "moved to"}[what]
+        topic = f"When {ctx.people} forces {'are to ' + what if modality == 'plan' else done} {place}"
+        scope = f"{what}-{place}-{modality}" + ("" if stage in ("whole", "forecast") else f"-{stage.replace(' ', '-')}")
+        if stage == "begun":
+            found.extend(_begun_after_end(ctx, members, groups.get((what, place, modality, "complete"), []), topic, scope))
         if len(members) < 2:
             continue
         spans = [(span_of(f), f) for f in members]
         verdict, notes = _worst_dates(spans)
         if verdict is None:
             continue
-        done = {"leave": "left", "arrive in": "arrived in", "move to": "moved to"}[what]
-        topic = f"When {ctx.people} forces {'are to ' + what if modality == 'plan' else done} {place}"
-        q = Question("timing", f"{what}-{place}-{modality}", topic, {})
+        if stage != "whole":
+            topic += f" ({'the start' if stage == 'begun' else 'the end' if stage == 'complete' else 'the plan'})"
+        q = Question("timing", scope, topic, {})
         for s, f in sorted(spans, key=lambda t: (t[0].start or date.min, t[1].claim.id)):
             q.add(s.value + s.kind, s.shown, s, f)
         found.append(q.conflict(ctx.event, verdict.severity, verdict.reason, notes))
     return found
+
+
+def _begun_after_end(ctx: Context, begun: list[Facet], ended: list[Facet], topic: str, scope: str) -> list[Conflict]:
+    """A start and an end are two stages: only a start after the end is at odds (soft: two movements would do it)."""
+    starts = [(span_of(f), f) for f in begun if span_of(f).start is not None]
+    ends = [(span_of(f), f) for f in ended if span_of(f).end is not None]
+    if not starts or not ends:
+        return []
+    start, first = max(starts, key=lambda t: (t[0].start or date.min, t[1].claim.id))
+    end, last = min(ends, key=lambda t: (t[0].end or date.max, t[1].claim.id))
+    assert start.start is not None and end.end is not None
+    if start.start <= end.end:
+        return []
+    q = Question("timing", f"{scope}-order", f"{topic} (the start against the end)", {})
+    q.add("begun", f"began {start.shown}", start, first)
+    q.add("complete", f"complete {end.shown}", end, last)
+    days = (start.start - end.end).days
+    explanation = f"{first.claim.id} says the movement began {start.shown}, {days} days after {last.claim.id} says it was complete ({end.shown})"
+    return [q.conflict(ctx.event, "soft", explanation, ["a second movement after the first ended would make both true"])]
 
 
 def _worst_dates(spans: list[tuple[Span, Facet]]) -> tuple[Verdict | None, list[str]]:

@@ -1,0 +1,91 @@
+"""Whether a movement was complete, and when: "the last troops left on the 12th" against "still under way on the 14th".
+
+A claim that the movement is complete gives the day by which it ended; a claim that it is still under way (or a
+denial that it is complete) gives a day on which it had not. The second after the first is a dispute. It is hard
+only when both days are stated in the claims and lie more than a day apart; a day read from an article's
+publication, or a gap of one day, leaves it soft. A plan's deadline ("within three weeks") against the day a
+movement was complete is a plan against a fact: soft, when the end came after the deadline.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date
+
+from .facets import Facet
+from .findings import Answer, Conflict
+from .questions import Context, Question
+from .stages import stage_of
+from .timing import span_of
+from .values import ADJACENT_DAYS
+
+_LEAVING = frozenset({"withdraw", "leave"})
+
+
+def completion(ctx: Context) -> list[Conflict]:
+    groups: dict[str, list[tuple[str, Facet]]] = defaultdict(list)
+    for f in ctx.facets:
+        if f.claim.movement not in _LEAVING:
+            continue
+        place = ctx.leaving(f)
+        stage = stage_of(f)
+        if place is None:
+            continue
+        if f.claim.modality == "fact" and f.claim.polarity == "asserted" and stage in ("complete", "under way"):
+            groups[place].append((stage, f))
+        elif f.claim.modality == "fact" and f.claim.polarity == "denied" and stage == "complete":
+            groups[place].append(("under way", f))  # "the withdrawal has not been completed"
+        elif f.claim.modality == "plan" and f.claim.polarity == "asserted" and f.date.kind == "deadline":
+            groups[place].append(("deadline", f))
+    found = []
+    for place, members in sorted(groups.items()):
+        conflict = _ask(ctx, place, members)
+        if conflict is not None:
+            found.append(conflict)
+    return found
+
+
+def _day(f: Facet, end: bool) -> date:
+    return f.date.end if end else f.date.start
+
+
+def _ask(ctx: Context, place: str, members: list[tuple[str, Facet]]) -> Conflict | None:
+    done = [f for stage, f in members if stage == "complete"]
+    if not done:
+        return None
+    first_done = min(done, key=lambda f: (_day(f, True), f.claim.id))
+    ended = _day(first_done, True)
+    going = [f for stage, f in members if stage == "under way" and _day(f, False) > ended]
+    deadlines = [f for stage, f in members if stage == "deadline" and f.date.end < ended]
+    if not going and not deadlines:
+        return None
+    q = Question("status", f"completion-{place}", f"Whether the {ctx.event.actor} movement out of {place} was complete, and when", {})
+    for f in done:
+        q.add(("complete", _day(f, True)), f"complete ({_day(f, True).isoformat()})", Answer("complete", span_of(f)), f)
+    notes: list[str] = []
+    if going:
+        late = max(going, key=lambda f: (_day(f, False), f.claim.id))
+        for f in going:
+            q.add(("under way", _day(f, False)), f"still under way ({_day(f, False).isoformat()})", Answer("under_way", span_of(f)), f)
+        gap = (_day(late, False) - ended).days
+        stated = first_done.date.basis != "publication" and late.date.basis != "publication"
+        severity = "hard" if stated and gap > ADJACENT_DAYS else "soft"
+        explanation = (
+            f"{first_done.claim.id} says the movement out of {place} was complete by {ended.isoformat()}; "
+            f"{late.claim.id} says it was still under way {gap} days later ({_day(late, False).isoformat()})"
+        )
+        if not stated:
+            notes.append("a day here is the article's publication, not a day the claim states")
+        if gap <= ADJACENT_DAYS:
+            notes.append("one day apart: midnight or time zones can give both")
+    else:
+        plan = min(deadlines, key=lambda f: (f.date.end, f.claim.id))
+        for f in deadlines:
+            q.add(("deadline", f.date.end), f"planned by {f.date.end.isoformat()}", Answer("planned", span_of(f)), f)
+        severity = "soft"
+        explanation = (
+            f"{plan.claim.id} gives the movement out of {place} until {plan.date.end.isoformat()}; "
+            f"{first_done.claim.id} says it was complete only on {ended.isoformat()}"
+        )
+        notes.append("a plan against a fact: plans slip")
+    return q.conflict(ctx.event, severity, explanation, notes)

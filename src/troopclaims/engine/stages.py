@@ -1,0 +1,51 @@
+"""The stage of a movement a claim speaks of: begun, under way, complete, a forecast, one base left, or the whole.
+
+"Began leaving on Saturday" and "the last left on Sunday" are two stages of one withdrawal, not rival dates;
+"the last left on the 12th" against "still under way on the 14th" is a dispute about whether it was complete.
+The stage is read from the claim's own fields (modality, where from) and the words of its quote that mark a
+stage ("began", "the last", "still under way"); nothing names an outlet, a story or a particular sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from .facets import POINT_KINDS, Facet
+
+Stage = Literal["forecast", "begun", "under way", "complete", "one place", "whole"]
+
+_BEGUN = re.compile(
+    r"\b(?:began|begun|begin|begins|beginning|started|starts|start|starting|kicked\s+off|first\s+(?:troops|soldiers|convoy|"
+    r"batch|group|units?|wave|contingent|forces))\b",
+    re.IGNORECASE,
+)
+_UNDER_WAY = re.compile(
+    r"\b(?:under\s*way|ongoing|in\s+progress|continu(?:e|es|ed|ing)|still\s+(?:leaving|withdrawing|pulling|moving|being|in\s+the\s+process)|"
+    r"(?:is|are)\s+(?:leaving|withdrawing|pulling\s+out))\b",
+    re.IGNORECASE,
+)
+_COMPLETE = re.compile(
+    r"\b(?:complet(?:e|ed|es|ing|ion)|finish(?:ed|es)?|concluded|the\s+last(?:\s+of\s+the)?|last\s+(?:remaining\s+)?(?:troops|soldiers|"
+    r"forces|convoy|contingent|units?)|all\s+(?:of\s+(?:the|its|their)\s+)?(?:[\w,.-]+\s+){0,3}?(?:troops|soldiers|forces|personnel)|"
+    r"fully|entirely|no\s+(?:more|longer\s+any)\s+(?:troops|soldiers|forces))\b",
+    re.IGNORECASE,
+)
+_MARKS: tuple[tuple[Stage, re.Pattern[str]], ...] = (("complete", _COMPLETE), ("begun", _BEGUN), ("under way", _UNDER_WAY))
+_MOVING = frozenset({"withdraw", "leave", "move", "deploy", "arrive", "return"})
+
+
+def stage_of(facet: Facet) -> Stage:
+    """The stage a movement claim speaks of; "whole" when nothing marks one (it may be any stage)."""
+    claim = facet.claim
+    if claim.modality in ("plan", "possibility", "demand", "permission"):
+        return "forecast"
+    if claim.movement not in _MOVING:
+        return "whole"
+    origin = facet.origin
+    if claim.movement in ("withdraw", "leave") and origin is not None and origin.place is not None and origin.place.kind in POINT_KINDS:
+        return "one place"  # "left the base at X": one step of leaving the country
+    marks: list[Stage] = [stage for stage, words in _MARKS if words.search(claim.quote)]
+    if "begun" in marks and "complete" in marks:
+        return "whole"  # "began on the 1st and finished on the 9th": two stages in one quote, neither alone
+    return marks[0] if marks else "whole"
