@@ -5,10 +5,19 @@ Every claim here is built in code from news-style sentences written for these te
 
 from __future__ import annotations
 
-from troopclaims.engine import Figure
+from typing import Any
+
+from troopclaims.datafile import Claim
+from troopclaims.engine import Figure, Findings, findings_among
+from troopclaims.engine.facets import build_facets
 from troopclaims.engine.values import compare_figures
 
-from .test_compare import conflicts, move
+from .test_compare import GAZETTEER, conflicts, move, source
+
+
+def findings(*claims: dict[str, Any]) -> Findings:
+    built = [Claim.model_validate({"actor": "US", **c}) for c in claims]
+    return findings_among(build_facets(built, {c.source: source(c.source) for c in built}, GAZETTEER), GAZETTEER)
 
 
 # --- class 4: bounds on opposite sides of one figure ----------------------------------------------------------
@@ -150,3 +159,27 @@ def test_a_movement_complete_inside_its_deadline_is_no_dispute() -> None:
         leave("b", "two", "The last US troops left Syria on May 28, officials said.", "2023-05-28"),
     )
     assert [c for c in found if c.kind == "status"] == []
+
+
+# --- class 9: a place the gazetteer does not know ---------------------------------------------------------------
+
+
+def test_an_unknown_base_does_not_split_one_movement_into_two_events() -> None:
+    found = findings(
+        leave("a", "one", "US troops left Syria for Iraq on Monday, officials said.", "2023-05-08", destination="Iraq"),
+        leave("b", "two", "About 300 US soldiers left Camp Zarqun on Monday, a spokesman said.", "2023-05-08", origin="Camp Zarqun"),
+    )
+    [event] = found.events
+    assert set(event.claims) == {"a", "b"}
+    assert "from Camp Zarqun" in event.unresolved
+    member = next(m for m in event.members if m.claim == "b")
+    assert "Camp Zarqun" in member.reason and "gazetteer" in member.reason
+
+
+def test_an_unknown_destination_against_a_country_is_soft() -> None:
+    found = conflicts(
+        move("a", "one", quote="US troops moved from Syria to Iraq, officials said."),
+        move("b", "two", quote="US troops moved from Syria to Camp Zarqun, a spokesman said.", destination="Camp Zarqun"),
+    )
+    [c] = [c for c in found if c.kind == "destination"]
+    assert c.severity == "soft" and any("gazetteer" in n for n in c.notes)

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ..world import Gazetteer
-from .facets import Facet, country_key, is_home
+from .facets import Facet, Spot, country_key, is_home
 
 #: A claim more than this many days after the last claim on its place starts a new run on that place.
 GAP_DAYS = 30
@@ -58,6 +58,8 @@ class Event:
     end: date
     places: tuple[str, ...]
     members: tuple[Member, ...]
+    #: Places its claims name that the gazetteer does not know, by role and name ("from Camp Zulu"): kept by name.
+    unresolved: tuple[str, ...] = ()
 
     @property
     def claims(self) -> tuple[str, ...]:
@@ -69,16 +71,29 @@ def place_keys(facet: Facet, gazetteer: Gazetteer) -> tuple[str, ...]:
     return tuple(_places(facet, gazetteer))
 
 
+def _ends(facet: Facet) -> list[tuple[str, Spot | None]]:
+    return [("from", facet.location)] if facet.location is not None else [("from", facet.origin), ("to", facet.destination)]
+
+
 def _places(facet: Facet, gazetteer: Gazetteer) -> dict[str, str]:
-    """Place keys with a name to show: the country, or the place as written when the gazetteer lacks it."""
-    ends = [("from", facet.location)] if facet.location is not None else [("from", facet.origin), ("to", facet.destination)]
+    """Place keys with a name to show: the country of each place the gazetteer knows.
+
+    A place it does not know ties nothing: it may be a base inside the country the other claims name, and a
+    key of its own would split one movement into two events without a word. It is kept by name (unresolved).
+    """
     found = {}
-    for side, spot in ends:
-        if spot is not None and not is_home(spot, facet.actor, gazetteer):
+    for side, spot in _ends(facet):
+        if spot is not None and spot.place is not None and not is_home(spot, facet.actor, gazetteer):
             country = country_key(gazetteer, spot)
             if country:
-                found[f"{side} {country}"] = country if spot.place is not None else spot.written
+                found[f"{side} {country}"] = country
     return found
+
+
+def unresolved(facet: Facet) -> tuple[str, ...]:
+    """The places a claim names that the gazetteer does not know, with their role: ("from Camp Zulu",)."""
+    return tuple(f"{'at' if facet.location is not None else side} {spot.written}" for side, spot in _ends(facet)
+                 if spot is not None and spot.place is None and not spot.home)
 
 
 def anchor(facet: Facet) -> tuple[date, date]:
@@ -116,7 +131,9 @@ def build_events(facets: list[Facet], gazetteer: Gazetteer) -> tuple[list[Event]
         if facet.actor is not None and facet.claim.kind == "force":
             first, last = anchor(facet)
             start, end = first.toordinal(), last.toordinal()
-            by_actor[facet.actor].append(_Item(facet, start, end, _places(facet, gazetteer), end - start + 1 > COARSE_DAYS))
+            by_actor[facet.actor].append(
+                _Item(facet, start, end, _places(facet, gazetteer), end - start + 1 > COARSE_DAYS, unresolved(facet))
+            )
     drafts: list[_Draft] = []
     for actor in sorted(by_actor):
         drafts.extend(_actor_events(actor, by_actor[actor]))
@@ -133,6 +150,7 @@ class _Item:
     end: int
     places: dict[str, str]  # place key -> name to show
     coarse: bool  # dated too vaguely (more than COARSE_DAYS) to place it in time by itself
+    unresolved: tuple[str, ...] = ()  # places named that the gazetteer does not know ("from Camp Zulu")
 
     @property
     def day(self) -> date:
@@ -149,11 +167,13 @@ class _Draft:
     items: list[_Item] = field(default_factory=list)
     members: list[Member] = field(default_factory=list)
     keys: Counter[str] = field(default_factory=Counter)
+    unresolved: dict[str, None] = field(default_factory=dict)  # in the order first named
 
     def add(self, item: _Item, member: Member, *, timed: bool = True) -> None:
         self.items.append(item)
         self.members.append(member)
         self.keys.update(item.places.keys())
+        self.unresolved.update(dict.fromkeys(item.unresolved))
         if timed:
             self.start, self.end = min(self.start, item.start), max(self.end, item.end)
 
@@ -249,15 +269,23 @@ def _place_loose(item: _Item, anchored: list[_Draft], starts: list[int], alone: 
     if candidates:
         best = max(candidates, key=lambda d: (len(d.items), -d.start, _neg(d.items[0].facet.claim.id)))
         others = len(candidates) - 1
-        reason = f"names no place of the story: put with the largest event of {actor} at its time"
+        reason = f"{_no_place(item)}: put with the largest event of {actor} at its time"
         best.add(item, Member(item.facet.claim.id, "no place", reason + (f" ({others} other{'s' if others > 1 else ''} then)" if others else "")), timed=False)
         return
     if alone and alone[-1].overlaps(item, GAP_DAYS):  # claims come in date order: only the last can be near
-        alone[-1].add(item, Member(item.facet.claim.id, "no place", f"names no place, like {alone[-1].items[0].facet.claim.id}, within {GAP_DAYS} days of it"))
+        first = alone[-1].items[0].facet.claim.id
+        alone[-1].add(item, Member(item.facet.claim.id, "no place", f"{_no_place(item)}, like {first}, within {GAP_DAYS} days of it"))
         return
     draft = _Draft(actor or "", item.start, item.end)
-    draft.add(item, Member(item.facet.claim.id, "alone", f"names no place, and no event of {actor} lies near {item.day}"))
+    draft.add(item, Member(item.facet.claim.id, "alone", f"{_no_place(item)}, and no event of {actor} lies near {item.day}"))
     alone.append(draft)
+
+
+def _no_place(item: _Item) -> str:
+    if item.unresolved:
+        names = ", ".join(f"'{name}'" for name in item.unresolved)
+        return f"names only {names}, which the gazetteer does not know (add it to the story's gazetteer file to place it)"
+    return "names no place of the story"
 
 
 def _neg(text: str) -> tuple[int, ...]:
@@ -298,6 +326,8 @@ def _name(drafts: list[_Draft], gazetteer: Gazetteer) -> list[Event]:
             route = f"{origin}"
         elif target:
             route = f"→ {target}"
+        elif draft.unresolved:
+            route = next(iter(draft.unresolved))
         else:
             route = "no place named"
         start, end = date.fromordinal(draft.start), date.fromordinal(draft.end)
@@ -315,6 +345,7 @@ def _name(drafts: list[_Draft], gazetteer: Gazetteer) -> list[Event]:
                 end=end,
                 places=tuple(sorted(keys)),
                 members=tuple(draft.members[i] for i in order),
+                unresolved=tuple(draft.unresolved),
             )
         )
     return events

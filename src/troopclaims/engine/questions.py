@@ -83,7 +83,9 @@ class Context:
 
     def leaving(self, f: Facet) -> str | None:
         """Where moving forces leave from, at country level; the event's main origin when the claim names none."""
-        return self.country(f.origin) if f.origin is not None else self.main_origin
+        if f.origin is None or f.origin.place is None:
+            return self.main_origin  # a base the gazetteer does not know is taken to lie where the event's forces leave
+        return self.country(f.origin)
 
     def going(self, f: Facet) -> tuple[str, PlacePoint] | None:
         """Where moving forces go, at country level, with home resolved to the actor's country."""
@@ -215,7 +217,8 @@ def _moving(f: Facet) -> bool:
 
 
 def _firm(f: Facet) -> bool:
-    return f.claim.movement != "transit" and f.claim.modality != "possibility"
+    known = f.destination is None or f.destination.place is not None or f.destination.home
+    return known and f.claim.movement != "transit" and f.claim.modality != "possibility"
 
 
 def destination(ctx: Context) -> list[Conflict]:
@@ -241,7 +244,11 @@ def destination(ctx: Context) -> list[Conflict]:
             counts = "; ".join(f"{_claims(len(q.answers[k][2]))} {'say' if len(q.answers[k][2]) > 1 else 'says'} {q.answers[k][0]}" for k in labels)
             explanation = f"{q.answers[a][0]} and {q.answers[b][0]} are different destinations for the same forces leaving {leaving} ({counts})"
             notes = []
-            if severity == "soft":
+            said = [f for k in labels for f in q.answers[k][2]]
+            unknown = sorted({f.destination.written for f in said if f.destination and f.destination.place is None and not f.destination.home})
+            if unknown:
+                notes.append(f"the gazetteer does not know {', '.join(unknown)}: it may lie inside the other answer")
+            if severity == "soft" and any(f.claim.movement == "transit" or f.claim.modality == "possibility" for f in said):
                 notes.append("one side only passes through or is a possibility")
             plans = [q.answers[k][0] for k in labels if all(f.claim.modality == "plan" for f in q.answers[k][2])]
             if plans:
