@@ -5,6 +5,7 @@ Every claim here is built in code from news-style sentences written for these te
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from troopclaims.datafile import Claim
@@ -12,6 +13,7 @@ from troopclaims.engine import Figure, Findings, findings_among
 from troopclaims.engine.facets import build_facets
 from troopclaims.engine.values import compare_figures
 
+from .conftest import Invoke
 from .test_compare import GAZETTEER, conflicts, move, source
 
 
@@ -183,3 +185,26 @@ def test_an_unknown_destination_against_a_country_is_soft() -> None:
     )
     [c] = [c for c in found if c.kind == "destination"]
     assert c.severity == "soft" and any("gazetteer" in n for n in c.notes)
+
+
+def test_check_lists_an_unknown_place_with_the_line_that_adds_it(tmp_path: Path, run: Invoke) -> None:
+    (tmp_path / "a.txt").write_text(
+        "About 300 US soldiers left Camp Zarqun for Iraq on Monday, a spokesman said. US troops left Syria on Monday.\n", encoding="utf-8"
+    )
+    (tmp_path / "claims.yaml").write_text(
+        "gazetteer: places.yaml\n"
+        "sources:\n"
+        "  - {id: a, file: a.txt, outlet: X, title: T, published: {date: '2024-01-05', basis: stated}}\n"
+        "claims:\n"
+        "  - {id: c1, source: a, quote: About 300 US soldiers left Camp Zarqun, actor: US, movement: leave,\n"
+        "     origin: Camp Zarqun, destination: Iraq}\n"
+        "  - {id: c2, source: a, quote: US troops left Syria on Monday, actor: US, movement: leave, origin: Syria}\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "places.yaml").write_text("places: []\n", encoding="utf-8")
+    result = run("check", "--data", str(tmp_path / "claims.yaml"))
+    assert result.exit_code == 0, result.output
+    [line] = [x for x in result.output.splitlines() if "Camp Zarqun" in x]
+    assert "origin of c1" in line and "places.yaml" in line and "- {name: Camp Zarqun, kind: base, within: Syria}" in line
+    (tmp_path / "places.yaml").write_text("places:\n  - {name: Camp Zarqun, kind: base, within: Syria}\n", encoding="utf-8")
+    assert "Camp Zarqun" not in run("check", "--data", str(tmp_path / "claims.yaml")).output

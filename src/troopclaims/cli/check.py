@@ -65,7 +65,9 @@ def check(
             result.dataset.extra_gazetteer = gazetteer
             from ..extraction import coverage_warnings
 
-            problems = problems + coverage_warnings(result.dataset)
+            from ..engine import unresolved_warnings
+
+            problems = problems + coverage_warnings(result.dataset) + unresolved_warnings(result.dataset)
         if quiet:
             problems = [p for p in problems if p.severity == "error"]
         dataset = result.dataset

@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from .findings import KINDS, Answer, ClaimRef, Conflict, PlacePoint, Side, conflict_record, event_record, value_record
     from .textsim import Shared, shared_text
     from .timeline import TimelineRow, build_timeline, summary
+    from .unresolved import unresolved_warnings
     from .values import Figure, Span
 
 __all__ = [
@@ -64,6 +65,7 @@ __all__ = [
     "findings_among",
     "shared_text",
     "summary",
+    "unresolved_warnings",
     "value_record",
 ]
 
@@ -92,6 +94,7 @@ _HOME = {
     "TimelineRow": "timeline",
     "build_timeline": "timeline",
     "summary": "timeline",
+    "unresolved_warnings": "unresolved",
     "Figure": "values",
     "Span": "values",
 }
