@@ -205,6 +205,7 @@ def test_check_lists_an_unknown_place_with_the_line_that_adds_it(tmp_path: Path,
     result = run("check", "--data", str(tmp_path / "claims.yaml"))
     assert result.exit_code == 0, result.output
     [line] = [x for x in result.output.splitlines() if "Camp Zarqun" in x]
+    assert line.startswith(f"{tmp_path / 'claims.yaml'}:6:")
     assert "origin of c1" in line and "places.yaml" in line and "- {name: Camp Zarqun, kind: base, within: Syria}" in line
     (tmp_path / "places.yaml").write_text("places:\n  - {name: Camp Zarqun, kind: base, within: Syria}\n", encoding="utf-8")
     assert "Camp Zarqun" not in run("check", "--data", str(tmp_path / "claims.yaml")).output

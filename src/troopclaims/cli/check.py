@@ -65,9 +65,7 @@ def check(
             result.dataset.extra_gazetteer = gazetteer
             from ..extraction import coverage_warnings
 
-            from ..engine import unresolved_warnings
-
-            problems = problems + coverage_warnings(result.dataset) + unresolved_warnings(result.dataset)
+            problems = problems + coverage_warnings(result.dataset)
         if quiet:
             problems = [p for p in problems if p.severity == "error"]
         dataset = result.dataset
@@ -76,6 +74,11 @@ def check(
             counts = {"claims": len(dataset.claims), "unreviewed": dataset.unreviewed, "rejected": len(dataset.rejected)}
         if problems or not (quiet and output_format == "text"):
             REPORTERS[output_format](problems, str(target), sys.stdout, sys.stderr, counts)
+        if dataset is not None and output_format == "text" and not result.errors and not failed:
+            from ..engine import unresolved_places
+
+            for line in unresolved_places(dataset):
+                talk.say(line)
         if dataset is not None and output_format == "text":
             if dataset.unreviewed:
                 talk.say(f"{target}: {dataset.unreviewed} of {len(dataset.claims)} claims left to review (troopclaims review --data {target})")

@@ -37,7 +37,7 @@ if TYPE_CHECKING:
     from .findings import KINDS, Answer, ClaimRef, Conflict, PlacePoint, Side, conflict_record, event_record, value_record
     from .textsim import Shared, shared_text
     from .timeline import TimelineRow, build_timeline, summary
-    from .unresolved import unresolved_warnings
+    from .unresolved import unresolved_places
     from .values import Figure, Span
 
 __all__ = [
@@ -65,7 +65,7 @@ __all__ = [
     "findings_among",
     "shared_text",
     "summary",
-    "unresolved_warnings",
+    "unresolved_places",
     "value_record",
 ]
 
@@ -94,7 +94,7 @@ _HOME = {
     "TimelineRow": "timeline",
     "build_timeline": "timeline",
     "summary": "timeline",
-    "unresolved_warnings": "unresolved",
+    "unresolved_places": "unresolved",
     "Figure": "values",
     "Span": "values",
 }

@@ -1,4 +1,4 @@
-"""The places a story's claims name that the gazetteer does not know: warnings for `check`, each with the line to add.
+"""The places a story's claims name that the gazetteer does not know: listed by `check`, each with the line to add.
 
 Such a place is kept by name with its role, and events use it by name (events.py), so nothing is lost; but
 it ties no claims together and cannot be compared with the places around it until the story's gazetteer
@@ -12,7 +12,6 @@ import re
 from collections import Counter, defaultdict
 
 from ..datafile import Dataset
-from ..errors import Problem
 from ..world import Gazetteer
 from .facets import Facet, Spot, build_facets
 
@@ -42,7 +41,17 @@ def _countries(facets: list[Facet], gazetteer: Gazetteer) -> dict[tuple[str, str
     return found
 
 
-def unresolved_warnings(dataset: Dataset) -> list[Problem]:
+def _named_country(name: str, gazetteer: Gazetteer) -> str | None:
+    for word in re.findall(r"[A-Z][\w-]*", name):
+        actor = gazetteer.actor_for(word)
+        place = gazetteer.resolve(actor, None, None) if actor else None
+        if place is not None and place.kind == "country":
+            return place.name
+    return None
+
+
+def unresolved_places(dataset: Dataset) -> list[str]:
+    """One line per place no gazetteer knows: where it is first named, and the line that adds it."""
     gazetteer = dataset.gazetteer()
     facets = build_facets(dataset.claims, dataset.sources, gazetteer, dataset.texts)
     index = _claim_index(dataset)
@@ -54,23 +63,23 @@ def unresolved_warnings(dataset: Dataset) -> list[Problem]:
                 seen[spot.written].append((facet, role))
     target = dataset.gazetteer_path
     where = f"the story's gazetteer file {target.name}" if target else "a gazetteer file (named by the data file's `gazetteer:` key)"
-    problems = []
+    problems: list[str] = []
     countries = _countries(facets, gazetteer)
     for name, uses in sorted(seen.items(), key=lambda kv: kv[0].casefold()):
         facet, role = uses[0]
         # An unknown base left from most likely lies where the same article has forces leave from: the guess
         # is the country its article names most in the same role, and none when it names none.
-        near = sum((countries.get((f.source.id, r), Counter()) for f, r in uses), Counter())
-        within = min(near, key=lambda c: (-near[c], c)) if near else None
+        within = _named_country(name, gazetteer)  # "Syrian oil fields" say where they are
+        if within is None:
+            near = sum((countries.get((f.source.id, r), Counter()) for f, r in uses), Counter())
+            within = min(near, key=lambda c: (-near[c], c)) if near else None
         line, column = _position(dataset, index.get(facet.claim.id), role)
         entry = f"- {{name: {name}, kind: {_kind(name)}" + (f", within: {within}" if within else "") + "}"
         others = f" and {len(uses) - 1} more" if len(uses) > 1 else ""
-        problems.append(Problem(
-            str(dataset.path), line, column,
-            f"places: {name!r} ({role} of {facet.claim.id}{others}) is not in the gazetteer; events keep it by name. "
-            f"To place it, add under `places:` in {where}: {entry}",
-            "places", "warning",
-        ))
+        problems.append(
+            f"{dataset.path}:{line}:{column}: place {name!r} ({role} of {facet.claim.id}{others}) is not in the gazetteer; "
+            f"events keep it by name. To place it, add under `places:` in {where}: {entry}"
+        )
     return problems
 
 
