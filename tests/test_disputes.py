@@ -209,3 +209,62 @@ def test_check_lists_an_unknown_place_with_the_line_that_adds_it(tmp_path: Path,
     assert "origin of c1" in line and "places.yaml" in line and "- {name: Camp Zarqun, kind: base, within: Syria}" in line
     (tmp_path / "places.yaml").write_text("places:\n  - {name: Camp Zarqun, kind: base, within: Syria}\n", encoding="utf-8")
     assert "Camp Zarqun" not in run("check", "--data", str(tmp_path / "claims.yaml")).output
+
+
+# --- class 3: a force's size across the story -------------------------------------------------------------------------
+
+
+def hold(cid: str, src: str, quote: str, count: dict[str, Any], **extra: Any) -> dict[str, Any]:
+    return {"id": cid, "source": src, "quote": quote, "movement": "hold", "location": "Niger", "unit": "troops", "count": count, **extra}
+
+
+def test_sizes_of_one_force_months_apart_are_compared_with_the_gap_said() -> None:
+    found = conflicts(
+        hold("a", "one", "About 2,400 US troops are stationed in Niger, officials said.", {"qualifier": "about", "value": 2400}),
+        hold("b", "two", "The 5,100-strong US force in Niger will stay, the Pentagon said.", {"value": 5100}),
+        dates={"one": "2023-02-10", "two": "2023-08-20"},
+    )
+    [c] = [c for c in found if c.kind == "numeric"]
+    assert c.severity == "soft"
+    assert "days apart" in c.explanation and "may have changed" in c.explanation
+    assert {s.claims for s in c.sides} == {("a",), ("b",)}
+
+
+def test_sizes_years_apart_are_not_set_against_each_other() -> None:
+    found = conflicts(
+        hold("a", "one", "About 2,400 US troops are stationed in Niger, officials said.", {"qualifier": "about", "value": 2400}),
+        hold("b", "two", "The 5,100-strong US force in Niger will stay, the Pentagon said.", {"value": 5100}),
+        dates={"one": "2019-02-10", "two": "2023-08-20"},
+    )
+    assert found == []
+
+
+def test_a_size_at_its_peak_is_past_not_a_rival_to_the_size_now() -> None:
+    found = conflicts(
+        hold("a", "one", "At its peak the US force in Niger had 5,100 troops, officials said.", {"value": 5100}),
+        hold("b", "two", "About 1,100 US troops are stationed in Niger, the Pentagon said.", {"qualifier": "about", "value": 1100}),
+    )
+    assert all(c.severity == "soft" for c in found)
+    assert not [c for c in found if {("a",), ("b",)} <= {s.claims for s in c.sides} and c.severity == "hard"]
+
+
+def test_a_later_movement_is_shown_beside_the_figures_it_is_not_set_against() -> None:
+    found = conflicts(
+        move("a", "one", {"value": 1000}, quote="The US moved 1,000 troops from Syria to Iraq."),
+        move("b", "two", {"qualifier": "more_than", "value": 700}, quote="More than 700 US troops will move from Syria to Iraq.", modality="plan"),
+        move("c", "three", {"qualifier": "about", "value": 50}, quote="About 50 US soldiers moved from Syria to Iraq, sources said."),
+        dates={"one": "2023-05-10", "two": "2023-05-11", "three": "2024-06-01"},
+    )
+    [c] = [c for c in found if c.kind == "numeric"]
+    assert {s.claims for s in c.sides} == {("a",), ("b",)}
+    [note] = [n for n in c.notes if "about 50" in n]
+    assert "separate, later movement" in note and "c" in note
+
+
+def test_bundled_data_shows_1000_700_and_50_together_with_the_judgement(run: Invoke) -> None:
+    import json
+
+    found = json.loads(run("conflicts", "--kind", "numeric", "--format", "json").stdout)
+    [view] = [c for c in found if {("exact", 1000), ("more_than", 700)} <= {(s["value"]["qualifier"], s["value"]["value"]) for s in c["sides"]}]
+    [note] = [n for n in view["notes"] if n.startswith("about 50 ")]
+    assert "a separate, later movement" in note and "2020" in note

@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 
 from ..datafile import Dataset, fold_quote
 from ..world import Gazetteer
+from .across import sizes_across
 from .completion import completion
 from .events import Event, build_events
 from .facets import Facet, build_facets, without_cycle_collection
@@ -69,11 +70,14 @@ def _findings(facets: list[Facet], gazetteer: Gazetteer, texts: Mapping[str, str
     shared = tuple(shared_text(texts)) if texts else ()
     found: list[Conflict] = []
     notes: dict[str, tuple[str, ...]] = {}
+    contexts = []
     for event in events:
         ctx = Context(event, members[event.id], gazetteer)
+        contexts.append(ctx)
         found.extend(conflict for question in QUESTIONS for conflict in question(ctx))
         if ctx.notes:
             notes[event.id] = tuple(ctx.notes)
+    found = sizes_across(contexts, found)
     found.extend(_attribution(facets, event_of))
     found = _unique_ids([_with_notes(c, shared) for c in found])
     starts = {e.id: e.start for e in events}

@@ -8,6 +8,7 @@ against the latest start): the worst pair decides the severity, so no question c
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass
@@ -22,8 +23,6 @@ _RANK = {"compatible": 0, "soft": 1, "hard": 2}
 
 
 def slug(text: str) -> str:
-    import re
-
     return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-")[:40].strip("-") or "x"
 
 
@@ -72,6 +71,7 @@ class Context:
         self.event, self.facets, self.gazetteer = event, facets, gazetteer
         self.people = gazetteer.adjective(event.actor)  # 'Spanish' in a topic, where 'Spain personnel' reads badly
         self.notes: list[str] = []  # notes on the event that no conflict carries (parts, scopes)
+        self.counted: dict[tuple[str, str], list[Facet]] | None = None  # counted_at's answer, asked twice
         counted = Counter(
             country_key(gazetteer, f.origin) for f in facets if f.origin is not None and not is_home(f.origin, f.actor, gazetteer)
         )
@@ -113,7 +113,13 @@ def _point(ctx: Context, spot: Spot) -> PlacePoint:
 # --- how many ----------------------------------------------------------------------------------------------
 
 _ROLE = {"departure": "moving", "relocation": "moving", "presence": "present"}
-_ROLE_WORD = {"moving": "moving", "present": "there", "staying": "staying"}
+_ROLE_WORD = {"moving": "moving", "present": "there", "staying": "staying", "earlier": "there before"}
+#: A size said of the past: "at its peak", "had 5,100 troops", "once numbered". Not the size at the claim's date.
+_PAST = re.compile(
+    r"\b(?:at\s+(?:its|their|the)\s+(?:peak|height|largest)|once|previously|formerly|used\s+to|had\s+(?:had\s+)?"
+    r"(?:(?:about|around|some|nearly|almost|more\s+than|over|up\s+to|as\s+many\s+as)\s+)?[\d,.]+|had\s+(?:numbered|totall?ed|peaked))",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -127,7 +133,8 @@ class _Count:
 def _role(f: Facet) -> str | None:
     if f.claim.movement == "stay":
         return "staying"
-    return _ROLE.get(f.family or "")
+    role = _ROLE.get(f.family or "")
+    return "earlier" if role == "present" and _PAST.search(f.claim.quote) else role
 
 
 def _top(fig: Figure, read: bool) -> float:
@@ -146,6 +153,18 @@ def _worst(figures: list[Figure], read: bool) -> tuple[Figure, Figure] | None:
     return (bottom, top) if _floor(top, read) > _top(bottom, read) else None
 
 
+def role_of(f: Facet) -> str | None:
+    """What a counted claim counts: forces "moving", "present", "staying" or there "earlier" (a past size)."""
+    return _role(f)
+
+
+def counted_at(ctx: Context) -> dict[tuple[str, str], list[Facet]]:
+    """Counted personnel of an event by the place they are counted at: (country, one spot in it or ""); read once."""
+    if ctx.counted is None:
+        ctx.counted = _counted(ctx)
+    return ctx.counted
+
+
 def _counted(ctx: Context) -> dict[tuple[str, str], list[Facet]]:
     """Counted personnel by the place they are counted at: (country, one spot in it or "" for the country)."""
     groups: dict[tuple[str, str], list[Facet]] = defaultdict(list)
@@ -162,7 +181,7 @@ def _counted(ctx: Context) -> dict[tuple[str, str], list[Facet]]:
 
 def numeric(ctx: Context) -> list[Conflict]:
     found = []
-    groups = _counted(ctx)
+    groups = counted_at(ctx)
     for (country, spot), members in sorted(groups.items()):
         where = spot or country
         q = Question("numeric", where, f"How many {ctx.people} personnel (in or leaving {where})", {})
@@ -172,7 +191,7 @@ def numeric(ctx: Context) -> list[Conflict]:
             q.add(_Count(role, fig), f"{fig.shown} {_ROLE_WORD[role]}", fig, f)
         answers = [k for k in q.answers if isinstance(k, _Count)]
         verdicts: list[Verdict] = []
-        for role in ("moving", "present", "staying"):
+        for role in ("moving", "present", "staying", "earlier"):
             figures = [k.figure for k in answers if k.role == role]
             pair = (_worst(figures, read=False) or _worst(figures, read=True)) if len(figures) > 1 else None
             if pair is not None:
