@@ -268,3 +268,28 @@ def test_bundled_data_shows_1000_700_and_50_together_with_the_judgement(run: Inv
     [view] = [c for c in found if {("exact", 1000), ("more_than", 700)} <= {(s["value"]["qualifier"], s["value"]["value"]) for s in c["sides"]}]
     [note] = [n for n in view["notes"] if n.startswith("about 50 ")]
     assert "a separate, later movement" in note and "2020" in note
+
+
+# --- hard means certain ------------------------------------------------------------------------------------------------
+
+
+def test_a_first_group_against_the_whole_is_soft_and_says_why() -> None:
+    [c] = conflicts(
+        move("a", "one", {"value": 200}, quote="The first 200 US troops moved from Syria to Iraq on Monday."),
+        move("b", "two", {"value": 1000}, quote="The US moved 1,000 troops from Syria to Iraq, officials said."),
+    )
+    assert (c.kind, c.severity) == ("numeric", "soft")
+    assert any("stage" in n for n in c.notes)
+
+
+def test_a_plan_against_a_fact_is_soft_and_the_same_stage_stays_hard() -> None:
+    [plan] = conflicts(
+        move("a", "one", {"value": 200}, quote="The US will move 200 troops from Syria to Iraq.", modality="plan"),
+        move("b", "two", {"value": 1000}, quote="The US moved 1,000 troops from Syria to Iraq, officials said."),
+    )
+    assert plan.severity == "soft" and any("plan" in n for n in plan.notes)
+    [fact] = conflicts(
+        move("a", "one", {"value": 200}, quote="The US moved 200 troops from Syria to Iraq, a spokesman said."),
+        move("b", "two", {"value": 1000}, quote="The US moved 1,000 troops from Syria to Iraq, officials said."),
+    )
+    assert fact.severity == "hard"

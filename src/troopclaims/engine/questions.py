@@ -17,6 +17,7 @@ from ..world import Gazetteer
 from .events import Event
 from .facets import POINT_KINDS, Facet, Spot, country_key, is_home, relation
 from .findings import Answer, ClaimRef, Conflict, PlacePoint, Side, Value
+from .stages import stage_of
 from .values import Figure, Verdict, compare_figures, figure_of
 
 _RANK = {"compatible": 0, "soft": 1, "hard": 2}
@@ -191,12 +192,17 @@ def numeric(ctx: Context) -> list[Conflict]:
             q.add(_Count(role, fig), f"{fig.shown} {_ROLE_WORD[role]}", fig, f)
         answers = [k for k in q.answers if isinstance(k, _Count)]
         verdicts: list[Verdict] = []
+        notes: list[str] = []
         for role in ("moving", "present", "staying", "earlier"):
             figures = [k.figure for k in answers if k.role == role]
             pair = (_worst(figures, read=False) or _worst(figures, read=True)) if len(figures) > 1 else None
             if pair is not None:
-                verdicts.append(compare_figures(*pair))
-        notes: list[str] = []
+                verdict = compare_figures(*pair)
+                doubt = _doubt(q, role, pair) if verdict.severity == "hard" else None
+                if doubt is not None:
+                    verdict = Verdict("soft", verdict.reason, verdict.ratio)
+                    notes.append(doubt)
+                verdicts.append(verdict)
         present = [k.figure for k in answers if k.role == "present"]
         for role, verb in (("moving", "leaving"), ("staying", "staying in")):
             parts = [k.figure for k in answers if k.role == role]
@@ -212,6 +218,19 @@ def numeric(ctx: Context) -> list[Conflict]:
         else:
             ctx.notes.extend(notes)  # no conflict to carry them: they stay with the event
     return found
+
+
+def _doubt(q: Question, role: str, pair: tuple[Figure, Figure]) -> str | None:
+    """Why two figures that cannot both be one force's size may still not be rivals: hard only when certain."""
+    sides = [q.answers[_Count(role, fig)][2] for fig in pair]
+    stages = [{stage_of(f) for f in facets} for facets in sides]
+    partial = {"begun", "under way", "one place"}
+    if any(s & partial for s in stages):
+        found = sorted({st for s in stages for st in s & partial})
+        return f"not certain: a figure of one stage ({', '.join(found)}) can be a part of the whole movement"
+    if {s == {"forecast"} for s in stages} == {True, False}:
+        return "not certain: a plan against a fact (the plan may have changed)"
+    return None
 
 
 def _part_of(parts: list[Figure], present: list[Figure], verb: str, where: str, notes: list[str]) -> list[Verdict]:

@@ -16,8 +16,8 @@ from .facets import POINT_KINDS, Facet
 Stage = Literal["forecast", "begun", "under way", "complete", "one place", "whole"]
 
 _BEGUN = re.compile(
-    r"\b(?:began|begun|begin|begins|beginning|started|starts|start|starting|kicked\s+off|first\s+(?:troops|soldiers|convoy|"
-    r"batch|group|units?|wave|contingent|forces))\b",
+    r"\b(?:began|begun|begin|begins|beginning|started|starts|start|starting|kicked\s+off|first\s+(?:[\w,.-]+\s+){0,2}?(?:troops|soldiers|"
+    r"convoys?|batch|group|units?|wave|contingent|forces))\b",
     re.IGNORECASE,
 )
 _UNDER_WAY = re.compile(
@@ -26,8 +26,8 @@ _UNDER_WAY = re.compile(
     re.IGNORECASE,
 )
 _COMPLETE = re.compile(
-    r"\b(?:complet(?:e|ed|es|ing|ion)|finish(?:ed|es)?|concluded|the\s+last(?:\s+of\s+the)?|last\s+(?:remaining\s+)?(?:troops|soldiers|"
-    r"forces|convoy|contingent|units?)|all\s+(?:of\s+(?:the|its|their)\s+)?(?:[\w,.-]+\s+){0,3}?(?:troops|soldiers|forces|personnel)|"
+    r"\b(?:complet(?:e|ed|es|ing|ion)|finish(?:ed|es)?|concluded|the\s+last(?:\s+of\s+the)?|last\s+(?:[\w,.-]+\s+){0,2}?(?:troops|soldiers|"
+    r"forces|convoys?|contingent|units?)|all\s+(?:of\s+(?:the|its|their)\s+)?(?:[\w,.-]+\s+){0,3}?(?:troops|soldiers|forces|personnel)|"
     r"fully|entirely|no\s+(?:more|longer\s+any)\s+(?:troops|soldiers|forces))\b",
     re.IGNORECASE,
 )
