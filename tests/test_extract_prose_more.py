@@ -235,7 +235,7 @@ def test_a_headline_attribution_after_a_colon(headline: str, speaker: str) -> No
     "text",
     [
         "On March 3, it became known that 400 US troops will leave Syria.",
-        "The Pentagon said late Sunday that 2,000 US troops will move to Kuwait.",
+        "The Pentagon said late Sunday that 2,000 US troops moved to Kuwait.",
     ],
 )
 def test_a_date_next_to_a_past_verb_is_in_the_past(text: str) -> None:

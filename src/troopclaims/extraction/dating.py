@@ -8,6 +8,7 @@ Relative dates resolve against the publication date, with the tense of the words
 from __future__ import annotations
 
 import re
+from datetime import date
 from typing import TYPE_CHECKING, Literal
 
 from ..datafile import DateValue, When
@@ -39,6 +40,39 @@ _PAST_BEFORE_RE = re.compile(rf"\b{_PAST_VERB}\s+(?:(?:late|early|earlier|on|las
 _PAST_AFTER_RE = re.compile(rf",?\s+(?:(?:it|he|she|they|officials|the\s+\w+)\s+)?{_PAST_VERB}\b")
 
 
+#: A date that dates a photo, not the story: "AFP file photo taken on 12 January 2019" glued to a headline.
+_CAPTION_RE = re.compile(r"\b(?:photo|photograph|picture|image|file|caption)\b[^.!?\n]{0,30}$", re.IGNORECASE)
+#: A date that dates the announcement, not the movement announced: "announced on Thursday that troops would leave".
+_ANNOUNCED_RE = re.compile(
+    r"\b(?:announced|ordered|decided|declared|unveiled|pledged|promised|vowed)\s+(?:(?:late|early|on)\s+)?$", re.IGNORECASE
+)
+_SAID_RE = re.compile(r"\b(?:said|says|told|stated|added|tweeted|wrote)\s+(?:(?:late|early|on)\s+)?$", re.IGNORECASE)
+#: A day of the month alone: "on the 16th". Its month is the last one the article named before it.
+_ORDINAL_DAY_RE = re.compile(
+    r"\b(?:on\s+)?the\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)\b(?!\s+(?:of\b|century|anniversary|day|floor|division|brigade|"
+    r"battalion|regiment|army|fleet|corps|time|round|year|week|month|[A-Z]))"
+)
+_MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                "november", "december")
+_MONTH_RE = re.compile(
+    r"\b(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+(?P<year>\d{4}))?\b"
+)
+
+
+def _context_month(text: str, before: int, published: DateValue) -> tuple[int, int]:
+    """(year, month) for "the 16th" at offset before: the last month named before it, else the publication's."""
+    named = None
+    for m in _MONTH_RE.finditer(text, max(0, before - 3000), before):
+        named = m
+    pub = published.start
+    if named is None:
+        return pub.year, pub.month
+    month = next(i for i, name in enumerate(_MONTH_NAMES, 1) if name.startswith(named["month"].lower()[:3]))
+    year = int(named["year"]) if named["year"] else (pub.year if month <= pub.month else pub.year - 1)
+    return year, month
+
+
 class Dates:
     """Dates of claims in one article; each piece of text is tagged once."""
 
@@ -61,7 +95,7 @@ class Dates:
                 if e.start >= shift and e.end <= end - sentence[0]]
 
     def date(self, piece: tuple[int, int], sentence: tuple[int, int], focus: int, *,
-             count: tuple[int, int] | None, fact: bool) -> When | None:
+             count: tuple[int, int] | None, fact: bool, moving: bool = False) -> When | None:
         """The date of the claim whose count or verb is at focus, read in text[piece]; count: the amount's span."""
         from ..time import guess_tense, resolve
 
@@ -76,6 +110,10 @@ class Dates:
         if fact:
             # "within four weeks" sets a deadline; in a statement of fact it belongs to something else.
             expressions = [e for e in expressions if not _DEADLINE_RE.match(e.text)]
+        expressions = [e for e in expressions if not self._elsewhere(e.start + start, sentence, moving and not fact)]
+        ordinal = self._ordinal_day(piece, focus + start, expressions)
+        if ordinal is not None:
+            return ordinal
         if not expressions:
             return None
         chosen = min(expressions, key=lambda e: abs(e.start - focus))
@@ -87,3 +125,31 @@ class Dates:
         resolved = resolve(chosen.text, self.published, tense=tense)
         value = resolved.value if self.published is not None else None
         return When(text=one_line(chosen.text) or chosen.text, value=value, kind=resolved.kind)
+
+    def _elsewhere(self, at: int, sentence: tuple[int, int], planned_move: bool) -> bool:
+        """Does the date at offset `at` date something else: a photo, an announcement, or (for a planned move) the saying?
+
+        "Said Sunday that troops will move": Sunday is when it was said, not when they move. A stay or a fact
+        keeps the day it was said: forces said to remain are there as of that day.
+        """
+        before = self.text[max(sentence[0], at - 40):at]
+        if _CAPTION_RE.search(before) or _ANNOUNCED_RE.search(before):
+            return True
+        return planned_move and _SAID_RE.search(before) is not None
+
+    def _ordinal_day(self, piece: tuple[int, int], focus: int, expressions: list[Expression]) -> When | None:
+        """ "On the 16th", when it is nearer the claim than any other date: the day of the month last named before it."""
+        if self.published is None:
+            return None
+        days = list(_ORDINAL_DAY_RE.finditer(self.text, piece[0], piece[1]))
+        if not days:
+            return None
+        best = min(days, key=lambda m: abs(m.start() - focus))
+        if any(abs(e.start + piece[0] - focus) < abs(best.start() - focus) for e in expressions):
+            return None
+        year, month = _context_month(self.text, best.start(), self.published)
+        try:
+            day = date(year, month, int(best["day"]))
+        except ValueError:
+            return None
+        return When(text=best[0], value=day.isoformat())

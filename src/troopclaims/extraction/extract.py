@@ -349,7 +349,8 @@ class _Reader:
         sentence = self.sentences[draft.sentence]
         return self.dates.date((start, end), (sentence.start, sentence.end), focus,
                                count=(draft.count.amount.start, draft.count.amount.end) if draft.count else None,
-                               fact=draft.motion is not None and draft.motion.modality == "fact")
+                               fact=draft.motion is not None and draft.motion.modality == "fact",
+                               moving=draft.motion is not None and draft.motion.movement not in (None, "stay", "hold"))
 
 
 def _model_count(amount: Amount) -> Count | None:

@@ -117,7 +117,9 @@ COUNTED = re.compile(rf"\s*%|\s+(?:[a-z-]+\s+)?(?:{'|'.join(COUNT_NOUNS)})\b", r
 # Markers of the sentence's tense. Future markers are tried first so that "expected to" or
 # "planning to" are not read as past participles.
 FUTURE_MARKERS = re.compile(
-    r"\b(?:will|shall|won['’]t|(?:is|are|am|was|were)\s+(?:going|set|scheduled|expected|due|about)\s+to"
+    # "was due to leave late Sunday" is a schedule that has passed: past, like "was"; "is due to" looks ahead
+    r"\b(?:will|shall|won['’]t|(?:is|are|am)\s+(?:going|set|scheduled|expected|due|about)\s+to"
+    r"|(?:was|were)\s+(?:going|set|expected|about)\s+to"
     r"|(?:is|are)\s+to|plans?\s+to|planning\s+to|intends?\s+to|intending\s+to|aims?\s+to)\b"
     r"|\w['’]ll\b",
     re.IGNORECASE,
