@@ -293,3 +293,14 @@ def test_a_plan_against_a_fact_is_soft_and_the_same_stage_stays_hard() -> None:
         move("b", "two", {"value": 1000}, quote="The US moved 1,000 troops from Syria to Iraq, officials said."),
     )
     assert fact.severity == "hard"
+
+
+# --- explain any pair ----------------------------------------------------------------------------------------------
+
+
+def test_explain_says_the_stage_and_does_not_weigh_counts_of_different_things(run: Invoke) -> None:
+    out = run("conflicts", "--explain", "tabloid-troops-to-iraq-18", "shafaq-routine-move-03").stdout
+    assert "figures: not compared: " in out and "displaced" in out
+    assert "stage " in out
+    out = run("conflicts", "--explain", "tabloid-troops-to-iraq-01", "shafaq-routine-move-03").stdout
+    assert "a separate, later movement" in out

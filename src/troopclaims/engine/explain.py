@@ -10,6 +10,7 @@ from ..world import Gazetteer
 from .compare import Findings, analyse, ask, attribution_reason
 from .events import GAP_DAYS, MAX_SPAN_DAYS, Event, anchor, place_keys
 from .facets import Facet, facet_of
+from .stages import stage_of
 from .findings import Conflict
 from .timing import span_of
 from .values import compare_figures, compare_spans, figure_of
@@ -51,7 +52,7 @@ def _facts(facet: Facet, gazetteer: Gazetteer) -> str:
     keys = ", ".join(place_keys(facet, gazetteer)) or "none"
     return (
         f"{facet.claim.id}: forces of {facet.actor or '?'}, {facet.claim.kind}, movement {facet.claim.movement or 'none'} "
-        f"({facet.family or 'no family'}), unit class {facet.units}, {facet.claim.polarity}, {facet.claim.modality}; "
+        f"({facet.family or 'no family'}), stage {stage_of(facet)}, unit class {facet.units}, {facet.claim.polarity}, {facet.claim.modality}; "
         f"{places or 'no places'}; place keys: {keys}; date {facet.date.value} ({facet.date.reason})"
     )
 
@@ -105,14 +106,46 @@ def _verdicts(a: Facet, b: Facet, found: Findings, gazetteer: Gazetteer) -> list
         verdicts.append(("questions", "not asked: the claims are in different events, and conflicts live inside one event"))
         prefix = "if they were one event, "
     if a.claim.count is not None and b.claim.count is not None:
-        verdict = compare_figures(figure_of(a.claim.count), figure_of(b.claim.count))
-        verdicts.append(("figures", f"{prefix}{verdict.severity}: {verdict.reason}"))
+        apart = _not_comparable(a, b)
+        if apart:
+            verdicts.append(("figures", f"not compared: {apart}"))
+        else:
+            verdict = compare_figures(figure_of(a.claim.count), figure_of(b.claim.count))
+            verdicts.append(("figures", f"{prefix}{verdict.severity}: {verdict.reason}"))
+    verdicts += [("sizes", note) for note in _across(a, b, found)]
     if a.date.basis != "publication" and b.date.basis != "publication":
         verdict = compare_spans(span_of(a), span_of(b))
         verdicts.append(("dates", f"{prefix}{verdict.severity}: {verdict.reason}"))
     why = attribution_reason(a, b)
     verdicts.append(("attribution", f"no conflict: {why}" if why else "flagged, hard: the same words credited to different people"))
     return verdicts
+
+
+def _not_comparable(a: Facet, b: Facet) -> str | None:
+    """Counts of different things are never set against each other, in any event."""
+    if a.claim.kind != b.claim.kind:
+        return f"they count different things ({a.claim.kind} / {b.claim.kind})"
+    if a.units != b.units or a.units != "personnel":
+        return f"they count {a.units} and {b.units}, not both personnel"
+    if a.actor != b.actor:
+        return f"they count different forces ({a.actor} / {b.actor})"
+    return None
+
+
+def _across(a: Facet, b: Facet, found: Findings) -> list[str]:
+    """What the comparison of sizes across events said of these two, if anything."""
+    lines = []
+    for conflict in found.conflicts:
+        if conflict.kind != "numeric":
+            continue
+        claims = set(conflict.claims)
+        for note in conflict.notes:
+            for mine, other in ((a, b), (b, a)):
+                if mine.claim.id in claims and f"({other.claim.id}," in note:
+                    lines.append(f"{conflict.id}: {note}")
+        if "across-events" in conflict.id and {a.claim.id, b.claim.id} <= claims:
+            lines.append(f"{conflict.id}: {conflict.explanation}")
+    return lines
 
 
 def explanation_lines(explanation: Explanation) -> list[str]:
