@@ -17,38 +17,41 @@ from datetime import date
 
 from .facets import Facet
 from .findings import Conflict
-from .questions import Context, Question, counted_at, role_of, slug
-from .values import Figure, compare_figures, figure_of
+from .questions import Context, Question, slug
+from .values import Figure, compare_figures
 
 #: Sizes of a force further apart than this are not compared: a reader takes them as two moments of a story.
 YEAR_DAYS = 366
 #: Movements further apart than this are not named beside each other's conflicts.
 NEAR_DAYS = 400
+#: The figures of a neighbouring movement named in a note, at most.
+_SHOWN = 6
 
 
 def _month(day: date) -> str:
     return day.strftime("%b %Y")
 
 
+_Size = tuple[Context, Figure, list[Facet]]  # one figure of one event, and the claims that give it
+
+
 def sizes_across(contexts: list[Context], found: list[Conflict]) -> list[Conflict]:
-    """found, with size conflicts across events added and notes on later (or earlier) separate movements."""
-    sizes: dict[tuple[str, str, str], list[tuple[Context, Facet]]] = defaultdict(list)
+    """found, with size conflicts across events added and notes on the separate movements near each one.
+
+    It reads the figures numeric() gathered in each event (ctx.sizes), so it never goes over every claim again.
+    """
+    sizes: dict[tuple[str, str, str], list[_Size]] = defaultdict(list)
     for ctx in contexts:
-        for (country, spot), facets in counted_at(ctx).items():
-            for f in facets:
-                role = role_of(f)
-                key_role = "there" if role in ("present", "earlier") else role
-                if spot and key_role == "there":
-                    continue  # forces at one base are a part of the country's forces, not their size
-                if key_role in ("there", "moving"):
-                    sizes[(ctx.event.actor, country, key_role)].append((ctx, f))
+        for country, spot, role, figure, facets in ctx.sizes:
+            kind = "there" if role in ("present", "earlier") else role
+            if kind == "moving" or (kind == "there" and not spot):  # forces at one base are a part, not the size
+                sizes[(ctx.event.actor, country, kind)].append((ctx, figure, facets))
     added: list[Conflict] = []
     notes: dict[str, list[str]] = defaultdict(list)  # conflict id -> notes
-    for (actor, country, role), members in sorted(sizes.items(), key=lambda kv: kv[0]):
-        events = {ctx.event.id: ctx for ctx, _ in members}
-        if len(events) < 2:
+    for (actor, country, kind), members in sorted(sizes.items(), key=lambda kv: kv[0]):
+        if len({ctx.event.id for ctx, _, _ in members}) < 2:
             continue
-        if role == "there":
+        if kind == "there":
             added.extend(_there(actor, country, members))
         else:
             _moving_notes(country, members, notes)
@@ -59,78 +62,69 @@ def sizes_across(contexts: list[Context], found: list[Conflict]) -> list[Conflic
     return result + added
 
 
-def _there(actor: str, country: str, members: list[tuple[Context, Facet]]) -> list[Conflict]:
-    """The size of a force there, in each later event against the events before it within a year: soft, gap said."""
-    by_event: dict[str, list[tuple[Context, Facet]]] = defaultdict(list)
-    for ctx, f in members:
-        by_event[ctx.event.id].append((ctx, f))
+def _first(facets: list[Facet]) -> Facet:
+    return min(facets, key=lambda f: (f.date.start, f.claim.id))
+
+
+def _there(actor: str, country: str, members: list[_Size]) -> list[Conflict]:
+    """The size of a force there, in each event against the event before it within a year: soft, the gap said."""
+    by_event: dict[str, list[_Size]] = defaultdict(list)
+    for member in members:
+        by_event[member[0].event.id].append(member)
     order = sorted(by_event, key=lambda e: (by_event[e][0][0].event.start, e))
     found = []
     # Each size against the last one before it (within a year): the comparison a reader makes, and linear in events.
     for previous, later in zip(order, order[1:]):
         ctx = by_event[later][0][0]
-        before = by_event[previous]
-        if (ctx.event.start - before[0][0].event.end).days > YEAR_DAYS:
+        if (ctx.event.start - by_event[previous][0][0].event.end).days > YEAR_DAYS:
             continue
-        pair = _worst_across(before, by_event[later])
+        pair = _worst_across(by_event[previous], by_event[later])
         if pair is None:
             continue
-        (ea, fa), (eb, fb) = pair
-        a, b = figure_of_facet(fa), figure_of_facet(fb)
+        (ea, a, facets_a), (eb, b, facets_b) = pair
         verdict = compare_figures(a, b)
         if verdict.severity == "compatible":
             continue
+        fa, fb = _first(facets_a), _first(facets_b)
         gap = abs((fb.date.start - fa.date.end).days)
         q = Question("numeric", f"{country}-across-events", f"How large the {actor} force in {country} was, across the story", {})
-        for e, f in (pair[0], pair[1]):
-            fig = figure_of_facet(f)
-            q.add((e.event.id, fig.shown), f"{fig.shown} there ({_month(f.date.start)})", fig, f)
+        for _, fig, facets in pair:
+            day = _first(facets).date.start
+            for f in facets:
+                q.add((fig.shown, day), f"{fig.shown} there ({_month(day)})", fig, f)
         explanation = (
             f"{verdict.reason}; they are {gap} days apart ({fa.claim.id}, {_month(fa.date.start)}; {fb.claim.id}, "
             f"{_month(fb.date.start)}): the force may have changed in between, or one figure is wrong"
         )
-        notes = [f"across events: {ea.event.id} and {eb.event.id}"]
-        found.append(q.conflict(ctx.event, "soft", explanation, notes))
+        found.append(q.conflict(ctx.event, "soft", explanation, [f"across events: {ea.event.id} and {eb.event.id}"]))
     return found
 
 
-def figure_of_facet(f: Facet) -> Figure:
-    assert f.claim.count is not None
-    return figure_of(f.claim.count)
+def _top(m: _Size) -> float:
+    return float("inf") if m[1].high is None else m[1].high
 
 
-def _worst_across(
-    before: list[tuple[Context, Facet]], later: list[tuple[Context, Facet]]
-) -> tuple[tuple[Context, Facet], tuple[Context, Facet]] | None:
+def _worst_across(before: list[_Size], later: list[_Size]) -> tuple[_Size, _Size] | None:
     """The earlier and later figures furthest apart: the lowest ceiling of one side against the highest floor of the other."""
-    def top(m: tuple[Context, Facet]) -> float:
-        high = figure_of_facet(m[1]).high
-        return float("inf") if high is None else high
-
-    def floor(m: tuple[Context, Facet]) -> int:
-        return figure_of_facet(m[1]).low
-
     candidates = []
     for low_side, high_side in ((before, later), (later, before)):
-        small = min(low_side, key=lambda m: (top(m), m[1].claim.id))
-        large = max(high_side, key=lambda m: (floor(m), m[1].claim.id))
-        if floor(large) > top(small):
-            candidates.append((floor(large) / max(top(small), 1), small, large))
+        small = min(low_side, key=lambda m: (_top(m), m[1].shown))
+        large = max(high_side, key=lambda m: (m[1].low, m[1].shown))
+        if large[1].low > _top(small):
+            candidates.append((large[1].low / max(_top(small), 1), small, large))
     if not candidates:
         return None
-    _, small, large = max(candidates, key=lambda c: (c[0], c[1][1].claim.id))
-    first, second = sorted((small, large), key=lambda m: (m[1].date.start, m[1].claim.id))
+    _, small, large = max(candidates, key=lambda c: (c[0], c[1][1].shown))
+    first, second = sorted((small, large), key=lambda m: (m[0].event.start, m[0].event.id))
     return first, second
 
 
-def _moving_notes(country: str, members: list[tuple[Context, Facet]], notes: dict[str, list[str]]) -> None:
+def _moving_notes(country: str, members: list[_Size], notes: dict[str, list[str]]) -> None:
     """Each event's numeric conflict on the country names the movements just before and after it, as separate ones."""
-    by_event: dict[str, list[Facet]] = defaultdict(list)
-    events = {}
-    for ctx, f in members:
-        by_event[ctx.event.id].append(f)
-        events[ctx.event.id] = ctx.event
-    order = sorted(events.values(), key=lambda e: (e.start, e.id))
+    by_event: dict[str, list[_Size]] = defaultdict(list)
+    for member in members:
+        by_event[member[0].event.id].append(member)
+    order = sorted((sizes[0][0].event for sizes in by_event.values()), key=lambda e: (e.start, e.id))
     for i, event in enumerate(order):
         for other in (order[i - 1] if i else None, order[i + 1] if i + 1 < len(order) else None):
             if other is None:
@@ -139,8 +133,13 @@ def _moving_notes(country: str, members: list[tuple[Context, Facet]], notes: dic
             gap = (other.start - event.end).days if later else max(0, (event.start - other.end).days)
             if gap > NEAR_DAYS:
                 continue
-            figures = ", ".join(sorted({f"{figure_of_facet(f).shown} ({f.claim.id}, {_month(f.date.start)})" for f in by_event[other.id]}))
+            figures = sorted(((fig, facets, _first(facets)) for _, fig, facets in by_event[other.id]), key=lambda t: (t[2].date.start, t[0].shown))
+            said = ", ".join(
+                f"{fig.shown} ({first.claim.id if len(facets) == 1 else f'{len(facets)} claims, first {first.claim.id}'}, "
+                f"{_month(first.date.start)})"
+                for fig, facets, first in figures[:_SHOWN]
+            ) + (f" and {len(figures) - _SHOWN} more figures" if len(figures) > _SHOWN else "")
             notes[f"{event.id}.numeric.{slug(country)}"].append(
-                f"{figures} moving out of {country}: a separate, {'later' if later else 'earlier'} movement (event {other.id}, "
+                f"{said} moving out of {country}: a separate, {'later' if later else 'earlier'} movement (event {other.id}, "
                 f"{gap} days {'after' if later else 'before'} this one's claims), not set against these figures"
             )

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ..world import Gazetteer
-from .facets import Facet, Spot, country_key, is_home
+from .facets import Facet, Spot
 
 #: A claim more than this many days after the last claim on its place starts a new run on that place.
 GAP_DAYS = 30
@@ -71,8 +71,8 @@ def place_keys(facet: Facet, gazetteer: Gazetteer) -> tuple[str, ...]:
     return tuple(_places(facet, gazetteer))
 
 
-def _ends(facet: Facet) -> list[tuple[str, Spot | None]]:
-    return [("from", facet.location)] if facet.location is not None else [("from", facet.origin), ("to", facet.destination)]
+def _ends(facet: Facet) -> tuple[tuple[str, Spot | None], ...]:
+    return (("from", facet.location),) if facet.location is not None else (("from", facet.origin), ("to", facet.destination))
 
 
 def _places(facet: Facet, gazetteer: Gazetteer) -> dict[str, str]:
@@ -83,8 +83,8 @@ def _places(facet: Facet, gazetteer: Gazetteer) -> dict[str, str]:
     """
     found = {}
     for side, spot in _ends(facet):
-        if spot is not None and spot.place is not None and not is_home(spot, facet.actor, gazetteer):
-            country = country_key(gazetteer, spot)
+        if spot is not None and spot.place is not None and not spot.home:
+            country = spot.country
             if country:
                 found[f"{side} {country}"] = country
     return found
@@ -92,7 +92,10 @@ def _places(facet: Facet, gazetteer: Gazetteer) -> dict[str, str]:
 
 def unresolved(facet: Facet) -> tuple[str, ...]:
     """The places a claim names that the gazetteer does not know, with their role: ("from Camp Zulu",)."""
-    return tuple(f"{'at' if facet.location is not None else side} {spot.written}" for side, spot in _ends(facet)
+    ends = _ends(facet)
+    if all(spot is None or spot.place is not None or spot.home for _, spot in ends):
+        return ()
+    return tuple(f"{'at' if facet.location is not None else side} {spot.written}" for side, spot in ends
                  if spot is not None and spot.place is None and not spot.home)
 
 
@@ -173,7 +176,8 @@ class _Draft:
         self.items.append(item)
         self.members.append(member)
         self.keys.update(item.places.keys())
-        self.unresolved.update(dict.fromkeys(item.unresolved))
+        if item.unresolved:
+            self.unresolved.update(dict.fromkeys(item.unresolved))
         if timed:
             self.start, self.end = min(self.start, item.start), max(self.end, item.end)
 

@@ -72,7 +72,9 @@ class Context:
         self.event, self.facets, self.gazetteer = event, facets, gazetteer
         self.people = gazetteer.adjective(event.actor)  # 'Spanish' in a topic, where 'Spain personnel' reads badly
         self.notes: list[str] = []  # notes on the event that no conflict carries (parts, scopes)
-        self.counted: dict[tuple[str, str], list[Facet]] | None = None  # counted_at's answer, asked twice
+        self.counted: dict[tuple[str, str], list[Facet]] | None = None
+        #: The counts numeric() read: (country, spot or "", role, figure, the claims giving it).
+        self.sizes: list[tuple[str, str, str, Figure, list[Facet]]] = []
         counted = Counter(
             country_key(gazetteer, f.origin) for f in facets if f.origin is not None and not is_home(f.origin, f.actor, gazetteer)
         )
@@ -154,11 +156,6 @@ def _worst(figures: list[Figure], read: bool) -> tuple[Figure, Figure] | None:
     return (bottom, top) if _floor(top, read) > _top(bottom, read) else None
 
 
-def role_of(f: Facet) -> str | None:
-    """What a counted claim counts: forces "moving", "present", "staying" or there "earlier" (a past size)."""
-    return _role(f)
-
-
 def counted_at(ctx: Context) -> dict[tuple[str, str], list[Facet]]:
     """Counted personnel of an event by the place they are counted at: (country, one spot in it or ""); read once."""
     if ctx.counted is None:
@@ -191,6 +188,8 @@ def numeric(ctx: Context) -> list[Conflict]:
             role, fig = _role(f) or "", figure_of(f.claim.count)
             q.add(_Count(role, fig), f"{fig.shown} {_ROLE_WORD[role]}", fig, f)
         answers = [k for k in q.answers if isinstance(k, _Count)]
+        for k in answers:  # the story-wide comparison of sizes (across.py) reads these, not every claim again
+            ctx.sizes.append((country, spot, k.role, k.figure, q.answers[k][2]))
         verdicts: list[Verdict] = []
         notes: list[str] = []
         for role in ("moving", "present", "staying", "earlier"):

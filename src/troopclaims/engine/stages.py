@@ -9,6 +9,7 @@ stage ("began", "the last", "still under way"); nothing names an outlet, a story
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Literal
 
 from .facets import POINT_KINDS, Facet
@@ -38,14 +39,21 @@ _MOVING = frozenset({"withdraw", "leave", "move", "deploy", "arrive", "return"})
 def stage_of(facet: Facet) -> Stage:
     """The stage a movement claim speaks of; "whole" when nothing marks one (it may be any stage)."""
     claim = facet.claim
-    if claim.modality in ("plan", "possibility", "demand", "permission"):
-        return "forecast"
-    if claim.movement not in _MOVING:
-        return "whole"
     origin = facet.origin
-    if claim.movement in ("withdraw", "leave") and origin is not None and origin.place is not None and origin.place.kind in POINT_KINDS:
+    point = origin is not None and origin.place is not None and origin.place.kind in POINT_KINDS
+    return _stage(claim.quote, claim.modality, claim.movement, point)
+
+
+@lru_cache(maxsize=4096)
+def _stage(quote: str, modality: str, movement: str | None, point: bool) -> Stage:
+    """Read once per distinct quote and fields: a large file repeats them, and every question asks."""
+    if modality in ("plan", "possibility", "demand", "permission"):
+        return "forecast"
+    if movement not in _MOVING:
+        return "whole"
+    if movement in ("withdraw", "leave") and point:
         return "one place"  # "left the base at X": one step of leaving the country
-    marks: list[Stage] = [stage for stage, words in _MARKS if words.search(claim.quote)]
+    marks: list[Stage] = [stage for stage, words in _MARKS if words.search(quote)]
     if "begun" in marks and "complete" in marks:
         return "whole"  # "began on the 1st and finished on the 9th": two stages in one quote, neither alone
     return marks[0] if marks else "whole"
