@@ -304,3 +304,18 @@ def test_explain_says_the_stage_and_does_not_weigh_counts_of_different_things(ru
     assert "stage " in out
     out = run("conflicts", "--explain", "tabloid-troops-to-iraq-01", "shafaq-routine-move-03").stdout
     assert "a separate, later movement" in out
+
+
+# --- class 10: a destination disputed by "rather than go home" ----------------------------------------------------------
+
+
+def test_rather_than_go_home_disputes_going_home() -> None:
+    found = conflicts(
+        move("a", "one", quote="US troops moved from Syria to Iraq rather than go home, officials said."),
+        {"id": "b", "source": "two", "quote": "The US troops leaving Syria are going home, the president said.", "movement": "return",
+         "origin": "Syria", "destination": "home"},
+    )
+    [c] = [c for c in found if c.kind == "destination"]
+    assert c.severity == "hard" and {s.label for s in c.sides} == {"Iraq", "home (United States)"}
+    [status] = [c for c in found if c.kind == "status"]
+    assert {s.label: s.claims for s in status.sides} == {"yes": ("b",), "no": ("a",)}

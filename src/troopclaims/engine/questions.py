@@ -355,11 +355,22 @@ def origin(ctx: Context) -> list[Conflict]:
 # --- whether it happened -----------------------------------------------------------------------------------
 
 
+#: "Moved to Iraq rather than go home": an answer elsewhere that says no to going home.
+_NOT_HOME = re.compile(
+    r"\b(?:rather\s+than|instead\s+of)\s+(?:being\s+(?:sent|brought|flown)\s+|(?:to\s+)?(?:go|going|return|returning|head|heading|fly|flying)\s+)"
+    r"(?:back\s+)?home\b",
+    re.IGNORECASE,
+)
+
+
 def status(ctx: Context) -> list[Conflict]:
     groups: dict[tuple[str, str], list[Facet]] = defaultdict(list)
+    not_home: list[Facet] = []
     for f in ctx.facets:
         if f.family not in ("departure", "relocation") or f.claim.modality in ("permission", "demand"):
             continue
+        if f.family == "relocation" and f.claim.polarity == "asserted" and _NOT_HOME.search(f.claim.quote):
+            not_home.append(f)
         if f.family == "departure":
             place = ctx.leaving(f)
             if place is None:
@@ -373,6 +384,8 @@ def status(ctx: Context) -> list[Conflict]:
     for (family, place), members in sorted(groups.items()):
         yes = [f for f in members if f.claim.polarity == "asserted"]
         no = [f for f in members if f.claim.polarity == "denied"]
+        if family == "relocation" and place.startswith("home"):
+            no += [f for f in not_home if f not in no]
         if not yes or not no:
             continue
         question = f"withdrew from {place}" if family == "departure" else ("went home" if place.startswith("home") else f"moved to {place}")
