@@ -319,3 +319,21 @@ def test_rather_than_go_home_disputes_going_home() -> None:
     assert c.severity == "hard" and {s.label for s in c.sides} == {"Iraq", "home (United States)"}
     [status] = [c for c in found if c.kind == "status"]
     assert {s.label: s.claims for s in status.sides} == {"yes": ("b",), "no": ("a",)}
+
+
+def test_going_home_from_home_is_no_rival_destination() -> None:
+    found = conflicts(
+        {"id": "a", "source": "one", "quote": "About 1,700 US paratroopers flew from the United States to Poland.", "movement": "deploy",
+         "origin": "United States", "destination": "Poland"},
+        {"id": "b", "source": "two", "quote": "The soldiers will come home when the crisis ends, officials said.", "movement": "return",
+         "origin": "United States", "destination": "home", "modality": "plan"},
+    )
+    assert [c for c in found if c.kind == "destination"] == []
+
+
+def test_waves_of_troops_sent_from_home_are_not_certain_rivals() -> None:
+    [c] = conflicts(
+        move("a", "one", {"value": 1700}, quote="The US sent 1,700 troops from the United States to Poland.", origin="United States", destination="Poland"),
+        move("b", "two", {"value": 3000}, quote="The US sent 3,000 troops from the United States to Poland.", origin="United States", destination="Poland"),
+    )
+    assert c.severity == "soft" and any("waves" in n for n in c.notes)

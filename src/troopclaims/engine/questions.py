@@ -198,6 +198,8 @@ def numeric(ctx: Context) -> list[Conflict]:
             if pair is not None:
                 verdict = compare_figures(*pair)
                 doubt = _doubt(q, role, pair) if verdict.severity == "hard" else None
+                if doubt is None and verdict.severity == "hard" and role == "moving" and _is_home_country(ctx, country):
+                    doubt = "not certain: forces sent out from their own country go in waves, each its own figure"
                 if doubt is not None:
                     verdict = Verdict("soft", verdict.reason, verdict.ratio)
                     notes.append(doubt)
@@ -217,6 +219,11 @@ def numeric(ctx: Context) -> list[Conflict]:
         else:
             ctx.notes.extend(notes)  # no conflict to carry them: they stay with the event
     return found
+
+
+def _is_home_country(ctx: Context, country: str) -> bool:
+    home = ctx.gazetteer.home_of(ctx.event.actor)
+    return home is not None and home.name == country
 
 
 def _doubt(q: Question, role: str, pair: tuple[Figure, Figure]) -> str | None:
@@ -264,7 +271,8 @@ def destination(ctx: Context) -> list[Conflict]:
         if _moving(f) and f.destination is not None:
             leaving = ctx.leaving(f)
             going = ctx.going(f)
-            if leaving is not None and going is not None and going[0] != leaving:  # going back is a return, not a rival end
+            # going back is a return, not a rival end; "home" from the actor's own country is a misread origin
+            if leaving is not None and going is not None and going[0] != leaving and not (going[1].home and going[1].name == leaving):
                 groups[leaving].append(f)
     found = []
     for leaving, members in sorted(groups.items()):
