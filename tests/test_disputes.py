@@ -17,9 +17,10 @@ from .conftest import Invoke
 from .test_compare import GAZETTEER, conflicts, move, source
 
 
-def findings(*claims: dict[str, Any]) -> Findings:
+def findings(*claims: dict[str, Any], dates: dict[str, str] | None = None) -> Findings:
     built = [Claim.model_validate({"actor": "US", **c}) for c in claims]
-    return findings_among(build_facets(built, {c.source: source(c.source) for c in built}, GAZETTEER), GAZETTEER)
+    sources = {c.source: source(c.source, (dates or {}).get(c.source, "2023-05-10")) for c in built}
+    return findings_among(build_facets(built, sources, GAZETTEER), GAZETTEER)
 
 
 # --- class 4: bounds on opposite sides of one figure ----------------------------------------------------------
@@ -337,3 +338,15 @@ def test_waves_of_troops_sent_from_home_are_not_certain_rivals() -> None:
         move("b", "two", {"value": 3000}, quote="The US sent 3,000 troops from the United States to Poland.", origin="United States", destination="Poland"),
     )
     assert c.severity == "soft" and any("waves" in n for n in c.notes)
+
+
+def test_forces_that_went_to_a_country_are_linked_with_those_later_leaving_it() -> None:
+    found = findings(
+        move("a", "one", {"value": 1000}, quote="The US moved 1,000 troops from Syria to Iraq."),
+        move("b", "two", {"value": 600}, quote="Some 600 US troops left Iraq for Kuwait, officials said.", origin="Iraq", destination="Kuwait"),
+        dates={"one": "2023-01-10", "two": "2023-05-20"},
+    )
+    later = next(e for e in found.events if "b" in e.claims)
+    assert "a" not in later.claims
+    [note] = [n for n in found.notes.get(later.id, ()) if "1,000" in n]
+    assert "moved to Iraq" in note and "the same forces" in note

@@ -11,8 +11,9 @@ they are separate, so that no figure of the story drops out of view unexplained.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import defaultdict
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date
 
 from .facets import Facet
@@ -32,24 +33,48 @@ def _month(day: date) -> str:
     return day.strftime("%b %Y")
 
 
-_Size = tuple[Context, Figure, list[Facet]]  # one figure of one event, and the claims that give it
+@dataclass
+class _Size:
+    """One figure of one event and the claims that give it; the earliest of them is found when first asked."""
+
+    ctx: Context
+    figure: Figure
+    facets: list[Facet]
+    _first: Facet | None = None
+
+    @property
+    def first(self) -> Facet:
+        if self._first is None:
+            self._first = min(self.facets, key=lambda f: (f.date.start, f.claim.id))
+        return self._first
 
 
-def sizes_across(contexts: list[Context], found: list[Conflict]) -> list[Conflict]:
-    """found, with size conflicts across events added and notes on the separate movements near each one.
+def sizes_across(contexts: list[Context], found: list[Conflict]) -> tuple[list[Conflict], dict[str, list[str]]]:
+    """found, with size conflicts across events added and notes on the separate movements near each one; and
+    notes on events (forces leaving a country that an earlier event sent forces to).
 
     It reads the figures numeric() gathered in each event (ctx.sizes), so it never goes over every claim again.
     """
     sizes: dict[tuple[str, str, str], list[_Size]] = defaultdict(list)
+    arrivals: dict[tuple[str, str], list[_Size]] = defaultdict(list)  # (actor, country gone to) -> moving figures
     for ctx in contexts:
+        moving = []
         for country, spot, role, figure, facets in ctx.sizes:
             kind = "there" if role in ("present", "earlier") else role
             if kind == "moving" or (kind == "there" and not spot):  # forces at one base are a part, not the size
-                sizes[(ctx.event.actor, country, kind)].append((ctx, figure, facets))
+                size = _Size(ctx, figure, facets)
+                sizes[(ctx.event.actor, country, kind)].append(size)
+                if kind == "moving":
+                    moving.append(size)
+        # the event's own "to X" keys: its moving figures are those of forces sent to X
+        if moving:
+            for key in ctx.event.places:
+                if key.startswith("to "):
+                    arrivals[(ctx.event.actor, key[3:])].extend(moving)
     added: list[Conflict] = []
     notes: dict[str, list[str]] = defaultdict(list)  # conflict id -> notes
     for (actor, country, kind), members in sorted(sizes.items(), key=lambda kv: kv[0]):
-        if len({ctx.event.id for ctx, _, _ in members}) < 2:
+        if len({m.ctx.event.id for m in members}) < 2:
             continue
         if kind == "there":
             added.extend(_there(actor, country, members))
@@ -59,39 +84,61 @@ def sizes_across(contexts: list[Context], found: list[Conflict]) -> list[Conflic
     for conflict in found:
         extra = notes.get(conflict.id, [])
         result.append(replace(conflict, notes=conflict.notes + tuple(extra)) if extra else conflict)
-    return result + added
+    return result + added, _from_where_sent(sizes, arrivals)
 
 
-def _first(facets: list[Facet]) -> Facet:
-    return min(facets, key=lambda f: (f.date.start, f.claim.id))
+def _from_where_sent(sizes: dict[tuple[str, str, str], list[_Size]], arrivals: dict[tuple[str, str], list[_Size]]) -> dict[str, list[str]]:
+    """"To X" linked with "from X": forces leaving a country after an earlier event sent forces of the same actor there."""
+    notes: dict[str, list[str]] = defaultdict(list)
+    said: dict[str, str] = {}
+    for (actor, country, kind), members in sizes.items():
+        sent = arrivals.get((actor, country))
+        if kind != "moving" or not sent:
+            continue
+        by_event: dict[str, list[_Size]] = defaultdict(list)
+        for m in sent:
+            by_event[m.ctx.event.id].append(m)
+        senders = sorted((ms[0].ctx.event for ms in by_event.values()), key=lambda e: (e.end, e.id))
+        ends = [e.end for e in senders]
+        for event in {m.ctx.event.id: m.ctx.event for m in members}.values():
+            at = bisect_left(ends, event.start)  # the senders that ended before this event began
+            if not at or (event.start - senders[at - 1].end).days > YEAR_DAYS:
+                continue
+            last = senders[at - 1]
+            if last.id not in said:
+                said[last.id] = _figures(by_event[last.id])
+            notes[event.id].append(
+                f"{said[last.id]} moved to {country} in event {last.id}, {(event.start - last.end).days} days before: "
+                f"the {actor} forces leaving {country} here may be the same forces"
+            )
+    return notes
 
 
 def _there(actor: str, country: str, members: list[_Size]) -> list[Conflict]:
     """The size of a force there, in each event against the event before it within a year: soft, the gap said."""
     by_event: dict[str, list[_Size]] = defaultdict(list)
     for member in members:
-        by_event[member[0].event.id].append(member)
-    order = sorted(by_event, key=lambda e: (by_event[e][0][0].event.start, e))
+        by_event[member.ctx.event.id].append(member)
+    order = sorted(by_event, key=lambda e: (by_event[e][0].ctx.event.start, e))
     found = []
     # Each size against the last one before it (within a year): the comparison a reader makes, and linear in events.
     for previous, later in zip(order, order[1:]):
-        ctx = by_event[later][0][0]
-        if (ctx.event.start - by_event[previous][0][0].event.end).days > YEAR_DAYS:
+        ctx = by_event[later][0].ctx
+        if (ctx.event.start - by_event[previous][0].ctx.event.end).days > YEAR_DAYS:
             continue
         pair = _worst_across(by_event[previous], by_event[later])
         if pair is None:
             continue
-        (ea, a, facets_a), (eb, b, facets_b) = pair
+        (ea, a, fa), (eb, b, fb) = ((m.ctx, m.figure, m.first) for m in pair)
         verdict = compare_figures(a, b)
         if verdict.severity == "compatible":
             continue
-        fa, fb = _first(facets_a), _first(facets_b)
         gap = abs((fb.date.start - fa.date.end).days)
         q = Question("numeric", f"{country}-across-events", f"How large the {actor} force in {country} was, across the story", {})
-        for _, fig, facets in pair:
-            day = _first(facets).date.start
-            for f in facets:
-                q.add((fig.shown, day), f"{fig.shown} there ({_month(day)})", fig, f)
+        for m in pair:
+            day = m.first.date.start
+            for f in m.facets:
+                q.add((m.figure.shown, day), f"{m.figure.shown} there ({_month(day)})", m.figure, f)
         explanation = (
             f"{verdict.reason}; they are {gap} days apart ({fa.claim.id}, {_month(fa.date.start)}; {fb.claim.id}, "
             f"{_month(fb.date.start)}): the force may have changed in between, or one figure is wrong"
@@ -101,21 +148,21 @@ def _there(actor: str, country: str, members: list[_Size]) -> list[Conflict]:
 
 
 def _top(m: _Size) -> float:
-    return float("inf") if m[1].high is None else m[1].high
+    return float("inf") if m.figure.high is None else m.figure.high
 
 
 def _worst_across(before: list[_Size], later: list[_Size]) -> tuple[_Size, _Size] | None:
     """The earlier and later figures furthest apart: the lowest ceiling of one side against the highest floor of the other."""
     candidates = []
     for low_side, high_side in ((before, later), (later, before)):
-        small = min(low_side, key=lambda m: (_top(m), m[1].shown))
-        large = max(high_side, key=lambda m: (m[1].low, m[1].shown))
-        if large[1].low > _top(small):
-            candidates.append((large[1].low / max(_top(small), 1), small, large))
+        small = min(low_side, key=lambda m: (_top(m), m.first.claim.id))
+        large = max(high_side, key=lambda m: (m.figure.low, m.first.claim.id))
+        if large.figure.low > _top(small):
+            candidates.append((large.figure.low / max(_top(small), 1), small, large))
     if not candidates:
         return None
-    _, small, large = max(candidates, key=lambda c: (c[0], c[1][1].shown))
-    first, second = sorted((small, large), key=lambda m: (m[0].event.start, m[0].event.id))
+    _, small, large = max(candidates, key=lambda c: (c[0], c[1].first.claim.id))
+    first, second = sorted((small, large), key=lambda m: (m.ctx.event.start, m.ctx.event.id))
     return first, second
 
 
@@ -123,8 +170,9 @@ def _moving_notes(country: str, members: list[_Size], notes: dict[str, list[str]
     """Each event's numeric conflict on the country names the movements just before and after it, as separate ones."""
     by_event: dict[str, list[_Size]] = defaultdict(list)
     for member in members:
-        by_event[member[0].event.id].append(member)
-    order = sorted((sizes[0][0].event for sizes in by_event.values()), key=lambda e: (e.start, e.id))
+        by_event[member.ctx.event.id].append(member)
+    order = sorted((sizes[0].ctx.event for sizes in by_event.values()), key=lambda e: (e.start, e.id))
+    said: dict[str, str] = {}  # what an event's figures are, written once however many neighbours name them
     for i, event in enumerate(order):
         for other in (order[i - 1] if i else None, order[i + 1] if i + 1 < len(order) else None):
             if other is None:
@@ -133,13 +181,18 @@ def _moving_notes(country: str, members: list[_Size], notes: dict[str, list[str]
             gap = (other.start - event.end).days if later else max(0, (event.start - other.end).days)
             if gap > NEAR_DAYS:
                 continue
-            figures = sorted(((fig, facets, _first(facets)) for _, fig, facets in by_event[other.id]), key=lambda t: (t[2].date.start, t[0].shown))
-            said = ", ".join(
-                f"{fig.shown} ({first.claim.id if len(facets) == 1 else f'{len(facets)} claims, first {first.claim.id}'}, "
-                f"{_month(first.date.start)})"
-                for fig, facets, first in figures[:_SHOWN]
-            ) + (f" and {len(figures) - _SHOWN} more figures" if len(figures) > _SHOWN else "")
+            if other.id not in said:
+                said[other.id] = _figures(by_event[other.id])
             notes[f"{event.id}.numeric.{slug(country)}"].append(
-                f"{said} moving out of {country}: a separate, {'later' if later else 'earlier'} movement (event {other.id}, "
+                f"{said[other.id]} moving out of {country}: a separate, {'later' if later else 'earlier'} movement (event {other.id}, "
                 f"{gap} days {'after' if later else 'before'} this one's claims), not set against these figures"
             )
+
+
+def _figures(sizes: list[_Size]) -> str:
+    shown = sorted(sizes, key=lambda m: (m.first.date.start, m.first.claim.id))
+    return ", ".join(
+        f"{m.figure.shown} ({m.first.claim.id if len(m.facets) == 1 else f'{len(m.facets)} claims, first {m.first.claim.id}'}, "
+        f"{_month(m.first.date.start)})"
+        for m in shown[:_SHOWN]
+    ) + (f" and {len(shown) - _SHOWN} more figures" if len(shown) > _SHOWN else "")

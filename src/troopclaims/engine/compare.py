@@ -78,7 +78,9 @@ def _findings(facets: list[Facet], gazetteer: Gazetteer, texts: Mapping[str, str
         found.extend(conflict for question in QUESTIONS for conflict in question(ctx))
         if ctx.notes:
             notes[event.id] = tuple(ctx.notes)
-    found = sizes_across(contexts, found)
+    found, linked = sizes_across(contexts, found)
+    for event_id, extra in linked.items():
+        notes[event_id] = notes.get(event_id, ()) + tuple(extra)
     found.extend(_attribution(facets, event_of))
     found = _unique_ids([_with_notes(c, shared) for c in found])
     starts = {e.id: e.start for e in events}

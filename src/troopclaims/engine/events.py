@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ..world import Gazetteer
-from .facets import Facet, Spot
+from .facets import Facet
 
 #: A claim more than this many days after the last claim on its place starts a new run on that place.
 GAP_DAYS = 30
@@ -71,32 +71,33 @@ def place_keys(facet: Facet, gazetteer: Gazetteer) -> tuple[str, ...]:
     return tuple(_places(facet, gazetteer))
 
 
-def _ends(facet: Facet) -> tuple[tuple[str, Spot | None], ...]:
-    return (("from", facet.location),) if facet.location is not None else (("from", facet.origin), ("to", facet.destination))
-
-
 def _places(facet: Facet, gazetteer: Gazetteer) -> dict[str, str]:
-    """Place keys with a name to show: the country of each place the gazetteer knows.
+    return _keys(facet)[0]
 
-    A place it does not know ties nothing: it may be a base inside the country the other claims name, and a
-    key of its own would split one movement into two events without a word. It is kept by name (unresolved).
+
+def _keys(facet: Facet) -> tuple[dict[str, str], tuple[str, ...]]:
+    """Place keys with a name to show (the country of each place the gazetteer knows), and the places it does not.
+
+    A place the gazetteer does not know ties nothing: it may be a base inside the country the other claims name,
+    and a key of its own would split one movement into two events without a word. It is kept by name with its
+    role ("from Camp Zulu").
     """
     found = {}
-    for side, spot in _ends(facet):
-        if spot is not None and spot.place is not None and not spot.home:
-            country = spot.country
-            if country:
-                found[f"{side} {country}"] = country
-    return found
+    unknown: tuple[str, ...] = ()
+    ends = (("at", facet.location),) if facet.location is not None else (("from", facet.origin), ("to", facet.destination))
+    for side, spot in ends:
+        if spot is None or spot.home:
+            continue
+        if spot.place is None:
+            unknown += (f"{side} {spot.written}",)
+        elif spot.country:
+            found[f"{'from' if side == 'at' else side} {spot.country}"] = spot.country
+    return found, unknown
 
 
 def unresolved(facet: Facet) -> tuple[str, ...]:
     """The places a claim names that the gazetteer does not know, with their role: ("from Camp Zulu",)."""
-    ends = _ends(facet)
-    if all(spot is None or spot.place is not None or spot.home for _, spot in ends):
-        return ()
-    return tuple(f"{'at' if facet.location is not None else side} {spot.written}" for side, spot in ends
-                 if spot is not None and spot.place is None and not spot.home)
+    return _keys(facet)[1]
 
 
 def anchor(facet: Facet) -> tuple[date, date]:
@@ -134,9 +135,8 @@ def build_events(facets: list[Facet], gazetteer: Gazetteer) -> tuple[list[Event]
         if facet.actor is not None and facet.claim.kind == "force":
             first, last = anchor(facet)
             start, end = first.toordinal(), last.toordinal()
-            by_actor[facet.actor].append(
-                _Item(facet, start, end, _places(facet, gazetteer), end - start + 1 > COARSE_DAYS, unresolved(facet))
-            )
+            places, unknown = _keys(facet)
+            by_actor[facet.actor].append(_Item(facet, start, end, places, end - start + 1 > COARSE_DAYS, unknown))
     drafts: list[_Draft] = []
     for actor in sorted(by_actor):
         drafts.extend(_actor_events(actor, by_actor[actor]))
