@@ -134,7 +134,7 @@ def _there(actor: str, country: str, members: list[_Size]) -> list[Conflict]:
         if verdict.severity == "compatible":
             continue
         gap = abs((fb.date.start - fa.date.end).days)
-        q = Question("numeric", f"{country}-across-events", f"How large the {actor} force in {country} was, across the story", {})
+        q = Question("numeric", f"{country}-across-events", f"How large the {ctx.people} force in {country} was, across the story", {})
         for m in pair:
             day = m.first.date.start
             for f in m.facets:

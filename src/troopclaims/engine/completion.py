@@ -59,7 +59,7 @@ def _ask(ctx: Context, place: str, members: list[tuple[str, Facet]]) -> Conflict
     deadlines = [f for stage, f in members if stage == "deadline" and f.date.end < ended]
     if not going and not deadlines:
         return None
-    q = Question("status", f"completion-{place}", f"Whether the {ctx.event.actor} movement out of {place} was complete, and when", {})
+    q = Question("status", f"completion-{place}", f"Whether the {ctx.people} movement out of {place} was complete, and when", {})
     for f in done:
         q.add(("complete", _day(f, True)), f"complete ({_day(f, True).isoformat()})", Answer("complete", span_of(f)), f)
     notes: list[str] = []

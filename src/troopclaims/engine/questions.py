@@ -358,4 +358,3 @@ def origin(ctx: Context) -> list[Conflict]:
         notes = ["two movements at the same time would make both true"]
         found.append(q.conflict(ctx.event, severity, explanation, notes))
     return found
-
