@@ -97,7 +97,9 @@ event = obj({
     "claims": {"type": "array", "items": obj({"claim": ID, "how": {"enum": ["first", "place", "no place", "vague date", "alone"]},
                                               "reason": S, "reviewed": {"type": ["boolean", "null"]}}, extra=True)},
     "conflicts": {"type": "array", "items": ID}, "notes": {"type": "array", "items": S},
-}, required=["id", "actor", "label", "start", "end", "places", "claims", "conflicts"], extra=True)
+    "place_refs": {"type": "array", "items": obj({"role": {"enum": ["from", "to"]}, "name": S, "id": PLACE_ID, "kind": NS,
+                                                  "country": COUNTRY})},
+}, required=["id", "actor", "label", "start", "end", "places", "place_refs", "claims", "conflicts"], extra=True)
 check = obj({
     "path": S, "valid": {"type": "boolean"},
     "problems": {"type": "array", "items": {"type": "object", "required": ["line", "column", "severity", "message"],

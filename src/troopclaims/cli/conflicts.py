@@ -87,4 +87,4 @@ def events(reading: Reading, source: str | None) -> None:
         shown = [e for e in shown if wanted & set(e.claims)]
     sources = {claim.id: claim.source for claim in dataset.claims}
     reviewed = {claim.id: claim.reviewed for claim in dataset.claims}
-    reading.render(events_view(shown, list(found.conflicts), sources, found.notes, reviewed), dataset)
+    reading.render(events_view(shown, list(found.conflicts), sources, found.notes, reviewed, dataset.gazetteer()), dataset)

@@ -127,11 +127,20 @@ def conflicts_view(conflicts: list[Conflict], places: Places | None = None, data
                 csv_columns=list(CONFLICT_CSV), csv_rows=conflict_csv_rows(conflicts, dataset))
 
 
+def place_key_record(key: str, gazetteer: Gazetteer | None) -> dict[str, Any]:
+    """An event's place key ("from Syria", "to Iraq") as data: its role and the place, by gazetteer id."""
+    role, _, name = key.partition(" ")
+    found = gazetteer.lookup(name) if gazetteer is not None else None
+    described = gazetteer.describe(found) if gazetteer is not None and found is not None else {}
+    return {"role": role, "name": name, "id": described.get("id"), "kind": described.get("kind"), "country": described.get("country")}
+
+
 def events_view(
     events: list[Event], conflicts: list[Conflict], sources: dict[str, str], notes: Mapping[str, tuple[str, ...]] | None = None,
-    reviewed: Mapping[str, bool] | None = None,
+    reviewed: Mapping[str, bool] | None = None, gazetteer: Gazetteer | None = None,
 ) -> View:
-    """sources: claim id -> source id; notes: event id -> the notes no conflict carries; reviewed: claim id -> mark."""
+    """sources: claim id -> source id; notes: event id -> the notes no conflict carries; reviewed: claim id -> mark;
+    gazetteer: to give the places that tie each event together by id, as every output names places."""
     reviewed = reviewed or {}
     notes = notes or {}
     from ..engine import event_record
@@ -168,6 +177,7 @@ def events_view(
         row["reviewed"] = cell(reviewed.get(row["claim"]))
     records = [event_record(e, conflicts, notes.get(e.id, ())) for e in events]
     for record in records:
+        record["place_refs"] = [place_key_record(key, gazetteer) for key in record["places"]]
         for member in record["claims"]:
             member["reviewed"] = reviewed.get(member["claim"])
     legend = [f"{len(events)} events; a claim's 'how': first, place (linked through a place it names), no place, vague date, alone."]

@@ -21,6 +21,7 @@ from typing import Any
 from ..datafile import Claim, Dataset, Source
 from ..errors import TroopclaimsError
 from ..time import event_date
+from ..world import Gazetteer
 
 SCHEMA = """
 CREATE TABLE sources (
@@ -149,9 +150,12 @@ def _claim_row(dataset: Dataset, claim: Claim, event: tuple[str | None, str | No
     )  # fmt: skip
 
 
-def _side_rows(conflict: Mapping[str, Any]) -> Iterable[tuple[Any, ...]]:
+def _side_rows(conflict: Mapping[str, Any], gazetteer: Gazetteer) -> Iterable[tuple[Any, ...]]:
+    from .findings_views import place_ids
+
     for number, side in enumerate(conflict["sides"], 1):
-        value: Mapping[str, Any] = side.get("value") or {}
+        # Places by gazetteer id, kind and country code, as every other output names them.
+        value: Mapping[str, Any] = place_ids(dict(side.get("value") or {}), gazetteer)
         kind = value.get("type")
         deadline = value.get("deadline") or {}
         dated = value if kind == "date" else deadline
@@ -182,6 +186,7 @@ def build_database(
     for event in events:
         for member in event.get("claims", ()):
             membership[member["claim"]] = (event["id"], member.get("how"))
+    gazetteer = dataset.gazetteer()
     with connection:
         connection.executemany(f"INSERT INTO sources VALUES ({_marks(12)})", [_source_row(s) for s in dataset.sources.values()])
         connection.executemany(
@@ -199,7 +204,7 @@ def build_database(
                 for c in conflicts
             ],
         )
-        connection.executemany(f"INSERT INTO sides VALUES ({_marks(16)})", [row for c in conflicts for row in _side_rows(c)])
+        connection.executemany(f"INSERT INTO sides VALUES ({_marks(16)})", [row for c in conflicts for row in _side_rows(c, gazetteer)])
 
 
 def _marks(count: int) -> str:
