@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from troopclaims.cli.conflicts import KINDS
 from troopclaims.present.findings_views import CONFLICT_CSV, EVENT_CSV
 from troopclaims.present.tidy import CLAIM_CSV, TIMELINE_CSV
 
@@ -85,7 +86,7 @@ side_value = {
 conflict = obj({
     # <event>.<kind>.<scope>; an attribution dispute across events has no event
     "id": {"type": "string", "pattern": "^([^.\\s]+\\.)?[a-z]+\\.[^\\s]+$"}, "event": NS,
-    "kind": {"enum": ["numeric", "destination", "location", "origin", "status", "permission", "timing", "attribution"]},
+    "kind": {"enum": list(KINDS)},
     "severity": {"enum": ["hard", "soft"]}, "topic": S,
     "sides": {"type": "array", "minItems": 2, "items": obj({"label": S, "value": side_value, "claims": {"type": "array", "items": ref}}, extra=True)},
     "claims": {"type": "array", "items": ID}, "sources": {"type": "array", "items": ID}, "speakers": {"type": "array", "items": S},
