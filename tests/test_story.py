@@ -126,10 +126,10 @@ def test_review_edits_a_field_and_refuses_an_invalid_value(run: Invoke, story: P
     data = story / "claims.yaml"
     run("add", str(story / "articles" / "wire.txt"), "--data", str(data))
     claim = load_dataset(data).claims[0]
-    answers = "e\nmovement\nmarch\ne\nactor\nUA\na\n"  # "march" is no movement: refused, then actor set
+    answers = "e\nmovement: march\nactor: UA\ny\na\n"  # "march" is no movement: refused, then actor set
     result = run("review", "--data", str(data), input=answers)
     assert result.exit_code == 0, result.stderr
-    assert "movement" in result.stderr and "nothing changed" in result.stderr
+    assert "'march' is not a movement" in result.stderr and "nothing saved" in result.stderr
     edited = next(c for c in load_dataset(data).claims if c.id == claim.id)
     assert edited.actor == "UA" and edited.reviewed and edited.movement == claim.movement
 

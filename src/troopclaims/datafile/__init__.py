@@ -4,7 +4,7 @@ Takes a claims YAML file and its articles; gives a Dataset (sources, claims, eve
 every problem with its line and column. Also how amounts are written ("about 1,000"), shared by the
 checker and the extractor, and the record of candidate claims (Extracted) that merge writes into a file.
 Modules: dates.py, model.py, schema.py, anchors.py, amounts.py, mentions.py, dataset.py, describe.py, selection.py,
-candidates.py, merge.py.
+candidates.py, merge.py, edit.py (review's writes), natural.py (review's edits as a person types them).
 """
 
 from __future__ import annotations
@@ -20,7 +20,8 @@ if TYPE_CHECKING:
     from .dataset import Dataset, check_file, load_dataset
     from .dates import DateValue, Precision, day_value, month_value, parse_publication, parse_value, week_value
     from .discover import STORY_DATA, data_files_touched, find_story
-    from .edit import update_claim
+    from .edit import ReviewFile, Written
+    from .natural import EDITABLE, parse_edit
     from .merge import merge_into
     from .model import MAX_COUNT, Claim, Count, DataFile, Source, When
     from .schema import data_file_schema
@@ -37,11 +38,14 @@ __all__ = [
     "DataFile",
     "Dataset",
     "DateValue",
+    "EDITABLE",
     "Extracted",
     "Folded",
     "Precision",
+    "ReviewFile",
     "Source",
     "When",
+    "Written",
     "check_file",
     "data_file_schema",
     "data_files_touched",
@@ -58,9 +62,9 @@ __all__ = [
     "new_data_file",
     "month_value",
     "parse_publication",
+    "parse_edit",
     "parse_value",
     "select_claims",
-    "update_claim",
     "week_value",
 ]
 
@@ -85,7 +89,10 @@ _HOME = {
     "parse_value": "dates",
     "week_value": "dates",
     "merge_into": "merge",
-    "update_claim": "edit",
+    "ReviewFile": "edit",
+    "Written": "edit",
+    "EDITABLE": "natural",
+    "parse_edit": "natural",
     "data_files_touched": "discover",
     "find_story": "discover",
     "STORY_DATA": "discover",

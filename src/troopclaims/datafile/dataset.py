@@ -340,36 +340,44 @@ class _Checker:
     # --- claims against their articles -----------------------------------------------------------------------
 
     def _anchor(self, dataset: Dataset, claim: Claim, loc: Loc, article: Folded) -> None:
-        text = dataset.texts[claim.source]
-        if not fold_quote(claim.quote):
-            self.report((*loc, "quote"), f"claim {claim.id!r}: the quote is blank; copy the claim's words from the article", code="quote")
-            return
-        spans = find_quote(article, claim.quote, limit=_MAX_OCCURRENCES)
-        file = dataset.sources[claim.source].file
-        if len(spans) == 1:
-            dataset.spans[claim.id] = spans[0]
-        elif not spans:
-            self.report((*loc, "quote"), f"claim {claim.id!r}: quote not found in {file}{near_miss(article, text, claim.quote)}", code="quote")
-        else:
-            places = ", ".join(f"line {line_of(text, start)} [{start}:{end}]" for start, end in spans[:5])
-            times = f"at least {len(spans)}" if len(spans) >= _MAX_OCCURRENCES else str(len(spans))
-            self.report(
-                (*loc, "quote"),
-                f"claim {claim.id!r}: quote occurs {times} times in {file} ({places}); lengthen it so it occurs once",
-                code="quote",
-            )
+        span, problem = anchor_quote(claim, article, dataset.texts[claim.source], dataset.sources[claim.source].file)
+        if span is not None:
+            dataset.spans[claim.id] = span
+        if problem is not None:
+            self.report((*loc, "quote"), problem, code="quote")
 
     def _count_in_quote(self, claim: Claim, loc: Loc) -> None:
-        from .mentions import mentions_number, mentions_words
+        for field_name, problem in count_problems(claim):
+            self.report((*loc, "count", field_name), problem, code="count")
 
-        count = claim.count
-        if count is None:
-            return
-        if count.qualifier == "vague":
-            if count.text and not mentions_words(claim.quote, count.text):
-                self.report((*loc, "count", "text"), f"claim {claim.id!r}: count {count.text!r} does not appear in its quote", code="count")
-            return
-        for name in ("value", "low", "high"):
-            number = getattr(count, name)
-            if number is not None and not mentions_number(claim.quote, number):
-                self.report((*loc, "count", name), f"claim {claim.id!r}: count {number:,} does not appear in its quote (as digits or words)", code="count")
+
+def anchor_quote(claim: Claim, article: Folded, text: str, file: str) -> tuple[tuple[int, int] | None, str | None]:
+    """Where the claim's quote stands in its article (folded), or why it cannot be anchored there."""
+    if not fold_quote(claim.quote):
+        return None, f"claim {claim.id!r}: the quote is blank; copy the claim's words from the article"
+    spans = find_quote(article, claim.quote, limit=_MAX_OCCURRENCES)
+    if len(spans) == 1:
+        return spans[0], None
+    if not spans:
+        return None, f"claim {claim.id!r}: quote not found in {file}{near_miss(article, text, claim.quote)}"
+    places = ", ".join(f"line {line_of(text, start)} [{start}:{end}]" for start, end in spans[:5])
+    times = f"at least {len(spans)}" if len(spans) >= _MAX_OCCURRENCES else str(len(spans))
+    return None, f"claim {claim.id!r}: quote occurs {times} times in {file} ({places}); lengthen it so it occurs once"
+
+
+def count_problems(claim: Claim) -> list[tuple[str, str]]:
+    """Each part of the claim's count that its quote does not give, with the problem in words."""
+    from .mentions import mentions_number, mentions_words
+
+    count = claim.count
+    if count is None:
+        return []
+    if count.qualifier == "vague":
+        if count.text and not mentions_words(claim.quote, count.text):
+            return [("text", f"claim {claim.id!r}: count {count.text!r} does not appear in its quote")]
+        return []
+    return [
+        (name, f"claim {claim.id!r}: count {number:,} does not appear in its quote (as digits or words)")
+        for name in ("value", "low", "high")
+        if (number := getattr(count, name)) is not None and not mentions_number(claim.quote, number)
+    ]

@@ -30,6 +30,7 @@ import re
 import socket
 import stat
 import tempfile
+import time
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
@@ -149,16 +150,16 @@ def safe_write_bytes(path: Path, data: bytes, *, what: str = "file", protect: It
         raise _cannot_write(path, what, exc, existed) from None
 
 
-def update_text(path: Path, update: Callable[[str], str], *, limit: int, what: str = "data") -> bool:
+def update_text(path: Path, update: Callable[[str], str], *, limit: int, what: str = "data", wait: float = 0.0) -> bool:
     """Rewrite a file through update(text) under its lock: read, change, write atomically, errors as one line.
 
     A byte order mark the file starts with is kept (update sees the text after it), so the
     file's bytes change only where update changes its text. Returns whether anything changed;
-    an unchanged file is not rewritten.
+    an unchanged file is not rewritten. wait: seconds to wait for another writer's lock (see write_lock).
     """
     path = Path(path)
     try:
-        with write_lock(path):
+        with write_lock(path, wait=wait):
             text = read_text(path, limit=limit, what=what, keep_bom=True)
             mark = "\ufeff" if text.startswith("\ufeff") else ""
             body = text[len(mark):]
@@ -225,20 +226,26 @@ def _same_file(one: Path, other: Path) -> bool:
 
 
 @contextlib.contextmanager
-def write_lock(path: Path) -> Iterator[None]:
+def write_lock(path: Path, *, wait: float = 0.0) -> Iterator[None]:
     """Hold PATH.lock for the duration of a write; a second writer is refused, not interleaved.
 
     The lock is the operating system's (flock, or msvcrt.locking on Windows) on the lock file, so the
     kernel releases it when its holder ends, however it ends: a lock file left by a killed writer, or
     one naming a process id that has since been reused, never blocks anyone. The file holds the
     holder's process id and host name, for the message. A lock that is held (by another process, or by
-    this one) is respected: the caller gets a TroopclaimsError. OSError (a folder that cannot be
-    written) is left to the caller, which knows what it was writing.
+    this one) is respected: the caller gets a TroopclaimsError, at once or, with wait, when it is still held
+    after that many seconds (a writer whose own writes are short, such as review beside add, waits its
+    turn). OSError (a folder that cannot be written) is left to the caller, which knows what it was writing.
     """
     lock = Path(f"{path}.lock")
+    deadline = time.monotonic() + wait
     for _ in range(5):
         fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o644)
-        if not _try_lock(fd):
+        locked = _try_lock(fd)
+        while not locked and time.monotonic() < deadline:
+            time.sleep(0.02)
+            locked = _try_lock(fd)
+        if not locked:
             holder = os.read(fd, 200).decode("utf-8", "replace").split()
             os.close(fd)
             by = f" (process {holder[0]} on {holder[1]})" if len(holder) > 1 else ""
