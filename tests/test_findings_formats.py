@@ -47,8 +47,9 @@ def check_value(value: dict[str, Any]) -> None:
 
 
 def check_conflict(record: dict[str, Any]) -> None:
-    assert set(record) == {"id", "event", "kind", "severity", "topic", "sides", "claims", "sources", "speakers", "explanation", "notes",
-                           "places"}
+    assert set(record) == {"id", "event", "kind", "severity", "review", "topic", "sides", "claims", "sources", "speakers", "explanation",
+                           "notes", "places"}
+    assert record["review"] in ("reviewed", "partly reviewed", "unreviewed")
     # Each claim's resolved places (world/): {"destination": {"name", "id", "kind", "country"}}.
     assert set(record["places"]) == set(record["claims"])
     for fields in record["places"].values():
@@ -58,7 +59,8 @@ def check_conflict(record: dict[str, Any]) -> None:
     assert record["id"].startswith(f"{record['event']}.{record['kind']}.") or record["kind"] == "attribution"
     assert len(record["sides"]) >= 2
     for side in record["sides"]:
-        assert set(side) == {"label", "value", "claims"}
+        assert set(side) == {"label", "reviewed", "value", "claims"}
+        assert side["reviewed"] == all(ref["reviewed"] for ref in side["claims"])
         check_value(side["value"])
         for ref in side["claims"]:
             assert set(ref) == {"claim", "source", "published", "reviewed", "speaker", "cited", "date"}

@@ -88,11 +88,14 @@ conflict = obj({
     "id": {"type": "string", "pattern": "^([^.\\s]+\\.)?[a-z]+\\.[^\\s]+$"}, "event": NS,
     "kind": {"enum": list(KINDS)},
     "severity": {"enum": ["hard", "soft"]}, "topic": S,
-    "sides": {"type": "array", "minItems": 2, "items": obj({"label": S, "value": side_value, "claims": {"type": "array", "items": ref}}, extra=True)},
+    # 'unreviewed': fewer than two sides have a reviewed claim, so the conflict rests on candidates nobody has read
+    "review": {"enum": ["reviewed", "partly reviewed", "unreviewed"]},
+    "sides": {"type": "array", "minItems": 2, "items": obj({"label": S, "reviewed": {"type": "boolean"}, "value": side_value,
+                                                           "claims": {"type": "array", "items": ref}}, extra=True)},
     "claims": {"type": "array", "items": ID}, "sources": {"type": "array", "items": ID}, "speakers": {"type": "array", "items": S},
     "explanation": S, "notes": {"type": "array", "items": S},
     "places": {"type": "object", "additionalProperties": {"$ref": "#/$defs/places"}},
-}, required=["id", "event", "kind", "severity", "topic", "sides", "claims", "explanation", "notes"], extra=True)
+}, required=["id", "event", "kind", "severity", "review", "topic", "sides", "claims", "explanation", "notes"], extra=True)
 event = obj({
     "id": ID, "actor": S, "label": S, "start": DAY, "end": DAY, "places": {"type": "array", "items": S},
     "claims": {"type": "array", "items": obj({"claim": ID, "how": {"enum": ["first", "place", "no place", "vague date", "alone"]},
@@ -162,6 +165,7 @@ csv_schema("timeline.csv.schema.json", "troopclaims timeline --format csv", TIME
 csv_schema("conflicts.csv.schema.json", "troopclaims conflicts --format csv", CONFLICT_CSV, {
     "severity": {"enum": ["hard", "soft"]}, "side": {"type": "string", "pattern": "^\\d+$"},
     "value_type": {"enum": ["count", "date", "place", "answer"]}, "reviewed": {"enum": ["true", "false", "NA"]},
+    "review": {"enum": ["reviewed", "partly reviewed", "unreviewed"]},
     "published": NA_OR(VALP), "claim_date": NA_OR(VALP), "claim_date_start": NA_OR(DAYP), "claim_date_end": NA_OR(DAYP),
     "qualifier": {"enum": ["NA", "exact", "about", "more_than", "at_least", "up_to", "fewer_than", "range", "vague"]},
     "figure": NA_OR(INT), "low": NA_OR(INT), "high": NA_OR(INT),

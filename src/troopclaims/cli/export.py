@@ -4,7 +4,7 @@ from pathlib import Path
 
 import click
 
-from .options import Reading, reading_options, source_option
+from .options import Reading, candidates_option, narrow, reading_options, source_option
 
 TARGETS = ("annotations", "claimreview", "sqlite")
 BARE_FILE_NOTE = "export FILE is deprecated and goes in the next release: write export -o FILE"
@@ -15,7 +15,8 @@ BARE_FILE_NOTE = "export FILE is deprecated and goes in the next release: write 
 @click.option("--to", "target", type=click.Choice(TARGETS), required=True, help="What to export to.")
 @click.argument("file", required=False, type=click.Path(path_type=Path, dir_okay=False, allow_dash=True))
 @source_option
-def export(reading: Reading, target: str, file: Path | None, source: str | None) -> None:
+@candidates_option
+def export(reading: Reading, target: str, file: Path | None, source: str | None, include_candidates: bool) -> None:
     """Export the claims for other tools: Web Annotations, schema.org Claims, or one SQLite database.
 
     \b
@@ -25,7 +26,8 @@ def export(reading: Reading, target: str, file: Path | None, source: str | None)
 
     JSON goes to -o FILE, or to standard output when -o is left out or '-'. SQLite needs -o FILE.
     A bare FILE after the options (export --to sqlite claims.sqlite) still works in this release,
-    with a deprecation note on stderr.
+    with a deprecation note on stderr. Each claim says whether a person reviewed it or it is a
+    candidate; claimreview holds reviewed claims only unless --include-candidates.
 
     \b
     Examples:
@@ -47,6 +49,8 @@ def export(reading: Reading, target: str, file: Path | None, source: str | None)
     if target == "sqlite" and source:
         raise UsageError("--source does not apply to --to sqlite: the database holds every claim its conflicts name")
     dataset = reading.load()
+    if target == "claimreview" and not include_candidates:  # published as a fact-checker's word: reviewed claims only
+        dataset = narrow(dataset, reviewed_only=True)
     claims = select_claims(dataset, source=source, speaker=None)
     content = EXPORTERS[target](dataset, claims)
     reading.write(content, dataset, "database" if target == "sqlite" else "export", f"{len(claims)} claims as {target}")

@@ -158,6 +158,16 @@ def load_data(data: Path | None, gazetteer: Path | None = None) -> Dataset:
     return load_dataset(resolve_data(data), gazetteer=gazetteer)
 
 
+def candidates_option(func: F) -> F:
+    """--include-candidates, for the outputs that show reviewed claims only unless asked (report, ClaimReview)."""
+    return click.option(
+        "--include-candidates",
+        "include_candidates",
+        is_flag=True,
+        help="Show the candidates nobody has reviewed too, each marked as such (by default only reviewed claims).",
+    )(func)
+
+
 def talk_options(func: F) -> F:
     """--quiet and --verbose: how much a command says on stderr besides its errors."""
     func = click.option("--verbose", "-v", "verbose", is_flag=True, help="Say more on stderr: what was read from each file.")(func)

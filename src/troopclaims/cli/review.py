@@ -201,7 +201,7 @@ def _when_reader(file: ReviewFile, claim: Claim) -> Any:
 
 def _ask(question: str, choices: tuple[str, ...]) -> str:
     try:
-        answer: str = click.prompt(question, type=click.Choice(choices), show_choices=False)
+        answer: str = click.prompt(question, type=click.Choice(choices), show_choices=False, prompt_suffix=" ")
     except click.Abort as exc:
         _interrupted(exc)
         return "q"  # end of input: stop, everything decided so far is saved

@@ -18,8 +18,8 @@ from ..errors import TroopclaimsError
 from ..files import MAX_DATA_BYTES, StrictLoader, YamlProblem, load_located, update_text
 from .anchors import fold_quote
 from .candidates import Extracted
+from .edit import LOCK_WAIT, end_of_node, line_end
 from .model import Claim
-from .edit import end_of_node, line_end
 
 
 @dataclass(frozen=True)
@@ -48,7 +48,7 @@ def merge_into(data_path: Path, extracted: list[Extracted], published_given: boo
         planned.append(MergeResult(tuple(s["id"] for s in new_sources), len(new_claims), skipped, tuple(refused)))
         return merged
 
-    update_text(data_path, merge, limit=MAX_DATA_BYTES, what="data")
+    update_text(data_path, merge, limit=MAX_DATA_BYTES, what="data", wait=LOCK_WAIT)  # review writes between its questions: wait its turn
     return planned[0]
 
 

@@ -52,6 +52,7 @@ class ClaimRef:
     date_start: str  # ISO day
     date_end: str  # ISO day
     precision: str
+    reviewed: bool = True  # False: a candidate of the extractor that nobody has reviewed yet
 
 
 @dataclass(frozen=True)
@@ -63,6 +64,10 @@ class Side:
     @property
     def claims(self) -> tuple[str, ...]:
         return tuple(r.claim for r in self.refs)
+
+    @property
+    def reviewed(self) -> bool:
+        return all(r.reviewed for r in self.refs)
 
 
 @dataclass(frozen=True)
@@ -81,6 +86,14 @@ class Conflict:
     @property
     def claims(self) -> tuple[str, ...]:
         return tuple(claim for side in self.sides for claim in side.claims)
+
+    @property
+    def review(self) -> str:
+        """'reviewed'; 'unreviewed' when fewer than two sides have a reviewed claim (the candidates carry it); else 'partly reviewed'."""
+        if all(side.reviewed for side in self.sides):
+            return "reviewed"
+        backed = sum(any(r.reviewed for r in side.refs) for side in self.sides)
+        return "unreviewed" if backed < 2 else "partly reviewed"
 
     @property
     def sources(self) -> tuple[str, ...]:
@@ -114,15 +127,18 @@ def conflict_record(conflict: Conflict) -> dict[str, Any]:
         "event": conflict.event,
         "kind": conflict.kind,
         "severity": conflict.severity,
+        "review": conflict.review,
         "topic": conflict.topic,
         "sides": [
             {
                 "label": side.label,
+                "reviewed": side.reviewed,
                 "value": value_record(side.value),
                 "claims": [
                     {
                         "claim": r.claim, "source": r.source, "published": r.published, "speaker": r.speaker, "cited": r.cited,
                         "date": {"value": r.date, "start": r.date_start, "end": r.date_end, "precision": r.precision},
+                        "reviewed": r.reviewed,
                     }
                     for r in side.refs
                 ],

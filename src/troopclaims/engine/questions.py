@@ -35,7 +35,7 @@ def ref(f: Facet) -> ClaimRef:
     d = f.date
     return ClaimRef(
         f.claim.id, f.source.id, f.source.published.date, f.claim.speaker, f.claim.cited,
-        d.value, d.start.isoformat(), d.end.isoformat(), d.precision,
+        d.value, d.start.isoformat(), d.end.isoformat(), d.precision, f.claim.reviewed,
     )
 
 

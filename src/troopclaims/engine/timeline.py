@@ -28,6 +28,7 @@ class TimelineRow:
     conflicts: tuple[str, ...]  # ids of the conflicts the claim is in
     reported: str
     reason: str
+    reviewed: bool = True  # False: an unreviewed candidate
 
 
 def summary(claim: Claim) -> str:
@@ -80,6 +81,7 @@ def build_timeline(dataset: Dataset, conflicts: list[Conflict], by: str = "happe
                 conflicts=tuple(involved.get(claim.id, ())),
                 reported=reported.value,
                 reason=happened.reason,
+                reviewed=claim.reviewed,
             )
         )
     # Ties keep the order of the data file, which is the order of each article.

@@ -60,6 +60,8 @@ def claim_object(dataset: Dataset, claim: Claim) -> dict[str, Any]:
         "text": dataset.texts[claim.source][start:end],
         "datePublished": source.published.date,
         "appearance": appearance(source),
+        # A CreativeWork's status: whether a person has read this claim against its article, or only the extractor has.
+        "creativeWorkStatus": "reviewed" if claim.reviewed else "candidate (not reviewed)",
     }
     author = _author(claim, source)
     if author:

@@ -27,9 +27,24 @@ CONFLICT_CSV = (
     "qualifier", "figure", "low", "high",
     "date_value", "date_start", "date_end", "date_precision", "date_kind",
     "place", "place_id", "place_kind", "country",
-    "answer",
+    "answer", "review",
 )
 EVENT_CSV = ("event", "actor", "start", "end", "claim", "source", "reviewed", "how")
+
+
+#: How a claim nobody has reviewed yet is marked where it is listed.
+CANDIDATE = "[candidate]"
+#: What a conflict's heading adds when candidates carry it, wholly or in part.
+REVIEW_MARKS = {"reviewed": "", "partly reviewed": " [partly on candidates]", "unreviewed": " [unreviewed: rests on candidates]"}
+
+
+def resting_on_candidates(conflicts: list[Conflict]) -> str:
+    """The summary's words on how many findings rest on claims nobody has reviewed ('' when none do)."""
+    unreviewed = sum(c.review == "unreviewed" for c in conflicts)
+    partly = sum(c.review == "partly reviewed" for c in conflicts)
+    if not unreviewed and not partly:
+        return ""
+    return f"; {unreviewed} rest on unreviewed candidates, {partly} partly (--reviewed-only leaves candidates out)"
 
 
 def place_ids(record: dict[str, Any], gazetteer: Gazetteer | None) -> dict[str, Any]:
@@ -73,6 +88,7 @@ def conflict_csv_rows(conflicts: list[Conflict], dataset: Dataset | None = None)
                     "side": index, "claim": ref.claim, "source": ref.source, "published": ref.published, "reviewed": reviewed.get(ref.claim),
                     "speaker": ref.speaker, "cited": ref.cited, "claim_date": ref.date, "claim_date_start": ref.date_start,
                     "claim_date_end": ref.date_end, "claim_date_precision": ref.precision, **values,
+                    "review": conflict.review,
                 }
                 rows.append({column: cell(row.get(column)) for column in CONFLICT_CSV})
     return rows
@@ -101,17 +117,17 @@ def conflicts_view(conflicts: list[Conflict], places: Places | None = None, data
             first = index == 0
             rows.append(
                 {
-                    "heading": conflict.topic,
+                    "heading": conflict.topic + REVIEW_MARKS[conflict.review],
                     "id": conflict.id if first else "",
                     "kind": conflict.kind if first else "",
                     "severity": conflict.severity if first else "",
                     "value": humanize_dates(side.label),
-                    "claims": ", ".join(side.claims),
+                    "claims": ", ".join(r.claim if r.reviewed else f"{r.claim} {CANDIDATE}" for r in side.refs),
                     "explanation": humanize_dates("; ".join((conflict.explanation, *conflict.notes))) if first else "",
                 }
             )
     hard = sum(c.severity == "hard" for c in conflicts)
-    notes = [f"{len(conflicts)} conflicts: {hard} hard, {len(conflicts) - hard} soft."]
+    notes = [f"{len(conflicts)} conflicts: {hard} hard, {len(conflicts) - hard} soft{resting_on_candidates(conflicts)}."]
     records = [conflict_record(c) for c in conflicts]
     gazetteer = dataset.gazetteer() if dataset is not None else None
     reviewed = {claim.id: claim.reviewed for claim in dataset.claims} if dataset is not None else {}

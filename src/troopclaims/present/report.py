@@ -50,6 +50,7 @@ class ClaimItem:
     after: str
     conflicts: tuple[int, ...]  # 1-based numbers of the conflicts the claim is in
     severity: str
+    reviewed: bool = True  # False: a candidate nobody has reviewed, marked wherever it is shown
 
 
 @dataclass(frozen=True)
@@ -69,6 +70,7 @@ class ConflictItem:
     notes: tuple[str, ...]
     sides: tuple[SideItem, ...]
     figures: Markup  # for a numeric dispute, the chart of its figures over time; else empty
+    review: str = "reviewed"  # or 'partly reviewed', or 'unreviewed': candidates carry it (Conflict.review)
 
 
 @dataclass(frozen=True)
@@ -114,6 +116,8 @@ class Report:
     glance: Glance
     #: A warning the header carries above everything: the report is of the bundled demo data, not a story of one's own.
     notice: str = ""
+    #: Candidates left out of the report (it shows reviewed claims unless asked for candidates).
+    left_out: int = 0
 
     @property
     def conflict_ids(self) -> tuple[str, ...]:
@@ -124,11 +128,29 @@ class Report:
     def hard(self) -> int:
         return sum(c.severity == "hard" for c in self.conflicts)
 
+    @property
+    def review_line(self) -> str:
+        """What the header says of candidates: how many are left out, or how many claims and conflicts rest on them."""
+        if self.left_out:
+            return (f"{self.left_out} candidate claim{'s' if self.left_out != 1 else ''} nobody has reviewed "
+                    "left out (--include-candidates shows them, marked).")
+        candidates = sum(not c.reviewed for c in self.claims)
+        if not candidates:
+            return ""
+        unreviewed = sum(c.review == "unreviewed" for c in self.conflicts)
+        partly = sum(c.review == "partly reviewed" for c in self.conflicts)
+        return (f"{candidates} of {len(self.claims)} claims are candidates nobody has reviewed, marked as such; "
+                f"{unreviewed} conflicts rest on them, {partly} partly.")
 
-def make_report(dataset: Dataset, *, title: str | None = None, notice: str = "") -> Report:
-    """Run the comparison engine and the timeline on a dataset, and gather the report."""
+
+def make_report(dataset: Dataset, *, title: str | None = None, notice: str = "", left_out: int = 0) -> Report:
+    """Run the comparison engine and the timeline on a dataset, and gather the report.
+
+    left_out: how many candidates the caller left out of dataset, for the header to say.
+    """
     conflicts = find_conflicts(dataset)
-    return replace(build_report(dataset, conflicts, build_timeline(dataset, conflicts), title=title), notice=notice)
+    built = build_report(dataset, conflicts, build_timeline(dataset, conflicts), title=title)
+    return replace(built, notice=notice, left_out=left_out)
 
 
 def build_report(
@@ -159,7 +181,7 @@ def build_report(
             number[old], conflicts[old].id, conflicts[old].kind, conflicts[old].severity, conflicts[old].topic,
             humanize_dates(conflicts[old].explanation), tuple(humanize_dates(n) for n in conflicts[old].notes),
             tuple(SideItem(s.label, tuple(items[c] for c in s.claims if c in items)) for s in conflicts[old].sides),
-            _figures(conflicts[old], conflicts[old].id, claims, by_row, items, colour),
+            _figures(conflicts[old], conflicts[old].id, claims, by_row, items, colour), conflicts[old].review,
         )
         for old in order
     )  # fmt: skip
@@ -235,7 +257,7 @@ def _claim_item(dataset: Dataset, claim: Claim, row: TimelineRow | None, conflic
         id=claim.id, source=claim.source, outlet=source_label(source), speaker=claim.speaker or NARRATION,
         attribution=attribution, date=row.date if row else "", when=when, precision=row.precision if row else "",
         basis=row.basis if row else "", summary=claim_phrase(claim),
-        before=before, quote=quote, after=after, conflicts=conflicts, severity=severity,
+        before=before, quote=quote, after=after, conflicts=conflicts, severity=severity, reviewed=claim.reviewed,
     )  # fmt: skip
 
 

@@ -14,7 +14,8 @@ import io
 from markupsafe import Markup
 
 from .render import Column, View, render_markdown as render_view
-from .report import GLANCE_VALUES, NARRATION, Report
+from .findings_views import CANDIDATE, REVIEW_MARKS
+from .report import GLANCE_VALUES, NARRATION, ClaimItem, Report
 from .wording import OWN_WORDS
 
 def _csp_hash(text: str) -> str:
@@ -45,6 +46,10 @@ def _md(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+def _candidate(item: ClaimItem) -> str:
+    return "" if item.reviewed else f" {CANDIDATE}"
+
+
 def render_markdown(report: Report) -> str:
     out = io.StringIO()
     out.write(f"# {_md(report.title)}\n\n")
@@ -54,11 +59,13 @@ def render_markdown(report: Report) -> str:
         f"From `{report.data_name}`: {len(report.articles)} sources, {len(report.claims)} claims "
         f"({report.dated} dated), {len(report.conflicts)} conflicts ({report.hard} hard).\n\n"
     )
+    if report.review_line:
+        out.write(f"{report.review_line}\n\n")
     conflict_rows = [
         {
-            "n": str(c.number), "id": c.id, "severity": c.severity, "kind": c.kind, "topic": _md(c.topic),
+            "n": str(c.number), "id": c.id, "severity": c.severity, "kind": c.kind, "topic": _md(c.topic) + REVIEW_MARKS[c.review],
             "sides": "\n".join(
-                f"**{_md(s.value)}**: " + "; ".join(f"{i.id} ({_md(i.attribution)})" for i in s.claims) for s in c.sides
+                f"**{_md(s.value)}**: " + "; ".join(f"{i.id}{_candidate(i)} ({_md(i.attribution)})" for i in s.claims) for s in c.sides
             ),
             "why": _md(c.explanation), "notes": "\n".join(_md(n) for n in c.notes),
         }
@@ -71,7 +78,7 @@ def render_markdown(report: Report) -> str:
     timeline_rows = [
         {
             "date": c.when or "undated", "source": _md(c.outlet), "claim": c.id,
-            "speaker": _md(c.attribution), "summary": _md(c.summary), "conflicts": ", ".join(ids[n] for n in c.conflicts),
+            "speaker": _md(c.attribution), "summary": _candidate(c).strip() + " " * (not c.reviewed) + _md(c.summary), "conflicts": ", ".join(ids[n] for n in c.conflicts),
         }
         for c in report.claims
     ]
@@ -83,7 +90,7 @@ def render_markdown(report: Report) -> str:
         {
             # The id makes each heading unique: two sources sharing outlet, title and date must not merge.
             "source": _md(f"{a.title} ({a.outlet + ', ' if a.named else ''}{a.id}, published {a.published_when})"),
-            "claim": c.id, "speaker": _md(c.attribution),
+            "claim": c.id + _candidate(c), "speaker": _md(c.attribution),
             "date": c.when, "quote": "“" + _md(c.quote) + "”",
         }
         for a in report.articles

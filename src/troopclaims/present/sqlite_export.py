@@ -89,7 +89,8 @@ CREATE TABLE conflicts (
     severity TEXT NOT NULL,
     topic TEXT NOT NULL,
     explanation TEXT NOT NULL,
-    notes TEXT NOT NULL                   -- JSON list
+    notes TEXT NOT NULL,                  -- JSON list
+    review TEXT NOT NULL                  -- reviewed, partly reviewed, or unreviewed (resting on candidates)
 );
 CREATE TABLE sides (
     conflict_id TEXT NOT NULL REFERENCES conflicts(id),
@@ -198,9 +199,10 @@ def build_database(
             [_claim_row(dataset, claim, membership.get(claim.id, (None, None))) for claim in dataset.claims],
         )
         connection.executemany(
-            "INSERT INTO conflicts VALUES (?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO conflicts VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             [
-                (c["id"], c.get("event"), c["kind"], c["severity"], c["topic"], c["explanation"], json.dumps(c.get("notes", [])))
+                (c["id"], c.get("event"), c["kind"], c["severity"], c["topic"], c["explanation"], json.dumps(c.get("notes", [])),
+                 c.get("review", "reviewed"))
                 for c in conflicts
             ],
         )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from ..datafile import Claim, Dataset
+from .findings_views import CANDIDATE
 from .render import Column, View
 from .tidy import CLAIM_CSV, TIMELINE_CSV, claim_cells, count_data, date_data, known_outlet
 from .wording import OWN_WORDS, claim_phrase, human_date
@@ -103,7 +104,7 @@ def claims_view(
             "speaker": claim.speaker or OWN_WORDS,
             "count": count_text(claim),
             "route": route(claim),
-            "quote": " ".join(claim.quote.split()),
+            "quote": ("" if claim.reviewed else f"{CANDIDATE} ") + " ".join(claim.quote.split()),
             "conflicts": " ".join(conflicts.get(claim.id, ())),
         }
         for claim in claims
@@ -115,7 +116,9 @@ def claims_view(
         claim_cells(dataset, c, (places or {}).get(c.id, {}), conflicts.get(c.id, ()), event_date(c, dataset.source_of(c)))
         for c in claims
     ]
-    return View(f"{len(claims)} claims", columns, rows, records, csv_columns=list(CLAIM_CSV), csv_rows=csv_rows)
+    candidates = sum(not c.reviewed for c in claims)
+    notes = [f"{candidates} of {len(claims)} claims are candidates nobody has reviewed ({CANDIDATE}; troopclaims review)"] if candidates else []
+    return View(f"{len(claims)} claims", columns, rows, records, notes=notes, csv_columns=list(CLAIM_CSV), csv_rows=csv_rows)
 
 
 def timeline_view(rows: list[TimelineRow], by: str, dataset: Dataset, places: Places | None = None) -> View:
@@ -134,7 +137,7 @@ def timeline_view(rows: list[TimelineRow], by: str, dataset: Dataset, places: Pl
     flat = [
         {
             "date": human_date(row.date, row.kind) + ("" if row.basis != "publication" or by == "reported" else " (published)"),
-            "summary": claim_phrase(claims[row.claim]) if row.claim in claims else row.summary,
+            "summary": ("" if row.reviewed else f"{CANDIDATE} ") + (claim_phrase(claims[row.claim]) if row.claim in claims else row.summary),
             "speaker": row.speaker or OWN_WORDS,
             "disputed": ", ".join(dict.fromkeys(conflict_kind(c) for c in row.conflicts)),
             "source": row.source,
@@ -166,9 +169,11 @@ def timeline_view(rows: list[TimelineRow], by: str, dataset: Dataset, places: Pl
         {"axis": by, **claim_cells(dataset, claims[row.claim], (places or {}).get(row.claim, {}), row.conflicts, _row_date(row, by))}
         for row in rows
     ]
-    notes = ["'(published)': the claim gives no date of its own; its article's publication date stands in."]
-    return View(f"Timeline, by when it {by}", columns, flat, records, notes=notes if by == "happened" else [],
-                csv_columns=list(TIMELINE_CSV), csv_rows=csv_rows)
+    notes = ["'(published)': the claim gives no date of its own; its article's publication date stands in."] if by == "happened" else []
+    candidates = sum(not row.reviewed for row in rows)
+    if candidates:
+        notes.append(f"{candidates} of {len(rows)} rows rest on candidates nobody has reviewed ({CANDIDATE}; troopclaims review)")
+    return View(f"Timeline, by when it {by}", columns, flat, records, notes=notes, csv_columns=list(TIMELINE_CSV), csv_rows=csv_rows)
 
 
 def _row_date(row: TimelineRow, by: str) -> EventDate:
