@@ -129,13 +129,19 @@ def test_progress_draws_nothing_when_quick_or_piped(capsys: pytest.CaptureFixtur
 # --- every example in every help text runs ------------------------------------------------------------------
 
 
-def _examples() -> list[tuple[str, str]]:
+def _examples() -> list[tuple[str, str, str]]:
+    """(command, where it runs, example): each example runs where its heading says, else from any folder."""
     found = []
     commands: list[tuple[str, click.Command]] = [("troopclaims", main), *((f"troopclaims {n}", c) for n, c in main.commands.items())]
     for name, command in commands:
         with click.Context(command, info_name=name) as ctx:
             text = command.get_help(ctx)
-        found.extend((name, line.strip()) for line in text.splitlines() if line.strip().startswith("troopclaims "))
+        where = "any folder"
+        for line in text.splitlines():
+            if line.strip().startswith("Example"):
+                where = "repository" if "repository" in line else "story" if "story folder" in line else "any folder"
+            elif line.strip().startswith("troopclaims "):
+                found.append((name, where, line.strip()))
     return found
 
 
@@ -143,11 +149,35 @@ EXAMPLES = _examples()
 
 
 def test_every_command_has_an_example() -> None:
-    assert {name for name, _ in EXAMPLES} == {"troopclaims", *(f"troopclaims {n}" for n in main.commands)}
+    assert {name for name, _, _ in EXAMPLES} == {"troopclaims", *(f"troopclaims {n}" for n in main.commands)}
 
 
-@pytest.mark.parametrize(("where", "example"), EXAMPLES, ids=[example for _, example in EXAMPLES])
-def test_every_help_example_runs(copy: Path, where: str, example: str) -> None:
+@pytest.fixture
+def story(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A story folder as troopclaims init makes it, with one article of our own added, as the current folder."""
+    folder = tmp_path / "story"
+    assert CliRunner().invoke(main, ["init", str(folder), "-q"]).exit_code == 0
+    (folder / "articles" / "airlift.txt").write_text(
+        "Airlift ends\nFeb. 14, 2024 | Reuters\n\nAbout 400 German soldiers left Jordan for Cyprus on Tuesday, officials said.\n",
+        encoding="utf-8",
+    )
+    monkeypatch.chdir(folder)
+    assert CliRunner().invoke(main, ["add", "articles", "-q"]).exit_code == 0
+    return folder
+
+
+@pytest.mark.parametrize(("command", "where", "example"), EXAMPLES, ids=[example for _, _, example in EXAMPLES])
+def test_every_help_example_runs(request: pytest.FixtureRequest, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                 command: str, where: str, example: str) -> None:
+    # An example runs where its heading says: the repository (data/ and seeds/), a story folder, or any other folder.
+    if where == "repository":
+        copy = request.getfixturevalue("copy")
+    elif where == "story":
+        copy = request.getfixturevalue("story")
+    else:
+        copy = tmp_path / "anywhere"
+        copy.mkdir()
+        monkeypatch.chdir(copy)
     words = shlex.split(example)[1:]
     stdin = None
     if "<" in words:

@@ -47,7 +47,7 @@ def main() -> None:
     articles on US troops leaving northeastern Syria in October 2019) and say so on stderr.
 
     \b
-    Examples:
+    Examples (on the bundled demo, from any folder outside a story):
       troopclaims list --source shafaq
       troopclaims conflicts --kind numeric
     """

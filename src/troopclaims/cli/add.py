@@ -38,9 +38,9 @@ def add(
     rejected in review is never added again. Running it twice adds nothing.
 
     \b
-    Examples:
-      troopclaims add seeds/ --data data/claims.yaml
-      troopclaims add seeds/001_214abf9375eada4f.txt --published 2020-11 --data data/claims.yaml --verbose
+    Examples (in a story folder made by troopclaims init):
+      troopclaims add articles/
+      troopclaims add articles/airlift.txt --published 2024-02 --verbose
     """
     data = story_data(data)
     talk = Talk(quiet, verbose)

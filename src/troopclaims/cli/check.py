@@ -32,7 +32,7 @@ def check(
     and candidates left to review do not fail the check; --quiet prints errors only.
 
     \b
-    Examples:
+    Examples (in the repository, which holds data/ and seeds/):
       troopclaims check data/claims.yaml
       troopclaims check --data data/claims.yaml --format github
       troopclaims check --changed seeds/001_214abf9375eada4f.txt

@@ -30,7 +30,7 @@ def conflicts(reading: Reading, kind: str | None, source: str | None, fail_on_co
     --fail-on-conflict makes it exit 3 when there are any, for CI.
 
     \b
-    Examples:
+    Examples (on the bundled demo, from any folder outside a story):
       troopclaims conflicts
       troopclaims conflicts --kind numeric --format json
       troopclaims conflicts --explain tabloid-troops-to-iraq-01 esper-western-iraq-07
@@ -71,7 +71,7 @@ def events(reading: Reading, source: str | None) -> None:
     only. Each event has a stable id and a label; JSON gives each claim's reason for being there.
 
     \b
-    Examples:
+    Examples (on the bundled demo, from any folder outside a story):
       troopclaims events
       troopclaims events --format json
     """

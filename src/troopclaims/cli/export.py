@@ -30,7 +30,7 @@ def export(reading: Reading, target: str, file: Path | None, source: str | None,
     candidate; claimreview holds reviewed claims only unless --include-candidates.
 
     \b
-    Examples:
+    Examples (on the bundled demo, from any folder outside a story):
       troopclaims export --to annotations -o annotations.jsonld
       troopclaims export --to claimreview --source shafaq-routine-move
       troopclaims export --to sqlite -o claims.sqlite

@@ -30,7 +30,7 @@ def extract(
     cannot be read is named at the end, and the others are still read (exit 1).
 
     \b
-    Examples:
+    Examples (in the repository, which holds data/ and seeds/):
       troopclaims extract seeds/ --format table
       troopclaims extract seeds/003_79fed1301217ceeb.txt --format json
       troopclaims extract seeds/ --format jsonl --jobs 2 --quiet

@@ -13,7 +13,7 @@ def list_claims(reading: Reading, source: str | None, speaker: str | None) -> No
     """List the claims of the data file, with where each quote stands in its article and the conflicts each is in.
 
     \b
-    Examples:
+    Examples (on the bundled demo, from any folder outside a story):
       troopclaims list --source shafaq
       troopclaims list --speaker esper --format json
       troopclaims list --since 2019-10-20 --until 2019-10-31 --format csv -o claims.csv

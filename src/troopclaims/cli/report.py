@@ -20,7 +20,7 @@ def report(reading: Reading, include_candidates: bool) -> None:
     the conflicts resting on them.
 
     \b
-    Examples:
+    Examples (on the bundled demo, from any folder outside a story):
       troopclaims report -o report.html
       troopclaims report --format markdown -o -
       troopclaims report --reviewed-only --since 2019-10 -o october.html

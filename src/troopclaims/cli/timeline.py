@@ -23,7 +23,7 @@ def timeline(reading: Reading, source: str | None, by: str) -> None:
     contradict others are marked in the last column.
 
     \b
-    Examples:
+    Examples (on the bundled demo, from any folder outside a story):
       troopclaims timeline
       troopclaims timeline --by reported --format markdown
       troopclaims timeline --since 2019-10 --until 2019-11 --format json -o timeline.json
