@@ -135,12 +135,11 @@ class _Session:
         return back
 
     def _edit(self, at: int, claim: Claim) -> None:
-        from ..datafile import EDITABLE
-        from ..datafile.natural import EXAMPLES
+        from ..datafile import EDIT_EXAMPLES, EDITABLE
 
         while True:
             try:
-                line = click.prompt(f"change (e.g. {EXAMPLES}; fields: {', '.join(EDITABLE)}; empty to go back)", default="", show_default=False)
+                line = click.prompt(f"change (e.g. {EDIT_EXAMPLES}; fields: {', '.join(EDITABLE)}; empty to go back)", default="", show_default=False)
             except click.Abort as exc:
                 _interrupted(exc)
                 return
@@ -161,8 +160,7 @@ def edited(file: ReviewFile, claim: Claim, line: str) -> tuple[Claim | None, str
     """The claim with one typed edit made, or None and the reason it is refused (as check would refuse it)."""
     from pydantic import ValidationError
 
-    from ..datafile import Claim, parse_edit
-    from ..datafile.natural import EditRefused
+    from ..datafile import Claim, EditRefused, parse_edit
 
     try:
         changes = parse_edit(line, _when_reader(file, claim))

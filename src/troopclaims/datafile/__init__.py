@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from .dates import DateValue, Precision, day_value, month_value, parse_publication, parse_value, week_value
     from .discover import STORY_DATA, data_files_touched, find_story
     from .edit import ReviewFile, Written
-    from .natural import EDITABLE, parse_edit
+    from .natural import EDIT_EXAMPLES, EDITABLE, EditRefused, parse_edit
     from .merge import merge_into
     from .model import MAX_COUNT, Claim, Count, DataFile, Source, When
     from .schema import data_file_schema
@@ -39,6 +39,8 @@ __all__ = [
     "Dataset",
     "DateValue",
     "EDITABLE",
+    "EDIT_EXAMPLES",
+    "EditRefused",
     "Extracted",
     "Folded",
     "Precision",
@@ -92,6 +94,8 @@ _HOME = {
     "ReviewFile": "edit",
     "Written": "edit",
     "EDITABLE": "natural",
+    "EDIT_EXAMPLES": "natural",
+    "EditRefused": "natural",
     "parse_edit": "natural",
     "data_files_touched": "discover",
     "find_story": "discover",

@@ -29,7 +29,7 @@ _WORD_FIELD = {word: name for name, words in CHOICES.items() for word in words}
 _FIELD_RE = re.compile(r"^\s*(?P<field>[A-Za-z][A-Za-z _]*?)\s*:\s*(?P<value>.*)$", re.DOTALL)
 _ROUTE_RE = re.compile(r"^(?:from\s+(?P<origin>.+?))?\s*(?:(?<![^\s])to\s+(?P<destination>.+))?$", re.IGNORECASE)
 _CLEAR = ("", "-", "none", "nothing")
-EXAMPLES = "'about 450', 'more than 1,200', 'on Tuesday', 'from Latvia to Estonia', 'denied', 'speaker: Anna Berg'"
+EDIT_EXAMPLES = "'about 450', 'more than 1,200', 'on Tuesday', 'from Latvia to Estonia', 'denied', 'speaker: Anna Berg'"
 
 #: Reads a date expression against the claim's article: the When to store, or ValueError saying why not.
 ResolveWhen = Callable[[str], When]
@@ -62,7 +62,7 @@ def parse_edit(line: str, resolve_when: ResolveWhen) -> dict[str, Any]:
         pass
     raise EditRefused(
         f"cannot tell which field {text!r} sets; type an amount, a date, a route or a word such as 'denied' "
-        f"(e.g. {EXAMPLES}), or FIELD: value with a field among {', '.join(EDITABLE)}"
+        f"(e.g. {EDIT_EXAMPLES}), or FIELD: value with a field among {', '.join(EDITABLE)}"
     )
 
 
