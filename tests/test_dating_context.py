@@ -41,3 +41,11 @@ def test_a_movement_is_not_given_the_day_it_was_announced() -> None:
 
 def test_a_planned_move_is_not_given_the_day_it_was_said() -> None:
     assert dated("The Pentagon said late Sunday that 2,000 US troops will move to Kuwait.", "2021-03-08") == [(None, None)]
+
+
+def test_how_long_a_planned_movement_takes_is_its_deadline() -> None:
+    claims = extract_article("The French withdrawal from Mali will take three weeks, the minister said.", source_id="s",
+                             published=parse_value(WEDNESDAY))
+    [claim] = [c for c in claims if c.movement]
+    assert claim.when is not None and (claim.when.value, claim.when.kind) == ("2021-03-31", "deadline")
+    assert claim.when.text == "will take three weeks"

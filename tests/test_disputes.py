@@ -350,3 +350,15 @@ def test_forces_that_went_to_a_country_are_linked_with_those_later_leaving_it() 
     assert "a" not in later.claims
     [note] = [n for n in found.notes.get(later.id, ()) if "1,000" in n]
     assert "moved to Iraq" in note and "the same forces" in note
+
+
+def test_how_long_a_movement_was_to_take_against_when_it_ended() -> None:
+    # "will take three weeks" is read as a deadline even where the extractor calls the sentence a fact
+    found = conflicts(
+        leave("a", "one", "The US withdrawal from Syria will take three weeks, the Pentagon said.", None, movement="withdraw",
+              when={"text": "will take three weeks", "value": "2023-05-31", "kind": "deadline"}),
+        leave("b", "two", "The last US troops left Syria on June 8, officials said.", "2023-06-08"),
+        dates={"two": "2023-06-09"},
+    )
+    [c] = [c for c in found if c.kind == "status"]
+    assert c.severity == "soft" and "2023-05-31" in c.explanation

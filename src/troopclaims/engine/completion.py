@@ -4,7 +4,8 @@ A claim that the movement is complete gives the day by which it ended; a claim t
 denial that it is complete) gives a day on which it had not. The second after the first is a dispute. It is hard
 only when both days are stated in the claims and lie more than a day apart; a day read from an article's
 publication, or a gap of one day, leaves it soft. A plan's deadline ("within three weeks") against the day a
-movement was complete is a plan against a fact: soft, when the end came after the deadline.
+movement was complete is a plan against a fact: soft, when the end came after the deadline. A deadline in a claim
+read as a fact ("the withdrawal will take three weeks") is such a plan too.
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ def completion(ctx: Context) -> list[Conflict]:
             groups[place].append((stage, f))
         elif f.claim.modality == "fact" and f.claim.polarity == "denied" and stage == "complete":
             groups[place].append(("under way", f))  # "the withdrawal has not been completed"
-        elif f.claim.modality == "plan" and f.claim.polarity == "asserted" and f.date.kind == "deadline":
+        elif f.claim.polarity == "asserted" and f.date.kind == "deadline" and f.claim.modality in ("plan", "fact"):
             groups[place].append(("deadline", f))
     found = []
     for place, members in sorted(groups.items()):

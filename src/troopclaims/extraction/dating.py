@@ -8,7 +8,7 @@ Relative dates resolve against the publication date, with the tense of the words
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 from typing import TYPE_CHECKING, Literal
 
 from ..datafile import DateValue, When
@@ -73,6 +73,16 @@ def _context_month(text: str, before: int, published: DateValue) -> tuple[int, i
     return year, month
 
 
+#: How long a movement is to take: "will take three weeks" ends it by then, counted from the day it was written.
+_TAKES_RE = re.compile(
+    r"\b(?:will|would|is\s+to|are\s+to|should|could|to)\s+(?:take|last)\s+(?:about\s+|around\s+|up\s+to\s+|some\s+)?"
+    r"(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?P<unit>days?|weeks?|months?)\b",
+    re.IGNORECASE,
+)
+_SMALL_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                  "nine": 9, "ten": 10}
+
+
 class Dates:
     """Dates of claims in one article; each piece of text is tagged once."""
 
@@ -114,6 +124,9 @@ class Dates:
         ordinal = self._ordinal_day(piece, focus + start, expressions)
         if ordinal is not None:
             return ordinal
+        takes = self._takes(piece)
+        if takes is not None:
+            return takes
         if not expressions:
             return None
         chosen = min(expressions, key=lambda e: abs(e.start - focus))
@@ -136,6 +149,21 @@ class Dates:
         if _CAPTION_RE.search(before) or _ANNOUNCED_RE.search(before):
             return True
         return planned_move and _SAID_RE.search(before) is not None
+
+    def _takes(self, piece: tuple[int, int]) -> When | None:
+        """ "Will take three weeks": the movement is to end within that time of the day it was written."""
+        found = _TAKES_RE.search(self.text, piece[0], piece[1])
+        if found is None or self.published is None:
+            return None
+        n = int(found["n"]) if found["n"].isdigit() else _SMALL_NUMBERS[found["n"].lower()]
+        unit = found["unit"].lower().rstrip("s")
+        anchor = self.published.end
+        if unit == "month":
+            month = anchor.month - 1 + n
+            end = date(anchor.year + month // 12, month % 12 + 1, min(anchor.day, 28))
+        else:
+            end = anchor + timedelta(days=n * (7 if unit == "week" else 1))
+        return When(text=found[0], value=end.isoformat(), kind="deadline")
 
     def _ordinal_day(self, piece: tuple[int, int], focus: int, expressions: list[Expression]) -> When | None:
         """ "On the 16th", when it is nearer the claim than any other date: the day of the month last named before it."""
