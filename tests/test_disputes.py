@@ -362,3 +362,11 @@ def test_how_long_a_movement_was_to_take_against_when_it_ended() -> None:
     )
     [c] = [c for c in found if c.kind == "status"]
     assert c.severity == "soft" and "2023-05-31" in c.explanation
+
+
+def test_two_days_for_leaving_one_town_are_still_compared() -> None:
+    [c] = conflicts(
+        leave("a", "one", "US troops left Kobani on Friday, residents said.", "2023-05-05", origin="Kobani"),
+        leave("b", "two", "US troops left Kobani on Tuesday, a spokesman said.", "2023-05-09", origin="Kobani"),
+    )
+    assert c.kind == "timing" and "Kobani" in c.topic

@@ -106,7 +106,9 @@ def timing(ctx: Context) -> list[Conflict]:
         else:
             continue
         read = stage_of(f)
-        if place is not None and read not in ("one place", "under way"):  # a base left, or a movement going on: no day of it
+        if read == "one place" and f.origin is not None:
+            place = f.origin.name  # leaving one base or town is a step of its own: compared with the same place only
+        if place is not None and read != "under way":  # a movement going on gives no day of it
             groups[(what, place, f.claim.modality, read)].append(f)
     found = []
     for (what, place, modality, stage), members in sorted(groups.items()):
@@ -121,8 +123,8 @@ def timing(ctx: Context) -> list[Conflict]:
         verdict, notes = _worst_dates(spans)
         if verdict is None:
             continue
-        if stage != "whole":
-            topic += f" ({'the start' if stage == 'begun' else 'the end' if stage == 'complete' else 'the plan'})"
+        if stage in ("begun", "complete"):
+            topic += f" ({'the start' if stage == 'begun' else 'the end'})"
         q = Question("timing", scope, topic, {})
         for s, f in sorted(spans, key=lambda t: (t[0].start or date.min, t[1].claim.id)):
             q.add(s.value + s.kind, s.shown, s, f)
