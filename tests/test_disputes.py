@@ -370,3 +370,11 @@ def test_two_days_for_leaving_one_town_are_still_compared() -> None:
         leave("b", "two", "US troops left Kobani on Tuesday, a spokesman said.", "2023-05-09", origin="Kobani"),
     )
     assert c.kind == "timing" and "Kobani" in c.topic
+
+
+def test_an_airport_named_after_its_town_is_no_rival_place() -> None:
+    found = conflicts(
+        move("a", "one", quote="US troops flew from the United States to Rzeszow.", origin="United States", destination="Rzeszow"),
+        move("b", "two", quote="US troops landed at Rzeszow-Jasionka Airport.", origin="United States", destination="Rzeszow-Jasionka Airport"),
+    )
+    assert [c for c in found if c.kind == "location"] == []

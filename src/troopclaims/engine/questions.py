@@ -316,7 +316,8 @@ def _locations(ctx: Context, leaving: str, members: list[Facet]) -> list[Conflic
     found = []
     for country, places in sorted(by_country.items()):
         names = sorted(places)[:50]  # distinct named parts of one country in one event are few; the cap bounds the pairs
-        rivals = [(x, y) for i, x in enumerate(names) for y in names[i + 1 :] if relation(ctx.gazetteer, places[x][0], places[y][0]) == "disjoint"]
+        rivals = [(x, y) for i, x in enumerate(names) for y in names[i + 1 :]
+                  if relation(ctx.gazetteer, places[x][0], places[y][0]) == "disjoint" and not _named_after(x, y)]
         if not rivals:
             continue
         q = Question("location", f"{leaving}-{country}", f"Where in {country} {ctx.people} forces went", {})
@@ -333,6 +334,12 @@ def _locations(ctx: Context, leaving: str, members: list[Facet]) -> list[Conflic
         notes = [] if hard else ["a town or base and a region are named: the force may be spread over both"]
         found.append(q.conflict(ctx.event, "hard" if hard else "soft", explanation, notes))
     return found
+
+
+def _named_after(a: str, b: str) -> bool:
+    """ "Rzeszow" and "Rzeszow-Jasionka Airport": a base or airport named after the town it serves is no rival to it."""
+    x, y = sorted((a.casefold(), b.casefold()), key=len)
+    return y.startswith(x) and not y[len(x):len(x) + 1].isalnum()
 
 
 def origin(ctx: Context) -> list[Conflict]:
