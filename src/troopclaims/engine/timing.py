@@ -106,8 +106,7 @@ def timing(ctx: Context) -> list[Conflict]:
         else:
             continue
         read = stage_of(f)
-        if read == "one place" and f.origin is not None:
-            place = f.origin.name  # leaving one base or town is a step of its own: compared with the same place only
+        # Leaving one base or town is a step of its own: compared with other towns of that country left, not with the whole.
         if place is not None and read != "under way":  # a movement going on gives no day of it
             groups[(what, place, f.claim.modality, read)].append(f)
     found = []
