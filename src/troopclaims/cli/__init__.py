@@ -25,6 +25,12 @@ class _Group(click.Group):
             raise click.ClickException(str(exc)) from None
         except BrokenPipeError:  # output piped into `head`: stop quietly
             ctx.exit(0)
+        except OSError as exc:  # a refusal no stage foresaw (a name too long, no permission): one line all the same
+            from ..errors import one_line
+            from ..files import os_reason
+
+            named = f"{exc.filename}: " if exc.filename is not None else ""
+            raise click.ClickException(one_line(f"{named}{os_reason(exc)}")) from None
         except KeyboardInterrupt:  # Ctrl-C: the shell's convention, 128 + SIGINT, without click's "Aborted!"
             ctx.exit(130)
 

@@ -116,7 +116,7 @@ def report_skipped(skipped: list[Skipped]) -> None:
     if not skipped:
         return
     for item in skipped:
-        named = item.reason if item.reason.startswith(str(item.path)) else f"{item.path}: {item.reason}"
+        named = item.reason if item.reason.startswith(one_line(str(item.path))) else f"{item.path}: {item.reason}"
         click.echo(one_line(f"skipped: {named}"), err=True)
     names = ", ".join(str(item.path) for item in skipped)
     raise click.ClickException(one_line(f"{len(skipped)} article(s) not added: {names}"))

@@ -39,12 +39,15 @@ def init(folder: Path, quiet: bool, verbose: bool) -> None:
     if not schema.exists():
         safe_write_text(schema, data_file_schema() + "\n", what="schema")
     safe_write_text(data, new_data_file(story), what="data file")
-    talk.say(
-        f"Started a story in {folder}: {data}, {schema} and {folder / ARTICLES}/.\n"
-        "Next:\n"
-        f"  1. Save articles in {folder / ARTICLES}/ as web pages (.html) or text (.txt); a manifest.csv there\n"
-        "     (columns file,url,outlet,published) gives each its own metadata.\n"
-        f"  2. troopclaims add {folder / ARTICLES} --data {data}\n"
-        f"  3. troopclaims review --data {data}\n"
-        f"  4. troopclaims check --data {data}, then conflicts, timeline and report with --data {data}"
-    )
+    # One say per line: each is made one line on its own, so a line break in the folder's name
+    # becomes an escape while the advice keeps its own line breaks.
+    for line in (
+        f"Started a story in {folder}: {data}, {schema} and {folder / ARTICLES}/.",
+        "Next:",
+        f"  1. Save articles in {folder / ARTICLES}/ as web pages (.html) or text (.txt); a manifest.csv there",
+        "     (columns file,url,outlet,published) gives each its own metadata.",
+        f"  2. troopclaims add {folder / ARTICLES} --data {data}",
+        f"  3. troopclaims review --data {data}",
+        f"  4. troopclaims check --data {data}, then conflicts, timeline and report with --data {data}",
+    ):
+        talk.say(line)

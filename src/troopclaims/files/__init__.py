@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from ..lazy import lazy_exports
 
 if TYPE_CHECKING:
-    from .read import MAX_ARTICLE_BYTES, MAX_DATA_BYTES, STDIN_NAME, read_stdin, read_text
+    from .read import MAX_ARTICLE_BYTES, MAX_DATA_BYTES, STDIN_NAME, folder_files, os_reason, path_kind, read_stdin, read_text
     from .strict_yaml import Loc, Located, StrictLoader, YamlProblem, load_located, problem_at
     from .write import (
         atomic_write_bytes, atomic_write_text, safe_write_bytes, safe_write_text, temp_files_of, update_text, write_lock,
@@ -29,7 +29,10 @@ __all__ = [
     "YamlProblem",
     "atomic_write_bytes",
     "atomic_write_text",
+    "folder_files",
     "load_located",
+    "os_reason",
+    "path_kind",
     "problem_at",
     "read_stdin",
     "read_text",
@@ -46,6 +49,9 @@ _HOME = {
     "MAX_DATA_BYTES": "read",
     "read_text": "read",
     "read_stdin": "read",
+    "folder_files": "read",
+    "os_reason": "read",
+    "path_kind": "read",
     "STDIN_NAME": "read",
     "Loc": "strict_yaml",
     "Located": "strict_yaml",

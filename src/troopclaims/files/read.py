@@ -54,16 +54,12 @@ def read_text(path: Path, *, limit: int, what: str, keep_bom: bool = False) -> s
         fd = os.open(path, _O_READ)
     except FileNotFoundError:
         raise _fail(path, "no such file") from None
-    except PermissionError:
-        raise _fail(path, "permission denied") from None
     except IsADirectoryError:
         raise _fail(path, f"is a folder, not {_a(what)} file") from None
     except ValueError:  # an embedded NUL character in the name
         raise _fail(path, "the file name contains a NUL character") from None
     except OSError as exc:
-        if exc.errno == errno.ELOOP:
-            raise _fail(path, "too many levels of symbolic links (a link loop?)") from None
-        raise _fail(path, f"cannot read: {exc.strerror or exc}") from None
+        raise _fail(path, os_reason(exc)) from None
     try:
         info = os.fstat(fd)
         if stat.S_ISDIR(info.st_mode):
@@ -80,6 +76,55 @@ def read_text(path: Path, *, limit: int, what: str, keep_bom: bool = False) -> s
     finally:
         os.close(fd)
     return decode_text(raw, path, what, keep_bom=keep_bom)
+
+
+#: The operating system's refusals to look a name up or open it, in words that say what to do.
+_REASONS = {
+    errno.ENAMETOOLONG: "the file name is too long for this file system; rename it",
+    errno.EACCES: "permission denied; ask for access or copy it somewhere readable",
+    errno.EPERM: "permission denied; ask for access or copy it somewhere readable",
+    errno.ELOOP: "too many levels of symbolic links (a link loop?)",
+    errno.ENOTDIR: "a part of the path is a file, not a folder",
+}
+
+
+def os_reason(exc: OSError) -> str:
+    """Why a name could not be looked up or read, for a one-line message that names the file first."""
+    return _REASONS.get(exc.errno or 0) or f"cannot read: {exc.strerror or exc}"
+
+
+def path_kind(path: Path) -> str | None:
+    """"folder", "file" (or anything else that is there), or None when nothing is; TroopclaimsError when the
+    name cannot even be looked up (too long, no permission to search a folder on the way, a link loop).
+
+    Path.is_dir() and its kind raise on these instead of answering, which would end in a traceback.
+    """
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        return None
+    except ValueError:
+        raise _fail(path, "the file name contains a NUL character") from None
+    except OSError as exc:
+        raise _fail(path, os_reason(exc)) from None
+    return "folder" if stat.S_ISDIR(info.st_mode) else "file"
+
+
+def folder_files(folder: Path) -> list[Path]:
+    """The regular files directly in folder (links followed), in no particular order; TroopclaimsError naming
+    the folder when it cannot be listed. An entry that cannot be looked up is left out: reading it would fail."""
+    try:
+        with os.scandir(folder) as entries:
+            found = []
+            for entry in entries:
+                try:
+                    if entry.is_file():
+                        found.append(folder / entry.name)
+                except OSError:
+                    continue
+            return found
+    except OSError as exc:
+        raise _fail(folder, f"cannot list the folder: {os_reason(exc)}") from None
 
 
 def _over(limit: int) -> str:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from ..datafile import DateValue, parse_value
 from ..errors import TroopclaimsError, UsageError
-from ..files import MAX_ARTICLE_BYTES, atomic_write_text, read_text
+from ..files import MAX_ARTICLE_BYTES, atomic_write_text, folder_files, path_kind, read_text
 from .headers import read_header
 from .ids import source_id
 from .manifest import Listing, folder_manifest, is_manifest, read_manifest
@@ -66,20 +66,32 @@ def find_articles(paths: Iterable[Path]) -> tuple[list[Entry], list[Skipped]]:
     """The articles named: files as given, folders by their articles in name order, manifests by their rows.
 
     A folder's .txt that has a saved page of the same name beside it is that page's text, not an
-    article of its own. A bad manifest is reported as skipped, and the folder's files are still read.
+    article of its own. A bad manifest is reported as skipped, and the folder's files are still read;
+    so is a name that cannot be looked up (too long, no permission), and the other paths are still read.
     """
     entries: list[Entry] = []
     skipped: list[Skipped] = []
     for path in paths:
         if path == STDIN:
             entries.append(Entry(path))
-        elif path.is_dir():
+            continue
+        try:
+            kind = path_kind(path)
+        except TroopclaimsError as exc:
+            skipped.append(Skipped(path, str(exc)))
+            continue
+        if kind == "folder":
             listed = _manifest_entries(folder_manifest(path), skipped)
             by_file = {entry.path.resolve(): entry for entry in listed}
-            for found in _folder_articles(path):
-                entries.append(by_file.pop(found.resolve(), Entry(found)))
+            try:
+                found = _folder_articles(path)
+            except TroopclaimsError as exc:
+                skipped.append(Skipped(path, str(exc)))
+                found = []
+            for article in found:
+                entries.append(by_file.pop(article.resolve(), Entry(article)))
             entries.extend(by_file.values())  # rows naming files outside the folder or in subfolders
-        elif not path.exists():
+        elif kind is None:
             raise UsageError(f"{path}: no such file or folder")
         elif is_manifest(path):
             entries.extend(_manifest_entries(path, skipped))
@@ -91,7 +103,7 @@ def find_articles(paths: Iterable[Path]) -> tuple[list[Entry], list[Skipped]]:
 
 
 def _folder_articles(folder: Path) -> list[Path]:
-    files = [p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in (".txt", *PAGE_SUFFIXES)]
+    files = [p for p in folder_files(folder) if p.suffix.lower() in (".txt", *PAGE_SUFFIXES)]
     pages = {p.with_suffix("") for p in files if p.suffix.lower() in PAGE_SUFFIXES}
     return sorted(p for p in files if p.suffix.lower() != ".txt" or p.with_suffix("") not in pages)
 
@@ -173,7 +185,7 @@ def _read_page(page: Path, save_text: bool) -> _Read:
         raise TroopclaimsError(f"{page}: no article text found in the page")
     target = page.with_suffix(".txt")
     text = found.text
-    if target.exists():
+    if path_kind(target) is not None:
         text = read_text(target, limit=MAX_ARTICLE_BYTES, what="article")
     elif save_text:
         try:

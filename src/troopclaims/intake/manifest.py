@@ -16,7 +16,7 @@ from typing import Any
 
 from ..datafile import DateValue, parse_publication
 from ..errors import TroopclaimsError
-from ..files import MAX_DATA_BYTES, YamlProblem, load_located, read_text
+from ..files import MAX_DATA_BYTES, YamlProblem, load_located, path_kind, read_text
 
 #: File names a folder's manifest may have, in the order they are looked for.
 MANIFEST_NAMES = ("manifest.csv", "manifest.yaml", "manifest.yml")
@@ -46,7 +46,15 @@ def is_manifest(path: Path) -> bool:
 
 
 def folder_manifest(folder: Path) -> Path | None:
-    return next((folder / name for name in MANIFEST_NAMES if (folder / name).is_file()), None)
+    """The folder's manifest, if it has one. A name that cannot even be looked up (no permission to search
+    the folder) is given too: reading it then says why, rather than the manifest being silently passed over."""
+    for name in MANIFEST_NAMES:
+        try:
+            if path_kind(folder / name) == "file":
+                return folder / name
+        except TroopclaimsError:
+            return folder / name
+    return None
 
 
 def parse_published(value: str) -> tuple[DateValue, str | None]:
