@@ -119,7 +119,7 @@ def test_any_other_refusal_of_the_operating_system_is_one_line(monkeypatch: pyte
         raise OSError(errno.EIO, os.strerror(errno.EIO), "claims.yaml")
 
     monkeypatch.setattr(datafile, "load_dataset", broken)
-    lines = one_line_each(cli("list"), 1)
+    lines = one_line_each(cli("list", "--quiet"), 1)
     assert lines == [f"Error: claims.yaml: cannot read: {os.strerror(errno.EIO)}"]
 
 
