@@ -31,3 +31,10 @@ def run() -> Invoke:
 def _no_data_named_by_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     """A developer's own $TROOPCLAIMS_DATA must not change which data file the tests read."""
     monkeypatch.delenv("TROOPCLAIMS_DATA", raising=False)
+
+
+@pytest.fixture(autouse=True)
+def _a_cache_of_the_tests_own(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory) -> None:
+    """The analysis cache in a folder of each test's own: never the developer's cache folder, and no test sees
+    what another left (programs run in a subprocess inherit it)."""
+    monkeypatch.setenv("TROOPCLAIMS_CACHE_DIR", str(tmp_path_factory.mktemp("analysis-cache")))

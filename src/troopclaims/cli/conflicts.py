@@ -1,17 +1,23 @@
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING
 
 import click
 
+from .cached import show
 from .options import EXIT_CONFLICTS, Reading, reading_options, source_option
+
+if TYPE_CHECKING:
+    from ..datafile import Dataset
+    from ..present import View
 
 # Kept here rather than imported from the engine so that --help stays cheap; a test checks they match.
 KINDS = ("numeric", "destination", "location", "origin", "status", "permission", "timing", "attribution")
 
 
 @click.command()
-@reading_options("table", "json", "jsonl", "csv", "markdown")
+@reading_options("table", "json", "jsonl", "csv", "markdown", cached=True)
 @click.option("--kind", type=click.Choice(KINDS), help="Only conflicts of this kind.")
 @source_option
 @click.option(
@@ -35,32 +41,38 @@ def conflicts(reading: Reading, kind: str | None, source: str | None, fail_on_co
       troopclaims conflicts --kind numeric --format json
       troopclaims conflicts --explain tabloid-troops-to-iraq-01 esper-western-iraq-07
     """
+    if explain:
+        from ..engine import explain_pair, explanation_lines
+
+        from ..present import humanize_dates
+
+        dataset = reading.load()
+        lines = [humanize_dates(line) for line in explanation_lines(explain_pair(dataset, *explain))]
+        reading.write("\n".join(lines) + "\n", dataset, "explanation", f"{explain[0]} and {explain[1]} explained")
+        return
+    view = show(reading, "conflicts", {"kind": kind, "source": source},
+                lambda dataset: _conflicts_view(dataset, kind, source, reading.output_format))
+    if fail_on_conflict and view.records:
+        sys.exit(EXIT_CONFLICTS)
+
+
+def _conflicts_view(dataset: Dataset, kind: str | None, source: str | None, output_format: str) -> View:
     from ..datafile import match_sources
     from ..engine import find_conflicts
     from ..present import claim_places, conflicts_view
 
-    dataset = reading.load()
-    if explain:
-        from ..engine import explain_pair, explanation_lines
-        from ..present import humanize_dates
-
-        lines = [humanize_dates(line) for line in explanation_lines(explain_pair(dataset, *explain))]
-        reading.write("\n".join(lines) + "\n", dataset, "explanation", f"{explain[0]} and {explain[1]} explained")
-        return
     found = find_conflicts(dataset)
     if kind:
         found = [c for c in found if c.kind == kind]
     if source:
         wanted = match_sources(dataset, source)
         found = [c for c in found if wanted & set(c.sources)]
-    places = claim_places(dataset) if reading.output_format in ("json", "jsonl", "csv") else None
-    reading.render(conflicts_view(found, places, dataset), dataset)
-    if fail_on_conflict and found:
-        sys.exit(EXIT_CONFLICTS)
+    places = claim_places(dataset) if output_format in ("json", "jsonl", "csv") else None
+    return conflicts_view(found, places, dataset)
 
 
 @click.command()
-@reading_options("table", "json", "jsonl", "csv", "markdown")
+@reading_options("table", "json", "jsonl", "csv", "markdown", cached=True)
 @source_option
 def events(reading: Reading, source: str | None) -> None:
     """Show the events: claims about one movement or presence of one actor's forces.
@@ -75,11 +87,14 @@ def events(reading: Reading, source: str | None) -> None:
       troopclaims events
       troopclaims events --format json
     """
+    show(reading, "events", {"source": source}, lambda dataset: _events_view(dataset, source))
+
+
+def _events_view(dataset: Dataset, source: str | None) -> View:
     from ..datafile import match_sources
     from ..engine import analyse
     from ..present import events_view
 
-    dataset = reading.load()
     found = analyse(dataset)
     shown = list(found.events)
     if source:
@@ -87,4 +102,4 @@ def events(reading: Reading, source: str | None) -> None:
         shown = [e for e in shown if wanted & set(e.claims)]
     sources = {claim.id: claim.source for claim in dataset.claims}
     reviewed = {claim.id: claim.reviewed for claim in dataset.claims}
-    reading.render(events_view(shown, list(found.conflicts), sources, found.notes, reviewed, dataset.gazetteer()), dataset)
+    return events_view(shown, list(found.conflicts), sources, found.notes, reviewed, dataset.gazetteer())

@@ -198,6 +198,7 @@ EXIT_CONFLICTS = 3
 OUTPUT_HELP = "Write the output to FILE ('-': standard output), atomically; never over the data file or an article."
 REVIEWED_ONLY_HELP = "Only claims a person has reviewed: machine candidates left to review are left out."
 SINCE_HELP = "Only claims dated on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD): their own date, else their article's."
+NO_CACHE_HELP = "Analyse afresh rather than reuse the cached result of an earlier run on the same files."
 UNTIL_HELP = "Only claims dated on or before DATE (YYYY, YYYY-MM or YYYY-MM-DD): their own date, else their article's."
 
 
@@ -234,6 +235,10 @@ def output_option(default_note: str = "") -> Callable[[F], F]:
     return decorate
 
 
+def no_cache_option(func: F) -> F:
+    return click.option("--no-cache", "no_cache", is_flag=True, help=NO_CACHE_HELP)(func)
+
+
 def reviewed_only_option(func: F) -> F:
     return click.option("--reviewed-only", "reviewed_only", is_flag=True, help=REVIEWED_ONLY_HELP)(func)
 
@@ -264,10 +269,11 @@ def narrow(dataset: Dataset, reviewed_only: bool = False, since: Any = None, unt
     return dataset if claims is dataset.claims else dataclasses.replace(dataset, claims=claims)
 
 
-def write_output(output: str | None, text: str | bytes, dataset: Dataset, talk: Talk, what: str, summary: str) -> None:
+def write_output(output: str | None, text: str | bytes, protect: list[Path], talk: Talk, what: str, summary: str) -> None:
     """text to standard output (no -o, or '-'), else to the file -o names, said on stderr with its summary.
 
-    what: the noun for messages ("report", "database"); summary: what the file holds, for "wrote FILE: ...".
+    protect: the files the command read, never written over; what: the noun for messages ("report",
+    "database"); summary: what the file holds, for "wrote FILE: ...".
     """
     from ..files import safe_write_bytes
 
@@ -277,11 +283,11 @@ def write_output(output: str | None, text: str | bytes, dataset: Dataset, talk: 
         click.echo(text, nl=False)
         return
     data = text.encode("utf-8") if isinstance(text, str) else text
-    safe_write_bytes(Path(output), data, what=what, protect=inputs_of(dataset))
+    safe_write_bytes(Path(output), data, what=what, protect=protect)
     talk.say(f"wrote {output}: {summary}")
 
 
-def render_view(view: Any, output_format: str, output: str | None, dataset: Dataset, talk: Talk) -> None:
+def render_view(view: Any, output_format: str, output: str | None, protect: list[Path], talk: Talk) -> None:
     """A view in the chosen --format, to standard output or to the -o file."""
     import io
     import sys
@@ -293,7 +299,7 @@ def render_view(view: Any, output_format: str, output: str | None, dataset: Data
         return
     buffer = io.StringIO()
     RENDERERS[output_format](view, buffer)
-    write_output(output, buffer.getvalue(), dataset, talk, "output", f"{view.title} ({output_format})")
+    write_output(output, buffer.getvalue(), protect, talk, "output", f"{view.title} ({output_format})")
 
 
 class Reading:
@@ -308,6 +314,7 @@ class Reading:
         self.reviewed_only: bool = params.pop("reviewed_only")
         self.since = params.pop("since", None)
         self.until = params.pop("until", None)
+        self.no_cache: bool = params.pop("no_cache", True)
 
     def load(self) -> Dataset:
         dataset = load_data(self.data, self.gazetteer)
@@ -318,16 +325,19 @@ class Reading:
         return narrowed
 
     def render(self, view: Any, dataset: Dataset) -> None:
-        render_view(view, self.output_format, self.output, dataset, self.talk)
+        render_view(view, self.output_format, self.output, inputs_of(dataset), self.talk)
 
     def write(self, text: str | bytes, dataset: Dataset, what: str, summary: str) -> None:
-        write_output(self.output, text, dataset, self.talk, what, summary)
+        write_output(self.output, text, inputs_of(dataset), self.talk, what, summary)
 
 
-def reading_options(*formats: str, default: str = "table", window: bool = True, output_note: str = "") -> Callable[[F], F]:
+def reading_options(
+    *formats: str, default: str = "table", window: bool = True, output_note: str = "", cached: bool = False
+) -> Callable[[F], F]:
     """The shared options of a command that reads the data file, handed to it as one `reading` argument.
 
-    formats: the --format choices (none: the command has no --format); window: --since and --until.
+    formats: the --format choices (none: the command has no --format); window: --since and --until;
+    cached: the command's view is kept in the analysis cache (cli/cached.py), and --no-cache is offered.
     """
     import functools
 
@@ -339,6 +349,8 @@ def reading_options(*formats: str, default: str = "table", window: bool = True, 
         wrapped: Any = command
         if window:
             wrapped = window_options(wrapped)
+        if cached:
+            wrapped = no_cache_option(wrapped)
         wrapped = reviewed_only_option(wrapped)
         wrapped = talk_options(wrapped)
         wrapped = output_option(output_note)(wrapped)

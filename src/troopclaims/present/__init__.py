@@ -14,10 +14,11 @@ from typing import TYPE_CHECKING
 from ..lazy import lazy_exports
 
 if TYPE_CHECKING:
+    from .cache import ViewCache, cached_view
     from .check_report import REPORTERS
     from .exports import EXPORTERS
     from .extract_output import WRITERS
-    from .render import RENDERERS
+    from .render import RENDERERS, View
     from .report import make_report
     from .report_render import render_html, render_markdown
     from .findings_views import conflicts_view, events_view
@@ -25,6 +26,9 @@ if TYPE_CHECKING:
     from .wording import humanize_dates
 
 __all__ = [
+    "View",
+    "ViewCache",
+    "cached_view",
     "EXPORTERS",
     "RENDERERS",
     "REPORTERS",
@@ -42,6 +46,9 @@ __all__ = [
 
 # Each public name is imported from its module on first use (troopclaims.lazy).
 _HOME = {
+    "View": "render",
+    "ViewCache": "cache",
+    "cached_view": "cache",
     "EXPORTERS": "exports",
     "REPORTERS": "check_report",
     "WRITERS": "extract_output",
