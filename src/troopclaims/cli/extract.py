@@ -16,11 +16,17 @@ from .options import FilePath, Talk, Text, format_option, gazetteer_option, is_s
 @output_option()
 @click.option("--jobs", type=click.IntRange(1, 64), default=1, show_default=True, help="Worker processes.")
 @click.option("--merge", "merge", type=FilePath(path_type=Path, dir_okay=False), help="Add the candidates to this data file, as `add --data` does.")
+@click.option("--scheduler", metavar="ADDRESS", type=Text(),
+              help="Extract on a Dask cluster (tcp://HOST:8786; local:N for N workers here) into --out's partitions.")
+@click.option("--out", "out", type=FilePath(path_type=Path, file_okay=False),
+              help="With --scheduler: the folder of partitioned JSON lines; a run again finishes what is missing.")
+@click.option("--partition-size", type=click.IntRange(1, 100_000), default=50, show_default=True,
+              help="With --scheduler: articles per partition (one task).")
 @talk_options
 @gazetteer_option
 def extract(
     paths: tuple[Path, ...], published: str | None, output_format: str, output: str | None, jobs: int, merge: Path | None,
-    quiet: bool, verbose: bool, gazetteer: Path | None,
+    scheduler: str | None, out: Path | None, partition_size: int, quiet: bool, verbose: bool, gazetteer: Path | None,
 ) -> None:
     """Read articles (files, folders, saved web pages, manifests; - for standard input) into candidate claims.
 
@@ -35,8 +41,16 @@ def extract(
       troopclaims extract seeds/003_79fed1301217ceeb.txt --format json
       troopclaims extract seeds/ --format jsonl --jobs 2 --quiet
       troopclaims extract seeds/ --format json -o candidates.json
+      troopclaims extract corpus/ --scheduler tcp://10.0.0.5:8786 --out corpus-claims/
     """
     talk = Talk(quiet, verbose)
+    if (scheduler is None) != (out is None):
+        raise click.UsageError("--scheduler and --out go together: the cluster writes its partitions into --out")
+    if scheduler is not None and out is not None:
+        from .cluster import extract_on_cluster
+
+        extract_on_cluster(list(paths), scheduler, out, partition_size, published, gazetteer, talk)
+        return
     if merge is not None:
         if output is not None:
             raise click.UsageError("--merge writes the data file; -o does not apply")

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from ..lazy import lazy_exports
 
 if TYPE_CHECKING:
+    from .cluster import CorpusRun, partition_name, run_on_cluster
     from .coverage import coverage_warnings
     from .evaluate import evaluate
     from .extract import extract_article
@@ -21,6 +22,9 @@ if TYPE_CHECKING:
     from .units import unit_class
 
 __all__ = [
+    "CorpusRun",
+    "partition_name",
+    "run_on_cluster",
     "coverage_warnings",
     "evaluate",
     "extract_article",
@@ -31,6 +35,9 @@ __all__ = [
 
 # Each public name is imported from its module on first use (troopclaims.lazy).
 _HOME = {
+    "CorpusRun": "cluster",
+    "partition_name": "cluster",
+    "run_on_cluster": "cluster",
     "coverage_warnings": "coverage",
     "evaluate": "evaluate",
     "extract_article": "extract",

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from .cache import ViewCache, cached_view
     from .check_report import REPORTERS
     from .exports import EXPORTERS
-    from .extract_output import WRITERS
+    from .extract_output import WRITERS, article_lines
     from .render import RENDERERS, View
     from .report import make_report
     from .report_render import render_html, render_markdown
@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 __all__ = [
     "View",
     "ViewCache",
+    "article_lines",
     "cached_view",
     "EXPORTERS",
     "RENDERERS",
@@ -48,6 +49,7 @@ __all__ = [
 _HOME = {
     "View": "render",
     "ViewCache": "cache",
+    "article_lines": "extract_output",
     "cached_view": "cache",
     "EXPORTERS": "exports",
     "REPORTERS": "check_report",

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from ..datafile import Extracted
+from ..intake import Skipped
 from .render import Column, View, render_table
 from .views import count_text, places_of, route
 
@@ -30,6 +32,17 @@ def write_jsonl(results: Iterable[Extracted], out: TextIO, gazetteer: Gazetteer 
     # One line per claim, written as each article is done: memory stays flat as the corpus grows.
     for record in records(results, gazetteer):
         out.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+
+def article_lines(result: Extracted | Skipped, gazetteers: tuple[Path, ...] = ()) -> list[str]:
+    """One article's JSON lines in a corpus's partitions: its claim records, as `extract --format jsonl` writes
+    them, then a line for its error, if it could not be read, and one for each warning."""
+    from ..world import load_gazetteer
+
+    if isinstance(result, Skipped):
+        return [json.dumps({"article": str(result.path), "error": result.reason}, ensure_ascii=False)]
+    lines = [json.dumps(record, ensure_ascii=False) for record in records([result], load_gazetteer(*gazetteers))]
+    return lines + [json.dumps({"article": str(result.path), "warning": warning}, ensure_ascii=False) for warning in result.warnings]
 
 
 def write_json(results: Iterable[Extracted], out: TextIO, gazetteer: Gazetteer | None = None) -> None:
