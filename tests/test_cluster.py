@@ -27,11 +27,12 @@ from .round2 import cli  # noqa: E402
 ARTICLES = 240
 
 OPENINGS = [
-    "About {n} soldiers left the garrison at {a} on {day} and will move to {b}, the defence ministry said.",
-    "{n} marines arrived in {b} on {day} after a week at sea, a navy spokesman said.",
-    "The army said on {day} that more than {n} troops had withdrawn from {a}.",
-    "Officials in {b} said some {n} paratroopers would be deployed there by the end of the month.",
+    "About {n} {people} soldiers left the garrison at {a} on {day} and will move to {b}, the defence ministry said.",
+    "{n} {people} marines arrived in {b} on {day} after a week at sea, a navy spokesman said.",
+    "The {people} army said on {day} that more than {n} troops had withdrawn from {a}.",
+    "Officials in {b} said some {n} {people} paratroopers would be deployed there by the end of the month.",
 ]
+PEOPLE = ["Danish", "Polish", "German", "British"]
 MIDDLES = [
     "Residents watched the convoy pass through the town centre late in the evening.",
     "The move follows talks between the two governments earlier in the year.",
@@ -46,8 +47,8 @@ def write_corpus(folder: Path, count: int = ARTICLES) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     for i in range(count):
         a, b = PLACES[i % len(PLACES)], PLACES[(i * 3 + 1) % len(PLACES)]
-        fields = {"n": 100 + 10 * i, "m": 50 + i, "a": a, "b": b, "day": DAYS[i % len(DAYS)]}
-        text = (f"Published: 2024-0{1 + i % 9}-1{i % 10}\n\n" + OPENINGS[i % len(OPENINGS)].format(**fields) + "\n\n"
+        fields = {"n": 100 + 10 * i, "m": 50 + i, "a": a, "b": b, "day": DAYS[i % len(DAYS)], "people": PEOPLE[i // 60 % len(PEOPLE)]}
+        text = (f"Published: 2024-0{1 + i % 3}-1{i % 10}\n\n" + OPENINGS[i % len(OPENINGS)].format(**fields) + "\n\n"
                 + MIDDLES[i % len(MIDDLES)].format(**fields) + "\n")
         (folder / f"article_{i:04d}.txt").write_text(text, encoding="utf-8")
     return folder
@@ -73,9 +74,10 @@ def single(articles: Path) -> str:
 
 
 def claim_lines(out: Path) -> str:
-    """The partitions in order, without the error and warning lines: what `extract --format jsonl` writes."""
+    """The partitions in order, without each article's about, error and warning lines: what `extract --format
+    jsonl` writes."""
     text = "".join((out / corpus.partition_name(i)).read_text(encoding="utf-8") for i in range(len(list(out.glob("part-*.jsonl")))))
-    return "".join(line + "\n" for line in text.splitlines() if not ({"error", "warning"} & set(json.loads(line))))
+    return "".join(line + "\n" for line in text.splitlines() if not ({"about", "error", "warning"} & set(json.loads(line))))
 
 
 def run(articles: Path, out: Path, client: Any, **options: Any) -> corpus.CorpusRun:
@@ -110,6 +112,7 @@ def test_an_article_that_cannot_be_read_has_its_error_beside_the_others_results(
     done = run(articles, tmp_path / "out", client, size=4)
     assert done.unreadable == 1
     lines = [json.loads(line) for line in (tmp_path / "out" / corpus.partition_name(0)).read_text(encoding="utf-8").splitlines()]
+    lines = [line for line in lines if "about" not in line]
     order = [(Path(line["article"]).name, "error" in line) for line in lines]
     broken = order.index(("article_0002.txt", True))
     assert {name for name, _ in order[:broken]} == {"article_0000.txt", "article_0001.txt"}
@@ -162,3 +165,48 @@ def test_killing_a_worker_mid_run_still_yields_every_article_exactly_once(articl
     written = claim_lines(tmp_path / "out")
     assert written == single  # each article's claims once, in order: none lost with the worker, none twice
     assert len({json.loads(line)["article"] for line in written.splitlines()}) == ARTICLES
+
+
+def without_text_notes(conflicts: str) -> list[Any]:
+    """Conflicts as JSON, without the notes that compare the articles' texts (a corpus is read without them)."""
+    found = json.loads(conflicts)
+    for conflict in found:
+        conflict["notes"] = [note for note in conflict.get("notes", []) if not note.startswith("not independent")]
+    return found
+
+
+def test_events_and_conflicts_read_a_corpus_as_they_read_its_data_file(articles: Path, client: Any, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    run(articles, out, client)
+    story = tmp_path / "story"
+    assert cli("init", str(story), "--quiet").code == 0
+    for article in articles.iterdir():
+        (story / "articles" / article.name).write_bytes(article.read_bytes())
+    assert cli("add", str(story / "articles"), "--data", str(story / "claims.yaml"), "--quiet").code == 0
+    data = ["--data", str(story / "claims.yaml"), "--no-cache", "--quiet"]
+    events = cli("events", "--claims", str(out), "--format", "csv", "--quiet")
+    assert events.code == 0 and events.stderr == ""
+    assert events.stdout == cli("events", *data, "--format", "csv").stdout and events.stdout.count("\n") > 100
+    conflicts = cli("conflicts", "--claims", str(out), "--format", "json", "--quiet").stdout
+    assert without_text_notes(conflicts) == without_text_notes(cli("conflicts", *data, "--format", "json").stdout) != []
+    one = cli("events", "--claims", str(out / corpus.partition_name(0)), "--format", "csv", "--quiet")
+    assert one.code == 0 and 1 < one.stdout.count("\n") < events.stdout.count("\n")
+
+
+def test_a_corpus_line_that_is_not_json_is_one_line_naming_it(tmp_path: Path) -> None:
+    broken = tmp_path / "claims.jsonl"
+    broken.write_text('{"article": "a.txt", "error": "x"}\n{"id": \n', encoding="utf-8")
+    ran = cli("conflicts", "--claims", str(broken))
+    assert ran.code == 1 and ran.lines[-1].startswith(f"Error: {broken}:2: not a JSON line: ")
+    assert cli("events", "--claims", str(broken), "--data", str(broken)).code == 2
+
+
+def test_claims_of_an_undated_article_are_left_out_and_counted(tmp_path: Path) -> None:
+    undated = tmp_path / "articles"
+    undated.mkdir()
+    (undated / "a.txt").write_text("About 300 Danish soldiers arrived in Riga on Monday, the army said.\n", encoding="utf-8")
+    lines = cli("extract", str(undated), "--format", "jsonl", "--quiet").stdout
+    (tmp_path / "claims.jsonl").write_text(lines, encoding="utf-8")
+    ran = cli("events", "--claims", str(tmp_path / "claims.jsonl"))
+    assert ran.code == 0 and ran.lines == [f"{tmp_path / 'claims.jsonl'}: {lines.count(chr(10))} claim(s) left out: "
+                                           "their article has no date (no \"about\" line)"]

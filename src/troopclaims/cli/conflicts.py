@@ -1,12 +1,13 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
 
 from .cached import show
-from .options import EXIT_CONFLICTS, Reading, reading_options, source_option
+from .options import EXIT_CONFLICTS, FilePath, Reading, reading_options, source_option
 
 if TYPE_CHECKING:
     from ..datafile import Dataset
@@ -25,8 +26,12 @@ KINDS = ("numeric", "destination", "location", "origin", "status", "permission",
     is_flag=True,
     help=f"Exit {EXIT_CONFLICTS} when any conflict is found, for CI (1 stays bad data, 2 bad usage).",
 )
+@click.option("--claims", "corpus", type=FilePath(path_type=Path),
+              help="Read the claims from JSON lines (the --out folder of extract --scheduler, or a .jsonl file) instead of a data file.")
 @click.option("--explain", nargs=2, metavar="CLAIM CLAIM", help="Say why two claims were or were not put in one event and flagged.")
-def conflicts(reading: Reading, kind: str | None, source: str | None, fail_on_conflict: bool, explain: tuple[str, str] | None) -> None:
+def conflicts(
+    reading: Reading, kind: str | None, source: str | None, fail_on_conflict: bool, corpus: Path | None, explain: tuple[str, str] | None
+) -> None:
     """Show where sources contradict each other, event by event, hard ones first.
 
     Claims are first gathered into events: the same forces, places in common, dates close
@@ -51,7 +56,7 @@ def conflicts(reading: Reading, kind: str | None, source: str | None, fail_on_co
         reading.write("\n".join(lines) + "\n", dataset, "explanation", f"{explain[0]} and {explain[1]} explained")
         return
     view = show(reading, "conflicts", {"kind": kind, "source": source},
-                lambda dataset: _conflicts_view(dataset, kind, source, reading.output_format))
+                lambda dataset: _conflicts_view(dataset, kind, source, reading.output_format), corpus)
     if fail_on_conflict and view.records:
         sys.exit(EXIT_CONFLICTS)
 
@@ -74,7 +79,9 @@ def _conflicts_view(dataset: Dataset, kind: str | None, source: str | None, outp
 @click.command()
 @reading_options("table", "json", "jsonl", "csv", "markdown", cached=True)
 @source_option
-def events(reading: Reading, source: str | None) -> None:
+@click.option("--claims", "corpus", type=FilePath(path_type=Path),
+              help="Read the claims from JSON lines (the --out folder of extract --scheduler, or a .jsonl file) instead of a data file.")
+def events(reading: Reading, source: str | None, corpus: Path | None) -> None:
     """Show the events: claims about one movement or presence of one actor's forces.
 
     Claims of the same forces are joined when they name a place in common (where the forces
@@ -87,7 +94,7 @@ def events(reading: Reading, source: str | None) -> None:
       troopclaims events
       troopclaims events --format json
     """
-    show(reading, "events", {"source": source}, lambda dataset: _events_view(dataset, source))
+    show(reading, "events", {"source": source}, lambda dataset: _events_view(dataset, source), corpus)
 
 
 def _events_view(dataset: Dataset, source: str | None) -> View:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from ..lazy import lazy_exports
 
 if TYPE_CHECKING:
+    from .corpus import load_corpus
     from .amounts import Amount, find_amounts, has_amount_hint
     from .anchors import Folded, find_quote, fold, fold_quote
     from .candidates import Extracted
@@ -29,6 +30,7 @@ if TYPE_CHECKING:
     from .selection import match_sources, select_claims
 
 __all__ = [
+    "load_corpus",
     "MAX_COUNT",
     "SCHEMA_FILE",
     "STORY_DATA",
@@ -72,6 +74,7 @@ __all__ = [
 
 # Each public name is imported from its module on first use (troopclaims.lazy).
 _HOME = {
+    "load_corpus": "corpus",
     "Folded": "anchors",
     "Amount": "amounts",
     "find_amounts": "amounts",

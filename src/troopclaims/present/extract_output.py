@@ -35,14 +35,29 @@ def write_jsonl(results: Iterable[Extracted], out: TextIO, gazetteer: Gazetteer 
 
 
 def article_lines(result: Extracted | Skipped, gazetteers: tuple[Path, ...] = ()) -> list[str]:
-    """One article's JSON lines in a corpus's partitions: its claim records, as `extract --format jsonl` writes
-    them, then a line for its error, if it could not be read, and one for each warning."""
+    """One article's JSON lines in a corpus's partitions: its source (an "about" line, when it has a date), its
+    claim records, as `extract --format jsonl` writes them, then a line for its error, if it could not be read,
+    and one for each warning."""
     from ..world import load_gazetteer
 
+    article = str(result.path)
     if isinstance(result, Skipped):
-        return [json.dumps({"article": str(result.path), "error": result.reason}, ensure_ascii=False)]
-    lines = [json.dumps(record, ensure_ascii=False) for record in records([result], load_gazetteer(*gazetteers))]
-    return lines + [json.dumps({"article": str(result.path), "warning": warning}, ensure_ascii=False) for warning in result.warnings]
+        return [json.dumps({"article": article, "error": result.reason}, ensure_ascii=False)]
+    lines = [json.dumps({"article": article, "about": about(result)}, ensure_ascii=False)] if result.published else []
+    lines += [json.dumps(record, ensure_ascii=False) for record in records([result], load_gazetteer(*gazetteers))]
+    return lines + [json.dumps({"article": article, "warning": warning}, ensure_ascii=False) for warning in result.warnings]
+
+
+def about(result: Extracted) -> dict[str, Any]:
+    """The article as a data file's source, for a dated article: what a corpus's claims are read back with."""
+    assert result.published is not None
+    published: dict[str, Any] = {"date": result.published.value, "basis": "stated" if result.stated else "inferred"}
+    if result.time:
+        published["time"] = result.time
+    source: dict[str, Any] = {"id": result.source_id, "file": str(result.path), "outlet": result.outlet or "unknown",
+                              "title": result.title or result.source_id}
+    source.update({key: value for key, value in (("url", result.url), ("author", result.author), ("agency", result.agency)) if value})
+    return {**source, "published": published}
 
 
 def write_json(results: Iterable[Extracted], out: TextIO, gazetteer: Gazetteer | None = None) -> None:
