@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import csv
+import inspect
 import io
 import json
+import os
 import subprocess
 import sys
 
@@ -35,6 +37,24 @@ def test_help_imports_no_heavy_module() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == ""
+
+
+def test_help_lists_each_command_as_the_command_itself_would_without_importing_it() -> None:
+    from troopclaims.cli import HOMES
+
+    def show_help(first: str) -> subprocess.CompletedProcess[str]:
+        code = (
+            f"import sys; from troopclaims.cli import main\n{first}\n"
+            "try:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
+            "print(sorted(m for m in sys.modules if m.startswith('troopclaims.cli.') and m != 'troopclaims.cli.edge'), file=sys.stderr)"
+        )
+        return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env={**os.environ, "COLUMNS": "90"})
+
+    lazy, eager = show_help(""), show_help("list(main.commands.values())")
+    assert lazy.stderr.strip() == "[]"  # no command's module was imported
+    assert eager.stderr.strip() != "[]" and lazy.stdout == eager.stdout
+    for name, command in main.commands.items():
+        assert HOMES[name][2] == " ".join(inspect.cleandoc(command.help or "").split("\n\n")[0].split()), name
 
 
 def test_python_dash_m_runs_the_cli() -> None:

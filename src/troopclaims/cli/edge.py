@@ -9,7 +9,6 @@ from __future__ import annotations
 import codecs
 import signal
 import sys
-import unicodedata
 from types import FrameType
 
 #: ASCII stand-ins for the characters troopclaims itself prints, for consoles that cannot show them.
@@ -28,6 +27,8 @@ def stand_in(char: str) -> str:
     code = ord(char)
     if 0xDC80 <= code <= 0xDCFF:  # a byte of a file name that is not UTF-8, as Python decoded it
         return f"\\x{code - 0xDC00:02x}"
+    import unicodedata  # only for a console that cannot show a character: not on every start
+
     folded = unicodedata.normalize("NFKD", char).encode("ascii", "ignore").decode("ascii")
     return folded if folded.isprintable() and folded else "?"
 

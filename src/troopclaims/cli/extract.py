@@ -40,8 +40,7 @@ def extract(
       troopclaims extract seeds/ --format table
       troopclaims extract seeds/003_79fed1301217ceeb.txt --format json
       troopclaims extract seeds/ --format jsonl --jobs 2 --quiet
-      troopclaims extract seeds/ --format json -o candidates.json
-      troopclaims extract corpus/ --scheduler tcp://10.0.0.5:8786 --out corpus-claims/
+      troopclaims extract seeds/ --scheduler local:2 --out seeds-claims/
     """
     talk = Talk(quiet, verbose)
     if (scheduler is None) != (out is None):
