@@ -40,8 +40,8 @@ def main() -> None:
         print("|---|---|---|---|")
         cases = {
             "one process, no Dask": [*tool, str(corpus), "--format", "jsonl", "--quiet"],
-            "Dask, 1 worker": [*tool, str(corpus), "--scheduler", "local:1", "--out", f"{folder}/one", "--quiet"],
-            "Dask, 2 workers": [*tool, str(corpus), "--scheduler", "local:2", "--out", f"{folder}/two", "--quiet"],
+            "Dask, 1 worker": [*tool, str(corpus), "--scheduler", "local:1", "--partitions", f"{folder}/one", "--quiet"],
+            "Dask, 2 workers": [*tool, str(corpus), "--scheduler", "local:2", "--partitions", f"{folder}/two", "--quiet"],
         }
         seconds = {name: timed(command) for name, command in cases.items()}
         for name, wall in seconds.items():

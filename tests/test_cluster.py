@@ -98,11 +98,11 @@ def test_a_two_worker_cluster_writes_what_one_process_writes(articles: Path, sin
 
 def test_the_command_line_writes_partitions_and_a_run_again_finishes_nothing_twice(articles: Path, single: str, tmp_path: Path) -> None:
     out = tmp_path / "claims"
-    ran = cli("extract", str(articles), "--scheduler", "local:2", "--out", str(out), "--partition-size", "60")
+    ran = cli("extract", str(articles), "--scheduler", "local:2", "--partitions", str(out), "--partition-size", "60")
     assert ran.code == 0, ran.stderr
     assert ran.lines == [f"{out}: 4 partition(s) written, 0 done before; {ARTICLES} article(s) in all"]
     assert claim_lines(out) == single
-    again = cli("extract", str(articles), "--scheduler", "local:1", "--out", str(out), "--partition-size", "60")
+    again = cli("extract", str(articles), "--scheduler", "local:1", "--partitions", str(out), "--partition-size", "60")
     assert again.lines == [f"{out}: 0 partition(s) written, 4 done before; {ARTICLES} article(s) in all"]
 
 
@@ -143,7 +143,7 @@ def test_another_corpus_into_the_same_folder_is_refused(articles: Path, client: 
     out = tmp_path / "out"
     other = write_corpus(tmp_path / "other", 5)
     run(other, out, client, size=5)
-    ran = cli("extract", str(articles), "--scheduler", "local:1", "--out", str(out))
+    ran = cli("extract", str(articles), "--scheduler", "local:1", "--partitions", str(out))
     assert ran.code == 2 and ran.lines[-1] == (f"Error: {out}: holds the partitions of another corpus (or another "
                                                "--partition-size); name an empty folder, or this run's own to finish it")
 

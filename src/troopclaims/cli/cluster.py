@@ -1,4 +1,4 @@
-"""`troopclaims extract --scheduler ADDRESS --out FOLDER`: extraction over a corpus on a Dask cluster."""
+"""`troopclaims extract --scheduler ADDRESS --partitions FOLDER`: extraction over a corpus on a Dask cluster."""
 
 from __future__ import annotations
 

@@ -27,7 +27,7 @@ KINDS = ("numeric", "destination", "location", "origin", "status", "permission",
     help=f"Exit {EXIT_CONFLICTS} when any conflict is found, for CI (1 stays bad data, 2 bad usage).",
 )
 @click.option("--claims", "corpus", type=FilePath(path_type=Path),
-              help="Read the claims from JSON lines (the --out folder of extract --scheduler, or a .jsonl file) instead of a data file.")
+              help="Read the claims from JSON lines (the --partitions folder of extract --scheduler, or a .jsonl file) instead of a data file.")
 @click.option("--explain", nargs=2, metavar="CLAIM CLAIM", help="Say why two claims were or were not put in one event and flagged.")
 def conflicts(
     reading: Reading, kind: str | None, source: str | None, fail_on_conflict: bool, corpus: Path | None, explain: tuple[str, str] | None
@@ -80,7 +80,7 @@ def _conflicts_view(dataset: Dataset, kind: str | None, source: str | None, outp
 @reading_options("table", "json", "jsonl", "csv", "markdown", cached=True)
 @source_option
 @click.option("--claims", "corpus", type=FilePath(path_type=Path),
-              help="Read the claims from JSON lines (the --out folder of extract --scheduler, or a .jsonl file) instead of a data file.")
+              help="Read the claims from JSON lines (the --partitions folder of extract --scheduler, or a .jsonl file) instead of a data file.")
 def events(reading: Reading, source: str | None, corpus: Path | None) -> None:
     """Show the events: claims about one movement or presence of one actor's forces.
 

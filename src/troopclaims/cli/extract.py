@@ -17,8 +17,8 @@ from .options import FilePath, Talk, Text, format_option, gazetteer_option, is_s
 @click.option("--jobs", type=click.IntRange(1, 64), default=1, show_default=True, help="Worker processes.")
 @click.option("--merge", "merge", type=FilePath(path_type=Path, dir_okay=False), help="Add the candidates to this data file, as `add --data` does.")
 @click.option("--scheduler", metavar="ADDRESS", type=Text(),
-              help="Extract on a Dask cluster (tcp://HOST:8786; local:N for N workers here) into --out's partitions.")
-@click.option("--out", "out", type=FilePath(path_type=Path, file_okay=False),
+              help="Extract on a Dask cluster (tcp://HOST:8786; local:N for N workers here) into --partitions FOLDER.")
+@click.option("--partitions", "out", metavar="FOLDER", type=FilePath(path_type=Path, file_okay=False),
               help="With --scheduler: the folder of partitioned JSON lines; a run again finishes what is missing.")
 @click.option("--partition-size", type=click.IntRange(1, 100_000), default=50, show_default=True,
               help="With --scheduler: articles per partition (one task).")
@@ -40,11 +40,12 @@ def extract(
       troopclaims extract seeds/ --format table
       troopclaims extract seeds/003_79fed1301217ceeb.txt --format json
       troopclaims extract seeds/ --format jsonl --jobs 2 --quiet
-      troopclaims extract seeds/ --scheduler local:2 --out seeds-claims/
+      troopclaims extract seeds/ --format json -o candidates.json
+      troopclaims extract seeds/ --scheduler local:2 --partitions seeds-claims/
     """
     talk = Talk(quiet, verbose)
     if (scheduler is None) != (out is None):
-        raise click.UsageError("--scheduler and --out go together: the cluster writes its partitions into --out")
+        raise click.UsageError("--scheduler and --partitions go together: the cluster writes its partitions into that folder")
     if scheduler is not None and out is not None:
         from .cluster import extract_on_cluster
 

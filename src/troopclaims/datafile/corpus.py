@@ -1,6 +1,6 @@
 """Claims read from JSON lines, so that a corpus never has to become one YAML file.
 
-A corpus is the --out folder of `extract --scheduler` (its part-*.jsonl files, in order) or one .jsonl file.
+A corpus is the --partitions folder of `extract --scheduler` (its part-*.jsonl files, in order) or one .jsonl file.
 Each article's lines there are an {"article", "about"} line with its source (outlet, title, date), its claim
 records, and its error or warnings; the claims are read one line at a time, so the lines are never all held
 as text. A claim whose article has no "about" line (an undated article, or `extract --format jsonl`'s output,
@@ -30,7 +30,7 @@ def corpus_files(path: Path) -> list[Path]:
     if path.is_dir():
         files = sorted(path.glob("part-*.jsonl"))
         if not files:
-            raise TroopclaimsError(f"{path}: no part-*.jsonl files: name the --out folder of extract --scheduler, or a .jsonl file")
+            raise TroopclaimsError(f"{path}: no part-*.jsonl files: name the --partitions folder of extract --scheduler, or a .jsonl file")
         return files
     return [path]
 
