@@ -54,7 +54,8 @@ def test_help_lists_each_command_as_the_command_itself_would_without_importing_i
     assert lazy.stderr.strip() == "[]"  # no command's module was imported
     assert eager.stderr.strip() != "[]" and lazy.stdout == eager.stdout
     for name, command in main.commands.items():
-        assert HOMES[name][2] == " ".join(inspect.cleandoc(command.help or "").split("\n\n")[0].split()), name
+        first = " ".join(inspect.cleandoc(command.help or "").split("\n\n")[0].split())
+        assert HOMES[name][2] == first, f"{name}: copy its help's first paragraph into HOMES in cli/__init__.py: {first!r}"
 
 
 def test_python_dash_m_runs_the_cli() -> None:

@@ -81,7 +81,7 @@ def main() -> None:
 HOMES: dict[str, tuple[str, str, str]] = {
     'init': ('init', 'init', 'Start a story in FOLDER (default: the current folder): a data file, its schema and an articles/ folder.'),
     'add': ('add', 'add', 'Bring articles into a story: read them, extract candidate claims, and add both to the data file.'),
-    'review': ('review', 'review', 'Step through the candidates left to review: accept, edit a field, reject, skip or quit.'),
+    'review': ('review', 'review', 'Step through the candidates left to review: accept, edit, reject, accept a whole article, undo, skip or quit.'),
     'check': ('check', 'check', 'Validate claims data files: YAML, schema, references, articles, quotes and counts.'),
     'schema': ('check', 'schema', 'Print the JSON Schema of the claims data file, for editors and other tools.'),
     'list': ('listing', 'list_claims', 'List the claims of the data file, with where each quote stands in its article and the conflicts each is in.'),
