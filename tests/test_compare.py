@@ -160,6 +160,25 @@ def test_attribution_same_person_named_two_ways_is_no_conflict() -> None:
     ) == []
 
 
+def test_attribution_one_army_named_two_ways_is_no_conflict() -> None:
+    """'The army said' and 'the IDF said' of the same words: one body of the same side, named two ways."""
+    words = '"The brigade has left the city to rest and prepare for what comes next," '
+    assert conflicts(
+        {"id": "a", "source": "one", "kind": "statement", "actor": "Israel", "quote": words + "the army said", "speaker": "army"},
+        {"id": "b", "source": "two", "kind": "statement", "actor": "Israel", "quote": words + "the IDF said", "speaker": "IDF"},
+        {"id": "c", "source": "three", "kind": "statement", "actor": "Israel", "quote": words + "it said", "speaker": "Israeli military"},
+    ) == []
+
+
+def test_attribution_bodies_of_two_sides_still_conflict() -> None:
+    words = '"The exercises will end on schedule and the troops will go home," '
+    [c] = conflicts(
+        {"id": "a", "source": "one", "kind": "statement", "actor": "Russia", "quote": words + "the Kremlin said", "speaker": "Kremlin"},
+        {"id": "b", "source": "two", "kind": "statement", "actor": "Russia", "quote": words + "Kyiv said", "speaker": "Ukraine"},
+    )
+    assert (c.kind, c.severity) == ("attribution", "hard")
+
+
 def test_claims_months_apart_are_different_events() -> None:
     assert conflicts(move("a", "one", {"value": 1000}), move("b", "two", {"value": 40}), dates={"two": "2023-09-02"}) == []
 

@@ -81,7 +81,7 @@ def _findings(facets: list[Facet], gazetteer: Gazetteer, texts: Mapping[str, str
     found, linked = sizes_across(contexts, found)
     for event_id, extra in linked.items():
         notes[event_id] = notes.get(event_id, ()) + tuple(extra)
-    found.extend(_attribution(facets, event_of))
+    found.extend(_attribution(facets, event_of, gazetteer))
     found = _unique_ids([_with_notes(c, shared) for c in found])
     starts = {e.id: e.start for e in events}
     found.sort(key=lambda c: (c.severity != "hard", _KIND_ORDER[c.kind], starts.get(c.event or ""), c.id))
@@ -165,7 +165,22 @@ def same_person(a: str, b: str) -> bool:
     return bool(x and y) and (x[-1] == y[-1] or set(x) <= set(y) or set(y) <= set(x))
 
 
-def attribution_reason(a: Facet, b: Facet) -> str | None:
+def body_of(f: Facet, gazetteer: Gazetteer) -> str | None:
+    """The side a speaker that is a body, not a person, speaks for: None for a person ("Ana Ruiz").
+
+    "The army" (a common noun, naming no one) speaks for the claim's own forces; "the IDF" or "the Israeli
+    military" name a side the gazetteer knows. One statement of one side's forces is credited to "the army"
+    by one outlet and to "the IDF" by another: that is one body named two ways, not a misattribution.
+    """
+    speaker = (f.claim.speaker or "").strip()
+    if not speaker:
+        return None
+    if speaker[0].islower():
+        return f.actor
+    return gazetteer.actor_for(speaker)
+
+
+def attribution_reason(a: Facet, b: Facet, gazetteer: Gazetteer) -> str | None:
     """Why two claims are no attribution conflict, or None when they are one."""
     shared = [w for w in spoken(a.claim.quote) if w in spoken(b.claim.quote)]
     if not shared:
@@ -174,10 +189,13 @@ def attribution_reason(a: Facet, b: Facet) -> str | None:
         return "one claim names no speaker"
     if same_person(a.claim.speaker, b.claim.speaker):
         return f"the same speaker ({a.claim.speaker} / {b.claim.speaker})"
+    body = body_of(a, gazetteer)
+    if body is not None and body == body_of(b, gazetteer):
+        return f"one body of {body}'s side named two ways ({a.claim.speaker} / {b.claim.speaker})"
     return None
 
 
-def _attribution(facets: list[Facet], event_of: Mapping[str, str]) -> list[Conflict]:
+def _attribution(facets: list[Facet], event_of: Mapping[str, str], gazetteer: Gazetteer) -> list[Conflict]:
     by_words: dict[str, list[Facet]] = defaultdict(list)
     for facet in facets:
         if facet.claim.speaker:
@@ -186,9 +204,14 @@ def _attribution(facets: list[Facet], event_of: Mapping[str, str]) -> list[Confl
     found = []
     for words, members in sorted(by_words.items()):
         people: dict[str, list[Facet]] = {}
+        bodies: dict[str, str] = {}  # a body's key -> the first name it was given, which labels its side
         for f in members:
             assert f.claim.speaker is not None
-            key = next((p for p in people if same_person(p, f.claim.speaker)), f.claim.speaker)
+            body = body_of(f, gazetteer)
+            if body is not None:
+                key = bodies.setdefault(body, f.claim.speaker)
+            else:
+                key = next((p for p in people if p not in bodies.values() and same_person(p, f.claim.speaker)), f.claim.speaker)
             people.setdefault(key, []).append(f)
         if len(people) < 2:
             continue

@@ -116,7 +116,7 @@ def _verdicts(a: Facet, b: Facet, found: Findings, gazetteer: Gazetteer) -> list
     if a.date.basis != "publication" and b.date.basis != "publication":
         verdict = compare_spans(span_of(a), span_of(b))
         verdicts.append(("dates", f"{prefix}{verdict.severity}: {verdict.reason}"))
-    why = attribution_reason(a, b)
+    why = attribution_reason(a, b, gazetteer)
     verdicts.append(("attribution", f"no conflict: {why}" if why else "flagged, hard: the same words credited to different people"))
     return verdicts
 
