@@ -32,7 +32,7 @@ def completion(ctx: Context) -> list[Conflict]:
         stage = stage_of(f)
         if place is None:
             continue
-        if f.claim.modality == "fact" and f.claim.polarity == "asserted" and stage in ("complete", "under way"):
+        if f.claim.modality == "fact" and f.claim.polarity == "asserted" and stage in ("complete", "under way", "partial"):
             groups[place].append((stage, f))
         elif f.claim.modality == "fact" and f.claim.polarity == "denied" and stage == "complete":
             groups[place].append(("under way", f))  # "the withdrawal has not been completed"
@@ -58,12 +58,25 @@ def _ask(ctx: Context, place: str, members: list[tuple[str, Facet]]) -> Conflict
     ended = _day(first_done, True)
     going = [f for stage, f in members if stage == "under way" and _day(f, False) > ended]
     deadlines = [f for stage, f in members if stage == "deadline" and f.date.end < ended]
-    if not going and not deadlines:
+    # "most of its troops" said of the day it was complete, or later: a part where the other says all (a part moved
+    # earlier is only the start of it)
+    partial = [f for stage, f in members if stage == "partial" and _day(f, True) >= ended]
+    if not going and not deadlines and not partial:
         return None
     q = Question("status", f"completion-{place}", f"Whether the {ctx.people} movement out of {place} was complete, and when", {})
     for f in done:
         q.add(("complete", _day(f, True)), f"complete ({_day(f, True).isoformat()})", Answer("complete", span_of(f)), f)
     notes: list[str] = []
+    if partial and not going:
+        for f in partial:
+            q.add(("partial", _day(f, True)), f"only a part ({_day(f, True).isoformat()})", Answer("partial", span_of(f)), f)
+        some = min(partial, key=lambda f: (_day(f, True), f.claim.id))
+        explanation = (
+            f"{first_done.claim.id} says the movement out of {place} was complete by {ended.isoformat()}; "
+            f"{some.claim.id} says only a part of the forces had moved ({_day(some, True).isoformat()})"
+        )
+        notes.append("soft: 'most' or 'some' may be loose words for the same pull-out, or a part of other units")
+        return q.conflict(ctx.event, "soft", explanation, notes)
     if going:
         late = max(going, key=lambda f: (_day(f, False), f.claim.id))
         for f in going:

@@ -230,7 +230,7 @@ def _doubt(q: Question, role: str, pair: tuple[Figure, Figure]) -> str | None:
     """Why two figures that cannot both be one force's size may still not be rivals: hard only when certain."""
     sides = [q.answers[_Count(role, fig)][2] for fig in pair]
     stages = [{stage_of(f) for f in facets} for facets in sides]
-    partial = {"begun", "under way", "one place"}
+    partial = {"begun", "under way", "partial", "one place"}
     if any(s & partial for s in stages):
         found = sorted({st for s in stages for st in s & partial})
         return f"not certain: a figure of one stage ({', '.join(found)}) can be a part of the whole movement"

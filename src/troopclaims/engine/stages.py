@@ -1,4 +1,4 @@
-"""The stage of a movement a claim speaks of: begun, under way, complete, a forecast, one base left, or the whole.
+"""The stage of a movement a claim speaks of: begun, under way, a part, complete, a forecast, one base left, or the whole.
 
 "Began leaving on Saturday" and "the last left on Sunday" are two stages of one withdrawal, not rival dates;
 "the last left on the 12th" against "still under way on the 14th" is a dispute about whether it was complete.
@@ -14,7 +14,7 @@ from typing import Literal
 
 from .facets import POINT_KINDS, Facet
 
-Stage = Literal["forecast", "begun", "under way", "complete", "one place", "whole"]
+Stage = Literal["forecast", "begun", "under way", "partial", "complete", "one place", "whole"]
 
 _BEGUN = re.compile(
     r"\b(?:began|begun|begin|begins|beginning|started|starts|start|starting|kicked\s+off|first\s+(?:[\w,.-]+\s+){0,2}?(?:troops|soldiers|"
@@ -32,7 +32,15 @@ _COMPLETE = re.compile(
     r"fully|entirely|no\s+(?:more|longer\s+any)\s+(?:troops|soldiers|forces))\b",
     re.IGNORECASE,
 )
-_MARKS: tuple[tuple[Stage, re.Pattern[str]], ...] = (("complete", _COMPLETE), ("begun", _BEGUN), ("under way", _UNDER_WAY))
+#: Only a part of the forces moved: "most of its troops", "some of its ground forces", "a partial withdrawal".
+#: It narrows an "all" in the same words ("most, but not all, of its troops"), so it is read before complete.
+_PARTIAL = re.compile(
+    r"\b(?:partial(?:ly)?|(?:most|some|part|half)\s+of\s+(?:the|its|their)\s+(?:[\w,.-]+\s+){0,2}?(?:troops|soldiers|forces|personnel|units))\b",
+    re.IGNORECASE,
+)
+_MARKS: tuple[tuple[Stage, re.Pattern[str]], ...] = (
+    ("partial", _PARTIAL), ("complete", _COMPLETE), ("begun", _BEGUN), ("under way", _UNDER_WAY),
+)
 _MOVING = frozenset({"withdraw", "leave", "move", "deploy", "arrive", "return"})
 
 

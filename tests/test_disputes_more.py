@@ -1,0 +1,30 @@
+"""More of the engine on issue 20's classes: a part of a movement against its completion, and bodies named two ways.
+
+Every claim here is built in code from news-style sentences written for these tests; none comes from an article.
+"""
+
+from __future__ import annotations
+
+from .test_compare import conflicts
+from .test_disputes import leave
+
+
+def test_most_of_the_troops_against_all_of_them_the_same_day_is_a_soft_completion_dispute() -> None:
+    found = conflicts(
+        leave("a", "one", "The army said on Sunday it had withdrawn all of its troops from Syria.", "2023-05-07", movement="withdraw"),
+        leave("b", "two", "The army withdrew most of its ground troops from Syria on Sunday, officials said.", "2023-05-07", movement="withdraw"),
+        leave("c", "three", "Washington called it a partial withdrawal from Syria on Sunday.", "2023-05-07", movement="withdraw"),
+    )
+    [c] = [c for c in found if c.kind == "status"]
+    assert c.severity == "soft"
+    assert "complete" in c.topic
+    assert {s.label for s in c.sides} == {"complete (2023-05-07)", "only a part (2023-05-07)"}
+    assert {claim for s in c.sides for claim in s.claims} == {"a", "b", "c"}
+
+
+def test_most_of_the_troops_left_before_the_rest_is_no_dispute() -> None:
+    found = conflicts(
+        leave("a", "one", "Most of the US troops left Syria on Tuesday, a spokesman said.", "2023-05-02"),
+        leave("b", "two", "All US troops have now left Syria, the Pentagon said on Friday.", "2023-05-05"),
+    )
+    assert [c for c in found if c.kind == "status"] == []
