@@ -28,3 +28,23 @@ def test_most_of_the_troops_left_before_the_rest_is_no_dispute() -> None:
         leave("b", "two", "All US troops have now left Syria, the Pentagon said on Friday.", "2023-05-05"),
     )
     assert [c for c in found if c.kind == "status"] == []
+
+
+def test_a_possible_presence_is_no_stance_on_whether_they_may_stay() -> None:
+    found = conflicts(
+        {"id": "a", "source": "one", "quote": "The possible continued presence of US troops in Syria is seen as an obstacle to the deal.",
+         "movement": "stay", "modality": "possibility", "location": "Syria", "unit": "troops"},
+        {"id": "b", "source": "two", "quote": "The deal requires all US troops to withdraw from Syria.",
+         "movement": "withdraw", "modality": "demand", "origin": "Syria", "unit": "troops"},
+    )
+    assert [c for c in found if c.kind == "permission"] == []
+
+
+def test_troops_that_could_stay_indefinitely_still_dispute_a_demand_to_leave() -> None:
+    found = conflicts(
+        {"id": "a", "source": "one", "quote": "US troops could stay in Syria indefinitely, an official said.",
+         "movement": "stay", "modality": "possibility", "duration": "indefinite", "location": "Syria", "unit": "troops"},
+        {"id": "b", "source": "two", "quote": "The deal requires all US troops to withdraw from Syria.",
+         "movement": "withdraw", "modality": "demand", "origin": "Syria", "unit": "troops"},
+    )
+    assert [c.kind for c in found if c.kind == "permission"] == ["permission"]

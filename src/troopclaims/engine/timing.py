@@ -28,10 +28,12 @@ def stance(f: Facet) -> str | None:
     claim = f.claim
     if claim.movement == "stay":
         # "Fewer than 1,000 remain", "a team stayed behind": forces still there, a fact, not leave to stay
-        if claim.polarity == "asserted" and claim.modality not in ("demand", "fact"):
+        if claim.polarity == "asserted" and claim.modality not in ("demand", "fact", "possibility"):
             return "stay"
-        if claim.polarity == "asserted" and claim.modality == "fact" and claim.duration is not None:
-            return "stay"  # "will stay indefinitely", read as a fact: a stance on how long they stay
+        if claim.polarity == "asserted" and claim.modality in ("fact", "possibility") and claim.duration is not None:
+            # "will stay indefinitely", "could stay indefinitely": a stance on how long they stay; a "possible
+            # continued presence" with no time is a guess that they are still there, not leave to stay
+            return "stay"
         if claim.polarity == "denied" and claim.modality in ("permission", "demand", "fact"):
             return "may not stay"
     if claim.movement in ("leave", "withdraw") and claim.modality == "demand" and claim.polarity == "asserted":
