@@ -139,10 +139,10 @@ def test_timing_a_month_and_a_day_inside_it_agree() -> None:
     assert not flagged("timing", "pl-march", "pl-12-march")
 
 
-def test_timing_adjacent_days_are_soft() -> None:
-    c = conflict_with("timing", "cz-sunday", "cz-saturday")
-    assert (c.kind, c.severity) == ("timing", "soft")
-    assert "2023-09-02" in c.explanation and "2023-09-03" in c.explanation
+def test_timing_adjacent_days_agree() -> None:
+    # "on Saturday" and "on Sunday" for one movement: told across midnight or time zones, or dated by a report a day
+    # late; both can be true, and readers of multi-outlet stories do not flag them
+    assert not flagged("timing", "cz-sunday", "cz-saturday")
 
 
 def test_timing_days_apart_within_a_week_are_hard() -> None:

@@ -4,7 +4,7 @@ permission: forces said to stay, against "no permission to stay", "must leave by
 A temporary stay against a deadline is soft (it can end in time); anything else against a stay is hard.
 timing: the dates that claims give for one movement (a departure, an arrival), read as intervals of days:
 a day, a week or a month; "by 20 May" is open before, "since 9 May" open after. Dates that share a day
-agree ("March" and "12 March"); a gap of one day is soft (midnight, time zones); more is hard, except two
+agree ("March" and "12 March"), and so do adjacent days (midnight, time zones); more is hard, except two
 days weeks apart, which can be two stages of one movement (soft, with a note).
 """
 
