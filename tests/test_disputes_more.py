@@ -48,3 +48,12 @@ def test_troops_that_could_stay_indefinitely_still_dispute_a_demand_to_leave() -
          "movement": "withdraw", "modality": "demand", "origin": "Syria", "unit": "troops"},
     )
     assert [c.kind for c in found if c.kind == "permission"] == ["permission"]
+
+
+def test_troops_that_have_been_leaving_since_a_day_are_under_way_not_a_rival_date() -> None:
+    # a withdrawal going on since Friday gives no day it happened: no hard clash with the month it began
+    found = conflicts(
+        leave("a", "one", "Last month the US troops left two towns in northern Syria, officials said.", "2023-04"),
+        leave("b", "two", "US troops have been leaving Syria since Friday afternoon, residents said.", "2023-05-05"),
+    )
+    assert [c for c in found if c.kind == "timing" and c.severity == "hard"] == []

@@ -23,7 +23,7 @@ _BEGUN = re.compile(
 )
 _UNDER_WAY = re.compile(
     r"\b(?:under\s*way|ongoing|in\s+progress|continu(?:e|es|ed|ing)|still\s+(?:leaving|withdrawing|pulling|moving|being|in\s+the\s+process)|"
-    r"(?:is|are)\s+(?:leaving|withdrawing|pulling\s+out))\b",
+    r"(?:is|are|(?:has|have)\s+been)\s+(?:leaving|withdrawing|pulling\s+out))\b",
     re.IGNORECASE,
 )
 _COMPLETE = re.compile(
