@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -46,8 +47,10 @@ class ToolFailed(Exception):
 
 
 def _tool(args: list[str], cwd: Path, allowed: tuple[int, ...] = (0,)) -> str:
+    # the tool's analysis cache goes in the temporary folder: the score is the engine's, run each time
+    env = {**os.environ, "TROOPCLAIMS_CACHE_DIR": str(cwd / ".analysis-cache")}
     done = subprocess.run([sys.executable, "-m", "troopclaims", *args], cwd=cwd, capture_output=True,
-                          text=True, encoding="utf-8", check=False)
+                          text=True, encoding="utf-8", check=False, env=env)
     if done.returncode not in allowed:
         last = (done.stderr.strip().splitlines() or ["no message"])[-1]
         raise ToolFailed(f"troopclaims {args[0]} exited {done.returncode}: {last}")
@@ -56,7 +59,8 @@ def _tool(args: list[str], cwd: Path, allowed: tuple[int, ...] = (0,)) -> str:
 
 def asked_kinds() -> set[str]:
     """The conflict kinds the installed tool can report, from its own --kind choices."""
-    text = _tool(["conflicts", "--help"], Path.cwd())
+    with tempfile.TemporaryDirectory(prefix="conflicts-score-") as temp:
+        text = _tool(["conflicts", "--help"], Path(temp))
     choices = re.search(r"--kind\s+\[([^\]]+)\]", text)
     if not choices:  # without them every miss would read "no such question"
         raise ToolFailed("troopclaims conflicts --help lists no --kind choices")
