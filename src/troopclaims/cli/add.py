@@ -10,7 +10,7 @@ from ..errors import one_line
 from .options import FilePath, Talk, Text, data_option, gazetteer_option, is_stdin, story_data, talk_options
 
 if TYPE_CHECKING:
-    from ..datafile import DateValue, Extracted
+    from ..datafile import Dataset, DateValue, Extracted
     from ..intake import Skipped
 
 
@@ -21,10 +21,15 @@ if TYPE_CHECKING:
     "--published", metavar="DATE", type=Text(), help="Publication date for articles that neither a manifest nor their own text dates."
 )
 @click.option("--jobs", type=click.IntRange(1, 64), default=1, show_default=True, help="Worker processes.")
+@click.option(
+    "--allow-duplicate", is_flag=True,
+    help="Add an article even when its text is already in the story (a reprint by another outlet, kept as a source of its own).",
+)
 @talk_options
 @gazetteer_option
 def add(
-    paths: tuple[Path, ...], data: Path | None, published: str | None, jobs: int, quiet: bool, verbose: bool, gazetteer: Path | None
+    paths: tuple[Path, ...], data: Path | None, published: str | None, jobs: int, allow_duplicate: bool, quiet: bool, verbose: bool,
+    gazetteer: Path | None,
 ) -> None:
     """Bring articles into a story: read them, extract candidate claims, and add both to the data file.
 
@@ -35,7 +40,10 @@ def add(
     source gets its title, outlet, byline, URL and date from the manifest first, then from
     the article, then --published. An article that cannot be read or dated is named at the
     end and the others are still added (exit 1). Candidates come in unreviewed; a candidate
-    rejected in review is never added again. Running it twice adds nothing.
+    rejected in review is never added again. Running it twice adds nothing: a candidate whose
+    words overlap a claim the story holds for that article is that claim, whatever review made
+    of it. An article whose text is already in the story under another name (the same text, or
+    a copy sharing 80% of it) is named and not added, unless --allow-duplicate.
 
     \b
     Examples (in a story folder made by troopclaims init):
@@ -47,7 +55,7 @@ def add(
     named = list(paths)
     if any(is_stdin(path) for path in named):
         named = [p for p in named if not is_stdin(p)] + [Path(line.strip()) for line in sys.stdin if line.strip()]
-    add_articles(named, data, published, jobs, talk, gazetteer)
+    add_articles(named, data, published, jobs, talk, gazetteer, allow_duplicate)
 
 
 def parse_default_date(published: str | None) -> DateValue | None:
@@ -63,7 +71,8 @@ def parse_default_date(published: str | None) -> DateValue | None:
 
 
 def add_articles(
-    paths: list[Path], data: Path, published: str | None, jobs: int, talk: Talk, gazetteer: Path | None = None
+    paths: list[Path], data: Path, published: str | None, jobs: int, talk: Talk, gazetteer: Path | None = None,
+    allow_duplicate: bool = False,
 ) -> None:
     """What `add` and `extract --merge` do: read, extract, merge, then name every article left out."""
     from ..datafile import merge_into
@@ -77,7 +86,8 @@ def add_articles(
         raise TroopclaimsError(f"{data}: no such data file; make one with: troopclaims init {data.parent}")
     entries, skipped = find_articles(paths)
     extracted: list[Extracted] = []
-    gazetteers = tuple(p for p in (data_file_gazetteer(data), gazetteer) if p is not None)
+    story = _story(data)
+    gazetteers = tuple(p for p in (story.gazetteer_path if story else None, gazetteer) if p is not None)
     results = extract_files(entries, default, jobs, save_text=True, gazetteers=gazetteers)
     for result in tracked(results, len(entries), "reading articles", enabled=not talk.quiet):
         if isinstance(result, Skipped):
@@ -87,6 +97,8 @@ def add_articles(
             for warning in result.warnings:
                 click.echo(one_line(f"warning: {warning}"), err=True)
             talk.detail(_described(result))
+    if not allow_duplicate:
+        extracted = _without_copies(extracted, story, talk)
     done = merge_into(data, extracted, published is not None)
     skipped.extend(Skipped(path, reason) for path, reason in done.refused)
     added = f"; new sources: {', '.join(done.sources_added)}" if done.sources_added else ""
@@ -94,12 +106,37 @@ def add_articles(
     report_skipped(skipped)
 
 
-def data_file_gazetteer(path: Path) -> Path | None:
-    """The gazetteer file a data file names, when it is a valid data file (merging reports it otherwise)."""
+def _story(path: Path) -> Dataset | None:
+    """The story as the data file holds it, when it is a valid data file (merging reports it otherwise)."""
     from ..datafile import check_file
 
     result = check_file(path)
-    return result.dataset.gazetteer_path if result.dataset is not None and not result.errors else None
+    return result.dataset if result.dataset is not None and not result.errors else None
+
+
+def _without_copies(extracted: list[Extracted], story: Dataset | None, talk: Talk) -> list[Extracted]:
+    """The articles whose text is not already in the story under another name; each copy is named on stderr."""
+    from ..engine import near_copy
+    from ..files import MAX_ARTICLE_BYTES, read_text
+
+    known = dict(story.texts) if story else {}
+    names = {sid: f"source {sid} ({source.file})" for sid, source in story.sources.items()} if story else {}
+    sources = {(story.root / source.file).resolve() for source in story.sources.values()} if story else set()
+    kept = []
+    for article in extracted:
+        if article.path.resolve() in sources:  # already a source: the merge adds only its new candidates
+            kept.append(article)
+            continue
+        text = read_text(article.path, limit=MAX_ARTICLE_BYTES, what="article")
+        copy = near_copy(text, known)
+        shown = article.page or article.path
+        if copy is not None:
+            talk.say(f"not added: {shown} is the article already in the story as {names[copy.second]}: "
+                     f"{copy.share:.0%} of its text; --allow-duplicate adds it as a source of its own")
+            continue
+        known[str(shown)], names[str(shown)] = text, f"{shown}, added in this run"
+        kept.append(article)
+    return kept
 
 
 def _described(article: Extracted) -> str:

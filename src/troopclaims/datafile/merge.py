@@ -15,8 +15,8 @@ from typing import Any
 import yaml
 
 from ..errors import TroopclaimsError
-from ..files import MAX_DATA_BYTES, StrictLoader, YamlProblem, load_located, update_text
-from .anchors import fold_quote
+from ..files import MAX_ARTICLE_BYTES, MAX_DATA_BYTES, StrictLoader, YamlProblem, load_located, read_text, update_text
+from .anchors import find_quote, fold, fold_quote
 from .candidates import Extracted
 from .edit import LOCK_WAIT, end_of_node, line_end
 from .model import Claim
@@ -84,7 +84,13 @@ def _plan(
             source_id = _unique(article.source_id, source_ids)
             new_sources.append(_source_entry(article, source_id, relative, published_given, root))
             by_file[relative] = source_id
-        for claim in article.claims:
+        reviewed = _held_spans(article.path, [c for c in claims if str(c.get("source")) == source_id])
+        for claim, span in zip(article.claims, article.spans):
+            # A candidate whose words overlap a claim the file holds for this article is that claim, whatever
+            # review made of it: narrowed, edited or rejected, it never comes back.
+            if any(span[0] < end and start < span[1] for start, end in reviewed):
+                skipped += 1
+                continue
             # A quote the file holds is skipped whatever it now says (the reviewer may have edited or rejected
             # it). In one run, one sentence can give several claims (two counts, two places): all are kept.
             said = (source_id, fold_quote(claim.quote), _says(claim))
@@ -97,6 +103,18 @@ def _plan(
             record["reviewed"] = False
             new_claims.append(record)
     return new_sources, new_claims, skipped, refused
+
+
+def _held_spans(path: Path, claims: list[dict[str, Any]]) -> list[tuple[int, int]]:
+    """Where the quotes of the claims the file holds for one article stand in its text (a quote found once)."""
+    if not claims:
+        return []
+    try:
+        article = fold(read_text(path, limit=MAX_ARTICLE_BYTES, what="article"))
+    except TroopclaimsError:  # the extractor read it a moment ago; a vanished file is merged on quotes alone
+        return []
+    found = (find_quote(article, str(c.get("quote", "")), limit=2) for c in claims if str(c.get("quote", "")).strip())
+    return [spans[0] for spans in found if len(spans) == 1]
 
 
 def _says(claim: Claim) -> str:

@@ -35,12 +35,13 @@ if TYPE_CHECKING:
     from .events import Event, Member
     from .explain import explain_pair, explanation_lines
     from .findings import KINDS, Answer, ClaimRef, Conflict, PlacePoint, Side, conflict_record, event_record, value_record
-    from .textsim import Shared, shared_text
+    from .textsim import NEAR_COPY, Shared, near_copy, shared_text
     from .timeline import TimelineRow, build_timeline, summary
     from .unresolved import unresolved_places
     from .values import Figure, Span
 
 __all__ = [
+    "NEAR_COPY",
     "KINDS",
     "Answer",
     "ClaimRef",
@@ -63,6 +64,7 @@ __all__ = [
     "explanation_lines",
     "find_conflicts",
     "findings_among",
+    "near_copy",
     "shared_text",
     "summary",
     "unresolved_places",
@@ -91,6 +93,8 @@ _HOME = {
     "value_record": "findings",
     "Shared": "textsim",
     "shared_text": "textsim",
+    "near_copy": "textsim",
+    "NEAR_COPY": "textsim",
     "TimelineRow": "timeline",
     "build_timeline": "timeline",
     "summary": "timeline",

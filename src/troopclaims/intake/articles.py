@@ -137,6 +137,9 @@ def read_article(entry: Entry, default: DateValue | None = None, *, save_text: b
     an existing .txt is kept as it is, since its reader may have corrected it.
     """
     path, listing = entry.path, entry.listing
+    if path != STDIN and _is_pdf(path):
+        raise TroopclaimsError(f"{path}: is a PDF, not text or a saved web page; troopclaims does not read PDFs: "
+                               "save its text as a .txt beside it and add that")
     if path.suffix.lower() in PAGE_SUFFIXES:
         article = _read_page(path, save_text)
     else:
@@ -150,6 +153,19 @@ def read_article(entry: Entry, default: DateValue | None = None, *, save_text: b
     if not article.text.strip():
         raise TroopclaimsError(f"{path}: holds no article text")
     return _with_listing(article, listing, default)
+
+
+def _is_pdf(path: Path) -> bool:
+    """A PDF by its name or by the signature its first bytes carry, whatever it is named."""
+    if path.suffix.lower() == ".pdf":
+        return True
+    if not path.is_file():  # a FIFO or a device is not opened here (it could wait forever); the reader refuses it
+        return False
+    try:
+        with path.open("rb") as handle:
+            return handle.read(5) == b"%PDF-"
+    except OSError:  # reading it properly says what is wrong
+        return False
 
 
 def _only_addresses(text: str) -> bool:
