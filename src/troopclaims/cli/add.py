@@ -124,7 +124,8 @@ def _without_copies(extracted: list[Extracted], story: Dataset | None, talk: Tal
     sources = {(story.root / source.file).resolve() for source in story.sources.values()} if story else set()
     kept = []
     for article in extracted:
-        if article.path.resolve() in sources:  # already a source: the merge adds only its new candidates
+        # Already a source (the merge adds only its new candidates), or a name the merge refuses and says why.
+        if article.path.resolve() in sources or not str(article.path).isprintable():
             kept.append(article)
             continue
         text = read_text(article.path, limit=MAX_ARTICLE_BYTES, what="article")
