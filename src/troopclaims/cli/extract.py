@@ -56,7 +56,7 @@ def extract(
             raise click.UsageError("--merge writes the data file; -o does not apply")
         from .add import add_articles
 
-        add_articles(list(paths), merge, published, jobs, talk, gazetteer)
+        add_articles(list(paths), merge, published, jobs, talk, gazetteer, allow_duplicate=True)  # a pipeline's merge: no guessing at copies
         return
     from collections.abc import Iterator
 
