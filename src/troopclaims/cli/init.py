@@ -46,9 +46,8 @@ def init(folder: Path, quiet: bool, verbose: bool) -> None:
         "Next:",
         f"  1. Save articles in {folder / ARTICLES}/ as web pages (.html) or text (.txt); a manifest.csv there",
         "     (columns file,url,outlet,published) gives each its own metadata.",
-        f"  2. cd {folder}, where every command works on {DATA_FILE} (elsewhere, name it with --data {data})",
-        f"  3. troopclaims add {ARTICLES}/",
-        "  4. troopclaims review",
-        "  5. troopclaims check, then conflicts, timeline and report",
+        f"  2. cd {folder}: there every command works on {DATA_FILE} (elsewhere, name it with --data {data})",
+        f"  3. troopclaims add {ARTICLES}/, then troopclaims review",
+        "  4. troopclaims check, then conflicts, timeline and report",
     ):
         talk.say(line)

@@ -159,9 +159,9 @@ def _is_pdf(path: Path) -> bool:
     """A PDF by its name or by the signature its first bytes carry, whatever it is named."""
     if path.suffix.lower() == ".pdf":
         return True
-    if not path.is_file():  # a FIFO or a device is not opened here (it could wait forever); the reader refuses it
-        return False
     try:
+        if not path.is_file():  # a FIFO or a device is not opened here (it could wait forever); the reader refuses it
+            return False
         with path.open("rb") as handle:
             return handle.read(5) == b"%PDF-"
     except OSError:  # reading it properly says what is wrong
