@@ -57,3 +57,12 @@ def test_troops_that_have_been_leaving_since_a_day_are_under_way_not_a_rival_dat
         leave("b", "two", "US troops have been leaving Syria since Friday afternoon, residents said.", "2023-05-05"),
     )
     assert [c for c in found if c.kind == "timing" and c.severity == "hard"] == []
+
+
+def test_last_month_is_a_time_not_the_last_troops() -> None:
+    # "Last week the troops left" dates the move; it does not say the withdrawal was complete
+    found = conflicts(
+        leave("a", "one", "Last week the troops left two towns in Syria, officials said.", "2023-05-03"),
+        leave("b", "two", "The US withdrawal from Syria is still under way, a Kurdish official said on Tuesday.", "2023-05-09", movement="withdraw"),
+    )
+    assert [c for c in found if c.kind == "status"] == []

@@ -26,8 +26,11 @@ _UNDER_WAY = re.compile(
     r"(?:is|are|(?:has|have)\s+been)\s+(?:leaving|withdrawing|pulling\s+out))\b",
     re.IGNORECASE,
 )
+#: "Last month the troops left", "over the last week": a time, not the last of the forces.
+_TIME = r"(?:week|weekend|month|year|night|time|days?|weeks|months|years|few|several)\b"
 _COMPLETE = re.compile(
-    r"\b(?:complet(?:e|ed|es|ing|ion)|finish(?:ed|es)?|concluded|the\s+last(?:\s+of\s+the)?|last\s+(?:[\w,.-]+\s+){0,2}?(?:troops|soldiers|"
+    r"\b(?:complet(?:e|ed|es|ing|ion)|finish(?:ed|es)?|concluded|the\s+last(?!\s+" + _TIME + r")(?:\s+of\s+the)?|last\s+(?!" + _TIME + r")"
+    r"(?:[\w,.-]+\s+){0,2}?(?:troops|soldiers|"
     r"forces|convoys?|contingent|units?)|all\s+(?:of\s+(?:the|its|their)\s+)?(?:[\w,.-]+\s+){0,3}?(?:troops|soldiers|forces|personnel)|"
     r"fully|entirely|no\s+(?:more|longer\s+any)\s+(?:troops|soldiers|forces))\b",
     re.IGNORECASE,
