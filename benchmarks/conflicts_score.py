@@ -117,6 +117,9 @@ def run_story(story: Json, folder: Path) -> Run:
         events = json.loads(_tool(["events", *data], home))
         sources = (yaml.safe_load((home / "claims.yaml").read_text(encoding="utf-8")) or {}).get("sources") or []
     article_of = {s["id"]: Path(str(s.get("file", ""))).stem for s in sources}
+    left_out = [a["id"] for a in articles if a["id"] not in article_of.values()]
+    if left_out:  # e.g. taken for a copy of another article: its claims are missing from the score
+        notes.append(f"{story['story']}: not added by the tool: {', '.join(left_out)}")
     scored = {**story, "disputes": _scorable(story.get("disputes") or [], {a["id"] for a in articles})}
     return Run(scored, conflicts, claims, events, article_of, notes)
 
