@@ -24,6 +24,7 @@ from .motion import FORCE_RE, Motion, has_movement_hint, motion
 from .places import places_in
 from .people import SPEECH_VERBS, Attribution
 from .speech import Attributions
+from .tree import ArticleParse
 from .text import AUXILIARY, Sentence, Uniqueness, fold_text, iter_sentences, one_line, read_sentences, soften_breaks
 
 __all__ = ["extract_article", "iter_sentences"]
@@ -75,7 +76,8 @@ class _Reader:
         self.sentences = read_sentences(self.text)
         self.index = gazetteer.index(self.text, [(s.start, s.end) for s in self.sentences])
         self.actors = Actors(self.text, self.index, gazetteer)
-        self.speech = Attributions(self.text, gazetteer)
+        self.parse = ArticleParse(self.text, [(s.start, s.end) for s in self.sentences])
+        self.speech = Attributions(self.text, gazetteer, self.parse)
         self.dates = Dates(self.text, published)
 
     # -- drafting --
@@ -287,8 +289,8 @@ class _Reader:
                 for ahead in range(index + 1, min(len(self.sentences), index + 3)):
                     later = self.sentences[ahead]
                     found = next((a for a in later.attributions if a is not None and a.speaker), None)
-                    if found is not None and later.opens_inside:
-                        return found
+                    if found is not None and (later.opens_inside or (found.bare and ahead == index + 1)):
+                        return found  # '"... home." Jane Doe said on Monday.': the next sentence names who
                     if not later.opens_inside:
                         break
         before = self._cited_near(range(index - 1, max(-1, index - 4), -1))

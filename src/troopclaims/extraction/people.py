@@ -196,6 +196,8 @@ class Attribution:
     person: Person | None = None
     #: A verb of saying covers its whole sentence ("A, but B, she said"); "calls from X to" only its clause.
     sentence_wide: bool = True
+    #: Nothing is said after the verb ("Jane Doe said."): the words are the quotation just before.
+    bare: bool = False
 
 
 def words_of(text: str) -> list[str]:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from ..world import Gazetteer
 from .people import (
@@ -31,6 +32,10 @@ from .people import (
     RoleSignature,
     words_of,
 )
+from .saying import cues
+
+if TYPE_CHECKING:
+    from .tree import ArticleParse
 
 
 # --- attributions ---------------------------------------------------------------------------------------------
@@ -66,8 +71,9 @@ def _tokens_back(text: str, start: int, end: int) -> list[re.Match[str]]:
 class Attributions:
     """Finds who says each part of an article, resolving pronouns and titles as it reads."""
 
-    def __init__(self, text: str, gazetteer: Gazetteer) -> None:
+    def __init__(self, text: str, gazetteer: Gazetteer, parse: ArticleParse | None = None) -> None:
         self.text = text
+        self.parse = parse
         self.gazetteer = gazetteer
         self.people = People(text, gazetteer)
         self.last_cited: str | None = None
@@ -99,6 +105,10 @@ class Attributions:
             # What follows "X's assertion that" is X's, whoever is named after it.
             phrase = self._phrase_before(possessive.start(), start)
             found = self._classify(phrase, possessive.start(), after=False) if phrase is not None else None
+        according_phrase: _NounPhrase | None = None
+        if self.parse is not None:
+            tree, according_phrase = self._from_tree(start, end)
+            found = found or tree
         for verb in [] if found is not None else SPEECH_RE.finditer(text, start, end):
             found = self._subject_of(verb, start, end)
             if found is not None:
@@ -112,7 +122,7 @@ class Attributions:
                     found = Attribution(demand.speaker, demand.role, demand.cited, demand.person, sentence_wide=False)
         according = ACCORDING_RE.search(text, start, end)
         if according is not None:
-            phrase = self._phrase_after(according.end(), end)
+            phrase = according_phrase or self._phrase_after(according.end(), end)
             if phrase is not None and len(words_of(phrase.text)) > 1 and words_of(phrase.text)[-1] in _DATA_NOUNS:
                 owner = phrase.text.rsplit(None, 1)[0]
                 phrase = _NounPhrase(phrase.start, phrase.start + len(owner), owner)
@@ -125,6 +135,26 @@ class Attributions:
             if found.speaker:
                 self.last_speaker = found
         return found
+
+    def _from_tree(self, start: int, end: int) -> tuple[Attribution | None, _NounPhrase | None]:
+        """The first speaker the parse names in text[start:end], and what "according to" governs there."""
+        assert self.parse is not None
+        piece = self.parse.at(start)
+        if piece is None:
+            return None, None
+        according: _NounPhrase | None = None
+        for cue in cues(piece, start, end):
+            phrase = _NounPhrase(cue.phrase[0], cue.phrase[1], self.text[cue.phrase[0]:cue.phrase[1]])
+            if cue.according:
+                according = according or phrase
+                continue
+            found = self._classify(phrase, cue.start, after=cue.after)
+            if found is None and cue.person and self.gazetteer.lookup(phrase.text) is None:
+                found = Attribution(speaker=self._clean(phrase.text))  # a surname the article gives no more of
+            if found is not None:
+                found = self._with_told(found, cue.word, cue.end, end)
+                return (replace(found, bare=True) if cue.bare else found), according
+        return None, according
 
     @staticmethod
     def _merge(first: Attribution | None, second: Attribution | None) -> Attribution | None:
@@ -160,7 +190,7 @@ class Attributions:
             return None  # "..., as the president promised.": a comparison, not the source of the clause
         found = self._classify(phrase, verb.start(), after=False) if phrase is not None else None
         if found is not None:
-            return self._with_told(found, verb, end)
+            return self._with_told(found, verb[0], verb.end(), end)
         if not inverted:
             # "..., at the same time assured the minister, Jane Doe." -- the subject ends the sentence.
             rest = self._phrase_after(verb.end(), end)
@@ -185,13 +215,13 @@ class Attributions:
         if phrase is None:
             return None
         found = self._classify(phrase, verb.start(), after=True)
-        return self._with_told(found, verb, end) if found is not None else None
+        return self._with_told(found, verb[0], verb.end(), end) if found is not None else None
 
-    def _with_told(self, found: Attribution, verb: re.Match[str], end: int) -> Attribution:
+    def _with_told(self, found: Attribution, verb: str, verb_end: int, end: int) -> Attribution:
         """'X told the Associated Press': the outlet told is cited as well."""
-        if verb[0] != "told" or found.cited:
+        if verb != "told" or found.cited:
             return found
-        outlet = re.match(r"\s+((?:the\s+)?[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,4})", self.text[verb.end():end])
+        outlet = re.match(r"\s+((?:the\s+)?[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,4})", self.text[verb_end:end])
         if outlet is not None and (self._is_media(outlet[1]) or outlet[1].isupper()):
             return Attribution(found.speaker, found.role, self._clean(outlet[1]), found.person)
         return found

@@ -1,0 +1,74 @@
+"""An article's sentences as spaCy parses them, addressed by offsets into the article's text.
+
+Each sentence the rules cut (text.py) is parsed as a document of its own, so that a headline, a dateline
+or a caption on its own line never joins the sentence after it. A dateline that opens a sentence
+("KYIV (Reuters) -", "GAO, Mali —") is left out of what is parsed: the parser would otherwise take the
+city for the subject of the sentence's verb, and its words for part of a speaker's name.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .pipeline import parse_all
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+#: "KYIV (Reuters) -", "GAO, Mali, Dec. 5 (AFP) —", "WASHINGTON —", "(Reuters) -", "MOSCOW:" at a sentence's start.
+DATELINE_RE = re.compile(
+    r"(?:[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+)*(?:,\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)*"
+    r"(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*(?:\([A-Za-z][\w&.'’ -]{0,30}\))?"
+    r"|\([A-Za-z][\w&.'’ -]{0,30}\))\s*(?:-{1,2}|—|–|:)\s+"
+)
+
+
+@dataclass(frozen=True)
+class Piece:
+    """One parsed sentence: its document and where its first character is in the article."""
+
+    doc: Doc
+    offset: int
+
+    def start(self, token: Token) -> int:
+        return self.offset + token.idx
+
+    def end(self, token: Token) -> int:
+        return self.offset + token.idx + len(token)
+
+    def tokens(self, start: int, end: int) -> Iterator[Token]:
+        """The tokens that begin in the article's text[start:end]."""
+        for token in self.doc:
+            at = self.offset + token.idx
+            if at >= end:
+                return
+            if at >= start:
+                yield token
+
+
+def dateline_end(text: str, start: int, end: int) -> int:
+    """Where a sentence's text begins after the dateline that opens it (start when there is none)."""
+    found = DATELINE_RE.match(text, start, end)
+    return found.end() if found is not None else start
+
+
+class ArticleParse:
+    """The parsed sentences of one article, found by position."""
+
+    def __init__(self, text: str, spans: Sequence[tuple[int, int]]) -> None:
+        starts = [dateline_end(text, start, end) for start, end in spans]
+        docs = parse_all(text[start:end] for start, (_, end) in zip(starts, spans))
+        self.pieces = [Piece(doc, start) for doc, start in zip(docs, starts)]
+        self._starts = [span[0] for span in spans]
+
+    def at(self, position: int) -> Piece | None:
+        """The parsed sentence holding a position of the article."""
+        index = bisect.bisect_right(self._starts, position) - 1
+        return self.pieces[index] if index >= 0 else None
+
+    def sentence(self, index: int) -> Piece:
+        return self.pieces[index]

@@ -1,0 +1,55 @@
+"""Constructions read from the dependency parse: who says it, where forces go, and what is denied.
+
+Every sentence here is written for the test, in the style of wire copy.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from troopclaims.datafile import Claim, parse_value
+from troopclaims.extraction import extract_article
+
+PUBLISHED = parse_value("2024-03-01")
+
+
+def claims_of(text: str) -> list[Claim]:
+    return extract_article(text, source_id="t", published=PUBLISHED)
+
+
+def only(text: str) -> Claim:
+    found = claims_of(text)
+    assert len(found) == 1, [c.quote for c in found]
+    return found[0]
+
+
+# --- speakers -------------------------------------------------------------------------------------------------
+
+def test_a_quotation_then_its_speaker_in_the_next_sentence() -> None:
+    claim = claims_of('"We will pull 300 soldiers out of Gao by June." Colonel Jean Martin said on Monday.')[0]
+    assert claim.speaker == "Jean Martin" and claim.speaker_role == "Colonel"
+
+
+def test_a_title_and_an_apposition_with_an_adverbial_before_the_verb() -> None:
+    claim = only("Colonel General Ivan Petrov, chief of the general staff, on Monday told state television "
+                 "that 2,000 troops had crossed into Belarus.")
+    assert claim.speaker == "Ivan Petrov"
+
+
+def test_a_lone_surname_after_a_dateline_is_the_speaker_and_the_dateline_no_part_of_it() -> None:
+    claim = only("GAO, Mali — Dembele told reporters that 300 troops would leave the town.")
+    assert claim.speaker == "Dembele"
+
+
+def test_went_on_to_say_goes_back_to_the_subject() -> None:
+    claim = only("Speaking in Bamako, the minister went on to say that 300 soldiers would be withdrawn from Gao.")
+    assert claim.speaker == "minister"
+
+
+@pytest.mark.parametrize("sentence", [
+    "The military drills have added to the 3,000 Russian troops already stationed in Belarus.",
+    "The satellite images confirmed that 2,000 troops had left Gao.",
+    "The new agreement states that 500 French troops will leave Chad by January.",
+])
+def test_things_are_not_speakers(sentence: str) -> None:
+    assert only(sentence).speaker is None
