@@ -14,7 +14,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .pipeline import parse_all
+from .pipeline import nlp, parse_all
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -56,13 +56,26 @@ def dateline_end(text: str, start: int, end: int) -> int:
     return found.end() if found is not None else start
 
 
+#: No claim's quote can be longer (model.Claim.quote's limit), and the parser's time grows with a sentence's length.
+LONGEST = 5000
+#: Characters parsed in one article: a news article has a few thousand; the parser reads about 30 KB a second.
+BUDGET = 60_000
+
+
 class ArticleParse:
     """The parsed sentences of one article, found by position."""
 
     def __init__(self, text: str, spans: Sequence[tuple[int, int]]) -> None:
         starts = [dateline_end(text, start, end) for start, end in spans]
-        docs = parse_all(text[start:end] for start, (_, end) in zip(starts, spans))
-        self.pieces = [Piece(doc, start) for doc, start in zip(docs, starts)]
+        # At most BUDGET characters an article are parsed, none in a "sentence" over LONGEST; the rules read the
+        # rest from the words alone (an endless line would otherwise take the parser minutes).
+        wanted, budget = [], BUDGET
+        for start, (_, end) in zip(starts, spans):
+            wanted.append(end - start <= min(LONGEST, budget))
+            budget -= (end - start) if wanted[-1] else 0
+        parsed = iter(parse_all(text[start:end] for start, (_, end), want in zip(starts, spans, wanted) if want))
+        nothing = nlp().make_doc("")
+        self.pieces = [Piece(next(parsed) if want else nothing, start) for start, want in zip(starts, wanted)]
         self._starts = [span[0] for span in spans]
 
     def at(self, position: int) -> Piece | None:
