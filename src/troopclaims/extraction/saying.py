@@ -34,8 +34,8 @@ def _forms(alternatives: str) -> frozenset[str]:
 SAYING = _forms(SPEECH_VERBS) - {"reports", "report"}
 #: Modifiers kept with the head of a speaker's noun phrase: "Russia's top general", "the defence minister".
 _NP_PARTS = frozenset({"compound", "amod", "det", "poss", "nmod", "case", "flat", "nummod", "quantmod", "nn"})
-#: Prepositions kept with it: "chief of the general staff", "a spokesman for the ministry".
-_NP_PREPOSITIONS = frozenset({"of", "for"})
+#: Prepositions kept with it: "chief of the general staff", "a spokesman for the ministry", "a report by X".
+_NP_PREPOSITIONS = frozenset({"of", "for", "by"})
 #: What a verb of saying with nothing said after it may still have: "Jane Doe told reporters on Monday."
 _BARE_PARTS = frozenset({"nsubj", "nsubjpass", "punct", "prep", "npadvmod", "advmod", "aux", "dobj", "dative", "cc"})
 #: Common nouns that can say something: people, offices, bodies and outlets. Any other noun as the subject
@@ -143,8 +143,8 @@ def _np_tokens(head: Token) -> list[Token]:
                 break
             kept.insert(0, before)
         for child in head.children:
-            # "the Ministry of Defense": an "of" naming the body is part of its name
-            if child.dep_ == "prep" and child.lower_ == "of" and any(g.pos_ == "PROPN" for g in child.children):
+            # "the Ministry of Defense", "the Observatory for Civil Rights": part of the body's name
+            if child.dep_ == "prep" and child.lower_ in ("of", "for") and any(g.pos_ == "PROPN" for g in child.children):
                 kept.extend(child.subtree)
         return kept
     if head.lower_ in _QUANTIFIERS:
@@ -154,7 +154,9 @@ def _np_tokens(head: Token) -> list[Token]:
             return _np_tokens(governed)  # "most of the senior commanders" are senior commanders
     kept = [head]
     for child in head.children:
-        if child.dep_ in _NP_PARTS or (child.dep_ == "prep" and child.lower_ in _NP_PREPOSITIONS):
+        # Modifiers before the head; after it only "of", "for" and "by" ("a spokesman for the ministry"), not
+        # "familiar with the talks" or "who spoke on condition of anonymity".
+        if (child.i < head.i and child.dep_ in _NP_PARTS) or (child.dep_ == "prep" and child.lower_ in _NP_PREPOSITIONS):
             kept.extend(child.subtree)
     return kept
 
