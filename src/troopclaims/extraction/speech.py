@@ -108,6 +108,10 @@ class Attributions:
         according_phrase: _NounPhrase | None = None
         if self.parse is not None:
             tree, according_phrase = self._from_tree(start, end)
+            # A bare noun from the tree ("ministry") where the words give more ("the Latvian defence ministry")
+            # yields to the words.
+            if tree is not None and tree.speaker is not None and " " not in tree.speaker and tree.speaker.islower():
+                tree = next(filter(None, (self._subject_of(v, start, end) for v in SPEECH_RE.finditer(text, start, end))), tree)
             found = found or tree
         for verb in [] if found is not None else SPEECH_RE.finditer(text, start, end):
             found = self._subject_of(verb, start, end)
