@@ -53,3 +53,29 @@ def test_went_on_to_say_goes_back_to_the_subject() -> None:
 ])
 def test_things_are_not_speakers(sentence: str) -> None:
     assert only(sentence).speaker is None
+
+
+# --- places ---------------------------------------------------------------------------------------------------
+
+def test_left_one_place_for_another() -> None:
+    claim = only("About 400 German soldiers left Jordan for Cyprus on Tuesday.")
+    assert (claim.origin, claim.destination, claim.movement) == ("Jordan", "Cyprus", "move")
+
+
+def test_flew_from_one_place_to_another() -> None:
+    claim = only("The 300 troops flew from Bamako to Niamey on Monday.")
+    assert (claim.origin, claim.destination, claim.movement) == ("Bamako", "Niamey", "move")
+
+
+@pytest.mark.parametrize(("sentence", "field", "name"), [
+    ("The 300 soldiers were redeployed to Camp Dembeni on Monday.", "destination", "Camp Dembeni"),
+    ("The convoy carrying 300 soldiers reached Tessalit on Monday.", "destination", "Tessalit"),
+    ("The 300 soldiers withdrew from Camp Dembeni overnight.", "origin", "Camp Dembeni"),
+])
+def test_a_name_the_world_does_not_know_stays_in_its_role_as_written(sentence: str, field: str, name: str) -> None:
+    assert getattr(only(sentence), field) == name
+
+
+def test_a_unit_after_from_is_no_place() -> None:
+    claim = only("The Pentagon sent 300 soldiers from the 82nd Airborne Division to Poland.")
+    assert (claim.origin, claim.destination) == (None, "Poland")

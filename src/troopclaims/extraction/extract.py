@@ -133,14 +133,16 @@ class _Reader:
         if actor is None and not self.actors.unknown_name(count.amount.end, count.unit_start):
             actor = (self.actors.in_clause(clause[0], clause[1], count.amount.start)
                      or self._subject_actor(clause[0], count.amount.start) or self.actors.default)
+        piece = self.parse.at(clause[0])
         moved = motion(self.text, clause[0], self._content_end(clause, count.unit_end), self.gazetteer, self.index,
-                       anchor=count.amount.start)
+                       anchor=count.amount.start, piece=piece)
         holding = _HOLD_BEFORE.search(self.text, max(clause[0], count.amount.start - 40), count.amount.start)
         if moved is None or holding is not None:
             # "has 2,400 troops in Iraq", "an existing 3,000-strong force": a force in place, where it is.
-            places = places_in(self.text, count.unit_end, clause[1], self.gazetteer, self.index)
+            places = places_in(self.text, count.unit_end, clause[1], self.gazetteer, self.index, piece)
             inside = [p for p in places if p.role == "in"] or (
-                [p for p in places_in(self.text, clause[0], clause[1], self.gazetteer, self.index) if p.role in ("in", "destination")]
+                [p for p in places_in(self.text, clause[0], clause[1], self.gazetteer, self.index, piece)
+                 if p.role in ("in", "destination")]
                 if holding is not None else [])
             if inside or holding is not None:
                 location = inside[0].place.name if inside else None
@@ -165,7 +167,8 @@ class _Reader:
         if not (all_forces or inherited or (after_force and _PRONOUN_RE.search(self.text, clause[0], clause[1]))
                 or self.index.actors_in(*clause)):
             return None  # nobody's forces in this clause: no need to read its verbs
-        moved = motion(self.text, clause[0], self._content_end(clause, clause[0]), self.gazetteer, self.index)
+        moved = motion(self.text, clause[0], self._content_end(clause, clause[0]), self.gazetteer, self.index,
+                       piece=self.parse.at(clause[0]))
         if moved is None:
             return None
         verb = moved.verb_start

@@ -19,9 +19,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ..world import Gazetteer, Place, TextIndex
 from .places import PlaceMention, alternatives, first_place, places_in
+from .roles import NamedPlace, unknown_places
+
+if TYPE_CHECKING:
+    from .tree import Piece
 
 _NOUNS_AFTER = r"(?:\s+(?:the\s+|its\s+|their\s+|all\s+|some\s+|our\s+)?(?:[\w.,-]+\s+){0,3}?(?:troops|soldiers|forces|personnel|units|marines))"
 _MOVES = {
@@ -41,7 +46,7 @@ _MOVES = {
         r"mov(?:e|es|ed|ing)|movements?|shift(?:s|ed|ing)?|re-?deploy(?:s|ed|ing|ments?)?|re-?position(?:s|ed|ing)?"
         r"|relocat(?:e|es|ed|ing|ion)|transfer(?:s|red|ring)?|transport(?:s|ed|ing)?|cross(?:es|ed|ing)?\s+(?:into|over)"
         r"|head(?:s|ed|ing)?\s+(?:to|for|towards?|into)|(?:walk|roll|march|drive|drove)(?:s|ed|ing)?\s+into"
-        r"|(?:go|goes|going|went)\s+into|fl(?:y|ies|ew|own|ying)\s+(?:in)?to|(?:'re|’re|are|is|were|was)\s+off\s+to|positioned"
+        r"|(?:go|goes|going|went)\s+into|fl(?:y|ies|ew|own|ying)\s+(?:in)?to|fl(?:y|ies|ew|own|ying)(?=\s+(?:from|out)\b)|(?:'re|’re|are|is|were|was)\s+off\s+to|positioned"
     ),
     "arrive": r"arriv(?:e|es|ed|ing|als?)|enter(?:s|ed|ing)?|entry|reach(?:es|ed|ing)?|land(?:s|ed|ing)?(?=\s+(?:in|at))",
     "leave": (
@@ -218,19 +223,23 @@ _OPENING_PHRASE_RE = re.compile(r"[^,.;]{0,60},")
 _PARTICIPLE_GAP = re.compile(r"\s*(?:(?:in|at)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*\s*)?")
 
 
-def motion(text: str, start: int, end: int, gazetteer: Gazetteer, index: TextIndex, *, anchor: int | None = None) -> Motion | None:
+def motion(text: str, start: int, end: int, gazetteer: Gazetteer, index: TextIndex, *, anchor: int | None = None,
+           piece: Piece | None = None) -> Motion | None:
     """The movement a clause states, or None when it has no movement word.
 
     anchor: where the forces are mentioned (a count), to prefer the verb that governs them.
+    piece: the sentence's parse, for the roles of places and for names the world index does not know.
     """
     verbs = _verbs(text, start, end)
     if not verbs:
         return None
     main = _main_verb(text, start, verbs, anchor)
     movement, match = main
-    places = places_in(text, start, end, gazetteer, index)
+    places = places_in(text, start, end, gazetteer, index, piece)
     origin = first_place(places, "origin", match.start())
     destination = first_place(places, "destination", match.start())
+    known = [(p.start, p.end) for p in places] + [(s, e) for s, e, _ in index.actors_in(start, end)]
+    unknown = unknown_places(piece, start, end, known, MOVEMENT_WORDS) if piece is not None else []
     location: Place | None = None
     home = _home(text, start, end, match)
     if movement in _LANDING and destination is None:
@@ -251,17 +260,33 @@ def motion(text: str, start: int, end: int, gazetteer: Gazetteer, index: TextInd
         dest_name = alternatives(text, places, destination, dest_name)
     if home and "home" in match[0].lower():
         dest_name = "home"  # "bring the troops back home", whatever else the clause names
+    # A name in a place's role that the world index does not know stays, unresolved, as written.
+    origin_name = origin.name if origin is not None else _unknown(unknown, "origin")
+    if dest_name is None:
+        dest_name = _unknown(unknown, "destination")
+    location_name = location.name if location is not None else (
+        _unknown(unknown, "in") if movement in ("stay", "hold") else None)
     return Motion(
         movement=movement,
         verb_start=match.start(),
         verb_end=match.end(),
         polarity=_polarity(text, start, match),
         modality=_modality(text, start, match),
-        origin=origin.name if origin is not None else None,
-        destination=dest_name,
-        location=location.name if location is not None else None,
+        origin=origin_name if movement not in ("stay", "hold") else None,
+        destination=dest_name if movement not in ("stay", "hold", "transit") else None,
+        location=location_name,
         noun=_is_noun(match),
     )
+
+
+#: Words a place's preposition may hang on for an unknown name to count as a place: movements and forces.
+MOVEMENT_WORDS = _MOVE_FIRST_WORDS | frozenset(
+    "troops troop soldiers forces force personnel marines units contingent battalion battalions brigade brigades "
+    "division divisions deployment deployments redeployment withdrawal withdrawals".split())
+
+
+def _unknown(unknown: list[NamedPlace], role: str) -> str | None:
+    return next((u.name for u in unknown if u.role == role), None)
 
 
 def _main_verb(text: str, start: int, verbs: list[tuple[str, re.Match[str]]], anchor: int | None) -> tuple[str, re.Match[str]]:

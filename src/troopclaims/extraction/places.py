@@ -9,8 +9,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ..world import Gazetteer, Place, TextIndex
+from .roles import ENTERING as _ENTERING
+from .roles import LEAVING as _LEAVING
+from .roles import STATIONED as _STATIONED
+from .roles import tree_role
+
+if TYPE_CHECKING:
+    from .tree import Piece
 
 _PREPOSITIONS = {
     "from": "origin", "out of": "origin", "to": "destination", "into": "destination", "towards": "destination",
@@ -29,15 +37,6 @@ _THROUGH = frozenset(
     "base bases countryside city town village outskirts area areas province region part parts "
     "east west north south northeast northwest southeast southwest".split()
 )
-_STATIONED = frozenset({"stationed", "based", "garrisoned", "deployed"})
-_LEAVING = frozenset(
-    "leave leaves leaving left exit exits exited exiting depart departs departed departing evacuate evacuates "
-    "evacuated evacuating abandon abandons abandoned abandoning quit quits quitting vacate vacates vacated vacating".split()
-)
-_ENTERING = frozenset(
-    "enter enters entered entering invade invades invaded invading reach reaches reached reaching occupy occupies "
-    "occupied occupying".split()
-)
 _BACK_WORD_RE = re.compile(r"[\w'’-]+|[^\w\s]")
 _TERRITORY_RE = re.compile(r"\s+(?:territory|soil|side|airspace)\b", re.IGNORECASE)
 
@@ -50,8 +49,13 @@ class PlaceMention:
     role: str  # origin, destination, in, via, of, other, none
 
 
-def places_in(text: str, start: int, end: int, gazetteer: Gazetteer, index: TextIndex) -> list[PlaceMention]:
-    """Places in text[start:end] with the role their preposition gives them."""
+def places_in(text: str, start: int, end: int, gazetteer: Gazetteer, index: TextIndex,
+              piece: Piece | None = None) -> list[PlaceMention]:
+    """Places in text[start:end] with the role their preposition gives them.
+
+    piece: the sentence's parse; the preposition a place hangs on there decides its role, and the words
+    before it only where the parse cannot say.
+    """
     found: list[tuple[int, int, Place]] = index.places_in(start, end)
     taken = [(s, e) for s, e, _ in found]
     for s, e, actor in index.actors_in(start, end):
@@ -65,7 +69,8 @@ def places_in(text: str, start: int, end: int, gazetteer: Gazetteer, index: Text
     for s, e, place in sorted(found, key=lambda f: f[0]):
         if place.kind == "country" and _ADJECTIVE_USE.match(text, e, end):
             continue
-        mentions.append(PlaceMention(s, e, place, _role_of(text, start, s)))
+        role = tree_role(piece, s, e) if piece is not None else None
+        mentions.append(PlaceMention(s, e, place, role or _role_of(text, start, s)))
     return mentions
 
 
