@@ -40,7 +40,9 @@ from devset_format import (  # noqa: E402  (a script beside its helper module, n
 )
 
 READINGS = Path(__file__).resolve().parent / "devset"
-FIELDS = ("count", "qualifier", "kind", "actor", "speaker", "origin", "destination", "location", "polarity", "date")
+# "denied": polarity on the denied facts alone (recall), and how many candidates saying "denied" are (precision).
+FIELDS = ("count", "qualifier", "kind", "actor", "speaker", "origin", "destination", "location", "polarity", "denied",
+          "date")
 
 Json = dict[str, Any]
 
@@ -203,6 +205,10 @@ def score_article(
                 tallies[name].add_precision(name in fact and equal(fact[name], value))
             if chosen is not None and (name in fact or value) and not (name in fact and equal(fact[name], value)):
                 miss(name, fact, fact.get(name), value)
+        if fact.get("polarity") == "denied":
+            tallies["denied"].add_recall(got.get("polarity") == "denied")
+        if got.get("polarity") == "denied":
+            tallies["denied"].add_precision(fact.get("polarity") == "denied")
     for candidate in candidates:
         if candidate.get("kind", "force") != "force" or "count" not in candidate:
             continue

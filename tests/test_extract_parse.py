@@ -79,3 +79,28 @@ def test_a_name_the_world_does_not_know_stays_in_its_role_as_written(sentence: s
 def test_a_unit_after_from_is_no_place() -> None:
     claim = only("The Pentagon sent 300 soldiers from the 82nd Airborne Division to Poland.")
     assert (claim.origin, claim.destination) == (None, "Poland")
+
+
+# --- denials --------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence", [
+    "The ministry denied that 300 troops were leaving Gao.",
+    "Officials denied reports that 2,000 troops had crossed into Belarus.",
+    "The general rejected claims that 500 soldiers had left Gao.",
+    "The army has no plans to move the 300 soldiers to Kidal.",
+    "The 300 soldiers are not going back to Gao, the colonel said.",
+])
+def test_denied_movements(sentence: str) -> None:
+    assert only(sentence).polarity == "denied"
+
+
+def test_the_subject_of_a_verb_of_denying_says_it() -> None:
+    assert only("The general rejected claims that 500 soldiers had left Gao.").speaker == "general"
+
+
+@pytest.mark.parametrize("sentence", [
+    "The US is not ruling out sending 300 troops back to Syria.",
+    "The minister did not say when the 300 soldiers would leave Gao.",
+])
+def test_a_negation_that_does_not_deny_the_movement(sentence: str) -> None:
+    assert only(sentence).polarity == "asserted"

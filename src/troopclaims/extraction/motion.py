@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 
 from ..world import Gazetteer, Place, TextIndex
 from .places import PlaceMention, alternatives, first_place, places_in
+from .denial import tree_polarity
 from .roles import NamedPlace, unknown_places
 
 if TYPE_CHECKING:
@@ -270,7 +271,7 @@ def motion(text: str, start: int, end: int, gazetteer: Gazetteer, index: TextInd
         movement=movement,
         verb_start=match.start(),
         verb_end=match.end(),
-        polarity=_polarity(text, start, match),
+        polarity=(tree_polarity(piece, match.start()) if piece is not None else None) or _polarity(text, start, match),
         modality=_modality(text, start, match),
         origin=origin_name if movement not in ("stay", "hold") else None,
         destination=dest_name if movement not in ("stay", "hold", "transit") else None,

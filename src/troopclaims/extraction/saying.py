@@ -30,8 +30,13 @@ def _forms(alternatives: str) -> frozenset[str]:
     return frozenset(words)
 
 
+#: Verbs of denying: what they govern is denied (denial.py), and their subject says so.
+DENYING = frozenset(
+    "deny denies denied denying reject rejects rejected rejecting dismiss dismisses dismissed dismissing refute "
+    "refutes refuted refuting".split()
+)
 #: Verb forms of saying; "reports" and "report" are left to the rules on surface text (nouns as often as verbs).
-SAYING = _forms(SPEECH_VERBS) - {"reports", "report"}
+SAYING = (_forms(SPEECH_VERBS) | DENYING) - {"reports", "report"}
 #: Modifiers kept with the head of a speaker's noun phrase: "Russia's top general", "the defence minister".
 _NP_PARTS = frozenset({"compound", "amod", "det", "poss", "nmod", "case", "flat", "nummod", "quantmod", "nn"})
 #: Prepositions kept with it: "chief of the general staff", "a spokesman for the ministry", "a report by X".

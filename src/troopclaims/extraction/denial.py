@@ -1,0 +1,64 @@
+"""Whether a movement is denied, read from the dependency parse.
+
+A movement verb is denied when it, or a verb it depends on short of a verb of saying, is negated ("are
+not going back", "will not be sent"); when it is what a verb of denying says ("denied that troops were
+leaving", "rejected reports that troops had crossed"); or when it fills out a noun that "no" negates
+("no plans to move them", "no sign of troops leaving"). motion.py's rules on the surface string still
+catch what the tree does not show ("rather than go home", "instead of withdrawing").
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .saying import DENYING, SAYING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from .tree import Piece
+
+#: What a denial may be about: "denied reports that", "dismissed claims that".
+_REPORTS = frozenset("report reports claim claims allegation allegations suggestion suggestions rumours rumors speculation".split())
+#: Nouns that "no" negates together with the movement they lead to: "no plans to", "no sign of".
+_INTENT = frozenset(
+    "plan plans intention intentions sign signs evidence indication indications question decision order orders "
+    "request need reason".split()
+)
+_NEGATORS = frozenset({"not", "n't", "never", "no"})
+_RULE = frozenset({"rule", "rules", "ruled", "ruling", "excluding", "exclude", "excluded"})
+
+
+def tree_polarity(piece: Piece, verb_start: int) -> str | None:
+    """"denied" or "asserted" for the movement whose word begins at verb_start, where the parse settles it.
+
+    "asserted" only when the words above the verb reach a negated verb of saying with no denial on the way:
+    the negation the surface rules see nearby ("did not say when ... would leave") is about the saying. None
+    leaves the question to the surface rules.
+    """
+    token = next((t for t in piece.tokens(verb_start, verb_start + 1)), None)
+    current = token
+    for _ in range(6):
+        if current is None:
+            return None
+        if any(child.dep_ == "neg" or (child.dep_ == "advmod" and child.lower_ in _NEGATORS) for child in current.children):
+            # "not ruling out sending troops" leaves it possible: two negations
+            return None if current.lower_ in _RULE and any(c.lower_ == "out" for c in current.children) else "denied"
+        head = current.head
+        if head is current:
+            return None
+        if current.dep_ == "ccomp" and head.lower_ in DENYING:
+            return "denied"  # "denied that troops were leaving"
+        if head.lower_ in _REPORTS and head.head.lower_ in DENYING:
+            return "denied"  # "rejected reports that troops had crossed"
+        if head.pos_ == "NOUN" and head.lower_ in _INTENT and _no_before(head):
+            return "denied"  # "no plans to move them", "no sign of troops leaving"
+        if head.lower_ in SAYING and head.lower_ not in DENYING:
+            # A negated saying ("did not say when they would leave") negates the saying, not the movement.
+            return "asserted" if any(child.dep_ == "neg" for child in head.children) else None
+        current = head if current.dep_ not in ("pobj",) else head.head
+    return None
+
+
+def _no_before(noun: Token) -> bool:
+    return any(child.dep_ == "det" and child.lower_ == "no" for child in noun.children)
