@@ -1,31 +1,31 @@
-"""Extraction speed on one core, side by side with a floor: a sentence split plus one number regex per sentence.
+"""Extraction speed side by side with spaCy's own nlp.pipe, then --jobs 2 against --jobs 1, and memory per worker.
 
-    PYTHONPATH=src python benchmarks/extract_speed.py [N] [--real DIR]
+    PYTHONPATH=src python benchmarks/extract_speed.py [N] [--real DIR] [--no-jobs]
 
-Two kinds of text:
-
-* generated: N synthetic articles (default 10,000) from make_corpus.py, wire copy made from templates;
-* real-shaped: the five bundled seed articles and, when there, the development set's scratch texts
-  (--real DIR, else $TROOPCLAIMS_DEVSET; without either, the seeds alone), read repeatedly for a few
-  seconds. These have the debris of real pages (captions, datelines, wrapped and glued lines).
-
-For each it prints MB/s of the extractor and of the floor on the same text, in the same run (CPU time of
-this process, so other load on the machine distorts it less than wall time would). The floor is what any
-reader of the text must at least do; the gap between the two is what the rules cost. Then the peak memory
-Python allocates while extracting (tracemalloc, on a sample: tracing slows Python several times over) and
-the process's maximum resident size.
+1. Throughput on one core, in one process (CPU time, so other load on the machine distorts it less than wall
+   time would), on the same texts:
+   * extractor: `extract_article` on each article (it parses each sentence with the pipeline extraction
+     loads, then reads the rules over the parse);
+   * nlp.pipe: spaCy alone, the same pipeline with the same components (the ones extraction leaves out are
+     left out here too), over the same articles, batch 64: what any reader built on this parse must at
+     least spend. The ratio extractor / nlp.pipe is what troopclaims' own work costs on top of the parse.
+   Two kinds of text: real-shaped (the five bundled seed articles and, when there, the development set's
+   scratch texts, --real DIR, else $TROOPCLAIMS_DEVSET) and N synthetic
+   articles (default 2,000) from make_corpus.py.
+2. `troopclaims extract DIR --format jsonl --jobs 1` and `--jobs 2` on the N generated articles, as a user runs
+   them (wall time, one after the other in this run), and the largest resident size of any process of the
+   --jobs 2 run (ru_maxrss of the children): the peak memory of one worker, model included.
 """
 
 from __future__ import annotations
 
 import os
-import re
 import resource
+import subprocess
 import sys
 import tempfile
 import time
-import tracemalloc
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -34,47 +34,34 @@ from make_corpus import write_corpus  # noqa: E402
 
 from troopclaims.datafile import parse_value  # noqa: E402
 from troopclaims.extraction import extract_article  # noqa: E402
+from troopclaims.extraction.pipeline import BATCH, model_name, nlp  # noqa: E402
 from troopclaims.world import load_gazetteer  # noqa: E402
 
-_TRACED_SAMPLE = 500
-_REAL_SECONDS = 5.0
 _ROOT = Path(__file__).resolve().parent.parent
-
-# The floor: sentences at a stop and a space or at a line end, and every figure in each sentence.
-_FLOOR_SENTENCE_RE = re.compile(r"[^.!?\n]+(?:[.!?]+|$)", re.MULTILINE)
-_FLOOR_NUMBER_RE = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")
 _PUBLISHED = parse_value("2019-10-22")
 
 
-def _floor(text: str) -> int:
-    return sum(len(_FLOOR_NUMBER_RE.findall(sentence[0])) for sentence in _FLOOR_SENTENCE_RE.finditer(text))
+def _extract(texts: Iterable[str]) -> int:
+    return sum(len(extract_article(text, source_id="a", published=_PUBLISHED)) for text in texts)
 
 
-def _extract(text: str) -> int:
-    return len(extract_article(text, source_id="a", published=_PUBLISHED))
+def _pipe(texts: Iterable[str]) -> int:
+    return sum(len(doc) for doc in nlp().pipe(texts, batch_size=BATCH))
 
 
-def _timed(texts: list[str], read: Callable[[str], int], seconds: float | None) -> tuple[float, int, int]:
-    """CPU seconds, passes over texts and items found: one pass, or as many as fit in seconds."""
+def _cpu(texts: list[str], read: Callable[[list[str]], int]) -> tuple[float, int]:
     started = time.process_time()
-    passes = found = 0
-    while True:
-        found += sum(read(text) for text in texts)
-        passes += 1
-        spent = time.process_time() - started
-        if seconds is None or spent >= seconds:
-            return spent, passes, found
+    found = read(texts)
+    return time.process_time() - started, found
 
 
-def _row(name: str, texts: list[str], seconds: float | None) -> None:
-    size = sum(len(text.encode("utf-8")) for text in texts)
-    cpu, passes, claims = _timed(texts, _extract, seconds)
-    floor_cpu, floor_passes, numbers = _timed(texts, _floor, max(seconds or 0.0, 1.0))
-    mb = size * passes / 1e6
-    print(f"{name}: {len(texts):,} articles, {size / 1e6:.2f} MB x {passes} pass(es), {claims // passes:,} claims per pass")
-    print(f"  extractor:  {mb / cpu:6.2f} MB/s  ({len(texts) * passes / cpu:,.0f} articles/s, {cpu:.1f} s CPU)")
-    print(f"  floor:      {size * floor_passes / 1e6 / floor_cpu:6.2f} MB/s  (sentence split + one number regex per "
-          f"sentence; {numbers // floor_passes:,} numbers per pass)")
+def _row(name: str, texts: list[str]) -> None:
+    size = sum(len(text.encode("utf-8")) for text in texts) / 1e6
+    pipe_cpu, tokens = _cpu(texts, _pipe)
+    cpu, claims = _cpu(texts, _extract)
+    print(f"{name}: {len(texts):,} articles, {size:.2f} MB, {claims:,} claims, {tokens:,} tokens")
+    print(f"  nlp.pipe alone: {size / pipe_cpu:6.3f} MB/s  ({pipe_cpu:.1f} s CPU)")
+    print(f"  extractor:      {size / cpu:6.3f} MB/s  ({cpu:.1f} s CPU)  = {pipe_cpu / cpu:.2f}x nlp.pipe's throughput")
 
 
 def _real_texts(argv: list[str]) -> tuple[list[str], str]:
@@ -88,29 +75,40 @@ def _real_texts(argv: list[str]) -> tuple[list[str], str]:
     return [path.read_text(encoding="utf-8") for path in paths + devset], label
 
 
+def _jobs(folder: Path, jobs: int) -> tuple[float, float]:
+    """Wall seconds of one `troopclaims extract` run, and the largest resident size of its processes (MB)."""
+    command = [sys.executable, "-m", "troopclaims", "extract", str(folder), "--format", "jsonl", "--published",
+               "2019-10-22", "--jobs", str(jobs)]
+    code = ("import resource, subprocess, sys, time\n"
+            "t = time.perf_counter(); subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, check=True)\n"
+            "print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)")
+    # A fresh process per run, so that ru_maxrss counts only that run's processes.
+    done = subprocess.run([sys.executable, "-c", code, *command], capture_output=True, text=True, check=True)
+    wall, rss = done.stdout.split()
+    return float(wall), float(rss)
+
+
 def main(argv: list[str]) -> int:
     numbers = [a for i, a in enumerate(argv) if a.isdigit() and (i == 0 or argv[i - 1] != "--real")]
-    count = int(numbers[0]) if numbers else 10_000
-    load_gazetteer()  # loaded once per process, not per article
+    count = int(numbers[0]) if numbers else 2_000
+    load_gazetteer()
+    nlp()  # load once, outside the timings
+    print(f"pipeline {model_name()}: {', '.join(nlp().pipe_names)}")
     with tempfile.TemporaryDirectory() as folder:
         paths = write_corpus(Path(folder), count)
         texts = [path.read_text(encoding="utf-8") for path in paths]
-    _extract(texts[0])  # first use imports the date tagger
-
-    real, label = _real_texts(argv)
-    _row(label, real, _REAL_SECONDS)
-    wall = time.perf_counter()
-    _row(f"generated ({count:,} articles)", texts, None)
-    wall = time.perf_counter() - wall
-
-    tracemalloc.start()
-    for text in texts[:_TRACED_SAMPLE]:
-        _extract(text)
-    _, peak = tracemalloc.get_traced_memory()
-    tracemalloc.stop()
+        _extract(texts[:1])  # first use imports the date tagger
+        real, label = _real_texts(argv)
+        _row(label, real)
+        _row(f"generated ({count:,} articles)", texts)
+        if "--no-jobs" not in argv:
+            one, rss_one = _jobs(Path(folder), 1)
+            two, rss_two = _jobs(Path(folder), 2)
+            print(f"troopclaims extract, {count:,} generated articles: --jobs 1 {one:.1f} s, --jobs 2 {two:.1f} s "
+                  f"= {one / two:.2f}x (on {os.cpu_count()} cores, shared with whatever else runs)")
+            print(f"  largest process: {rss_one:.0f} MB with --jobs 1, {rss_two:.0f} MB with --jobs 2 (one worker)")
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
-    print(f"wall time of the generated run: {wall:.1f} s")
-    print(f"peak memory: {peak / 1e6:.1f} MB traced while extracting ({_TRACED_SAMPLE} articles); max RSS {rss:.0f} MB")
+    print(f"this process's max RSS: {rss:.0f} MB")
     return 0
 
 

@@ -28,8 +28,9 @@ def story(tmp_path: Path) -> Path:
 
 
 def test_extract_knows_the_places_of_gazetteer(run: Invoke, story: Path) -> None:
-    plain = json.loads(run("extract", str(story / "story.txt"), "--format", "json").stdout)
-    assert [c.get("destination") for c in plain] == [None]
+    # Without the file the names stay as written, unresolved: no place behind them.
+    (plain,) = json.loads(run("extract", str(story / "story.txt"), "--format", "json").stdout)
+    assert plain["destination"] == "Outpost Fennel" and "destination" not in plain.get("places", {})
     result = run("extract", str(story / "story.txt"), "--format", "json", "--gazetteer", str(story / "places.yaml"))
     (claim,) = json.loads(result.stdout)
     assert (claim["origin"], claim["destination"]) == ("Camp Larch", "Outpost Fennel")
