@@ -240,7 +240,10 @@ def motion(text: str, start: int, end: int, gazetteer: Gazetteer, index: TextInd
     origin = first_place(places, "origin", match.start())
     destination = first_place(places, "destination", match.start())
     known = [(p.start, p.end) for p in places] + [(s, e) for s, e, _ in index.actors_in(start, end)]
-    unknown = unknown_places(piece, start, end, known, MOVEMENT_WORDS) if piece is not None else []
+    # Only names the world does not know: one it knows that the index left out here (a namesake town in a
+    # country the story does not name) was left out on purpose.
+    unknown = [u for u in unknown_places(piece, start, end, known, MOVEMENT_WORDS)
+               if gazetteer.lookup(u.name) is None] if piece is not None else []
     location: Place | None = None
     home = _home(text, start, end, match)
     if movement in _LANDING and destination is None:
