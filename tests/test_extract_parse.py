@@ -113,3 +113,39 @@ def test_the_subject_of_a_verb_of_denying_says_it() -> None:
 ])
 def test_a_negation_that_does_not_deny_the_movement(sentence: str) -> None:
     assert only(sentence).polarity == "asserted"
+
+
+# --- forces without a count or a movement, headlines, datelines --------------------------------------------------
+
+def test_forces_taking_part_without_a_count_or_a_movement_are_a_candidate() -> None:
+    claim = only("Until last year, Rwandan officials denied that their troops were operating alongside the rebels "
+                 "in North Kivu.")
+    assert (claim.polarity, claim.speaker) == ("denied", "Rwandan officials")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Troop levels remain a matter of debate.",
+    "The army chief visited the base on Monday.",
+])
+def test_forces_as_a_modifier_or_a_title_make_no_candidate(sentence: str) -> None:
+    assert [c.movement for c in claims_of(sentence)] in ([], ["stay"])
+
+
+def test_a_title_case_headline_is_read_with_its_verbs() -> None:
+    (claim,) = claims_of("Ruritania Denies Troops in Kidal\n\nThe ministry made no further comment.")
+    assert claim.polarity == "denied"
+
+
+def test_a_headline_the_body_repeats_is_no_candidate_of_its_own() -> None:
+    found = claims_of("French troops leave Gao\n\nThe 300 French soldiers left Gao on Monday, the army said.")
+    assert [c.quote for c in found] == ["The 300 French soldiers left Gao on Monday, the army said."]
+
+
+def test_a_headline_the_body_does_not_repeat_stays() -> None:
+    found = claims_of("French troops leave Gao\n\nThe 300 soldiers reached Bamako on Monday, the army said.")
+    assert found[0].quote == "French troops leave Gao" and len(found) == 2
+
+
+def test_a_dateline_is_no_part_of_a_quote_nor_its_agency_an_actor() -> None:
+    claim = only("BAMAKO, Mali (AFP) - The 300 soldiers left Gao on Monday, the army said.")
+    assert claim.quote == "The 300 soldiers left Gao on Monday, the army said." and claim.actor != "Philippines"

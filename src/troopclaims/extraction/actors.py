@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from typing import TYPE_CHECKING
 
 from ..world import Gazetteer, TextIndex
 from .motion import FORCE_RE
 from .people import NOT_NAMES
+
+if TYPE_CHECKING:
+    from .tree import Piece
 
 
 # --- actors ---------------------------------------------------------------------------------------------------
@@ -87,4 +91,20 @@ class Actors:
         found = self.index.actors_in(start, end)
         return found[-1][2] if found else None
 
+    def subject_in_tree(self, piece: Piece | None, position: int) -> str | None:
+        """The actor that is the subject of the verb the word at position hangs on, as the parse reads it.
 
+        "France begins troop withdrawal from Chad": France, which the words alone take for an adjective.
+        """
+        if piece is None:
+            return None
+        token = next(piece.tokens(position, position + 1), None)
+        for _ in range(3):
+            if token is None:
+                return None
+            subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subject is not None:
+                found = self.index.actors_in(piece.start(subject.left_edge), piece.end(subject))
+                return found[-1][2] if found else None
+            token = token.head if token.head is not token else None
+        return None

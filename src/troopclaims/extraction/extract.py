@@ -22,9 +22,11 @@ from .counts import CountMention, counts_in
 from .dating import Dates
 from .motion import FORCE_RE, Motion, has_movement_hint, motion
 from .places import places_in
+from .presence import presence
 from .people import SPEECH_VERBS, Attribution
 from .speech import Attributions
-from .tree import ArticleParse
+from .headline import gist, is_headline, repeated
+from .tree import ArticleParse, dateline_end
 from .text import AUXILIARY, Sentence, Uniqueness, fold_text, iter_sentences, one_line, read_sentences, soften_breaks
 
 __all__ = ["extract_article", "iter_sentences"]
@@ -74,7 +76,8 @@ class _Reader:
         self.published = published
         self.gazetteer = gazetteer
         self.sentences = read_sentences(self.text)
-        self.index = gazetteer.index(self.text, [(s.start, s.end) for s in self.sentences])
+        # Datelines are left out: "(AFP)" is an agency, not the Armed Forces of the Philippines.
+        self.index = gazetteer.index(self.text, [(dateline_end(self.text, s.start, s.end), s.end) for s in self.sentences])
         self.actors = Actors(self.text, self.index, gazetteer)
         self.parse = ArticleParse(self.text, [(s.start, s.end) for s in self.sentences])
         self.speech = Attributions(self.text, gazetteer, self.parse)
@@ -116,6 +119,10 @@ class _Reader:
                         if draft.location is None and self.text.startswith("where", clause[0]):
                             draft.location = self._last_place(sentence, clause)  # "..., where they will stay"
                         made.append(draft)
+                    elif (there := presence(self.text, *clause, self.gazetteer, self.index, self.parse.at(clause[0]))):
+                        # no count, no movement, but forces taking part: "troops were operating in X"
+                        actor = self.actors.before(there.verb_start, clause[0]) or self.actors.in_clause(*clause, there.verb_start)
+                        made.append(_Draft(index, clause, "force", actor or self.actors.default, there))
             if any(d.kind == "force" for d in made):
                 previous_force = index
             drafts.extend(made)
@@ -188,7 +195,8 @@ class _Reader:
                 actor = self._subject_actor(clause[0], verb) or self.actors.default
         elif inherited is not None:
             actor = inherited  # "... can only transit and do not have permission to stay": the same forces
-        elif (subject := self._subject_actor(clause[0], verb)) is not None:
+        elif (subject := self._subject_actor(clause[0], verb)
+              or self.actors.subject_in_tree(self.parse.at(clause[0]), verb)) is not None:
             actor = subject  # "Turkey launched an offensive into ...", "the US was ruling out crossing into ..."
         elif after_force and _PRONOUN_RE.search(self.text, clause[0], clause[1]):
             actor = self.actors.default  # "They will go home.": the forces of the sentence before
@@ -228,6 +236,10 @@ class _Reader:
 
     def claims(self) -> list[Claim]:
         drafts = self.drafts()
+        if is_headline(self.text, self.sentences):
+            body = [gist(d.kind, d.count.amount.value if d.count else None, d.motion) for d in drafts if d.sentence > 0]
+            drafts = [d for d in drafts if d.sentence > 0
+                      or not repeated(gist(d.kind, d.count.amount.value if d.count else None, d.motion), body)]
         per_sentence = Counter(d.sentence for d in drafts)
         folded = Uniqueness(fold_text(self.text))
         claims: list[Claim] = []
@@ -248,15 +260,17 @@ class _Reader:
         sentence = self.sentences[draft.sentence]
         candidates: list[tuple[int, int]] = []
         if not alone and not draft.whole_sentence:
-            candidates.append(draft.clause)
-        candidates.append((sentence.start, sentence.end))
+            candidates.append((dateline_end(self.text, *draft.clause), draft.clause[1]))
+        # A dateline ("GAO, Mali (AFP) -") is where the outlet wrote from, not part of what anyone claims.
+        opening = dateline_end(self.text, sentence.start, sentence.end)
+        candidates.append((opening, sentence.end))
         # Sentences are in article order: the neighbours in the paragraph are the list's neighbours.
         following = self.sentences[draft.sentence + 1] if draft.sentence + 1 < len(self.sentences) else None
         if following is not None and following.paragraph == sentence.paragraph:
-            candidates.append((sentence.start, following.end))
+            candidates.append((opening, following.end))
         previous = self.sentences[draft.sentence - 1] if draft.sentence > 0 else None
         if previous is not None and previous.paragraph == sentence.paragraph:
-            candidates.append((previous.start, sentence.end))
+            candidates.append((dateline_end(self.text, previous.start, previous.end), sentence.end))
         for start, end in candidates:
             if end - start > MAX_QUOTE:  # a run-on "sentence" is no quote a reviewer can check
                 continue

@@ -284,9 +284,10 @@ def motion(text: str, start: int, end: int, gazetteer: Gazetteer, index: TextInd
 
 
 #: Words a place's preposition may hang on for an unknown name to count as a place: movements and forces.
-MOVEMENT_WORDS = _MOVE_FIRST_WORDS | frozenset(
+FORCE_WORDS = frozenset(
     "troops troop soldiers forces force personnel marines units contingent battalion battalions brigade brigades "
-    "division divisions deployment deployments redeployment withdrawal withdrawals".split())
+    "division divisions".split())
+MOVEMENT_WORDS = _MOVE_FIRST_WORDS | FORCE_WORDS | frozenset("deployment deployments redeployment withdrawal withdrawals".split())
 
 
 def _unknown(unknown: list[NamedPlace], role: str) -> str | None:
@@ -329,6 +330,11 @@ def _polarity(text: str, start: int, match: re.Match[str]) -> str:
     near = window[-60 - len(match[0]):]
     cleaned = _NOT_NEGATION_RE.sub(" ", near)
     return "denied" if _NEGATION_RE.search(cleaned) else "asserted"
+
+
+def modality_at(text: str, start: int, match: re.Match[str]) -> str:
+    """How the clause from start says what the word at match does: fact, plan, possibility, demand, permission."""
+    return _modality(text, start, match)
 
 
 def _modality(text: str, start: int, match: re.Match[str]) -> str:

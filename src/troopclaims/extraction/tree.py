@@ -9,6 +9,7 @@ city for the subject of the sentence's verb, and its words for part of a speaker
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -50,16 +51,60 @@ class Piece:
                 yield token
 
 
+_WORD_RE = re.compile(r"[A-Za-z][a-z'’]+")
+
+
+@functools.cache
+def _common_words() -> frozenset[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    from .motion import FORCE_WORDS, MOVEMENT_WORDS
+    from .saying import SAYING
+
+    return frozenset(STOP_WORDS) | MOVEMENT_WORDS | FORCE_WORDS | SAYING
+
+
+def sentence_case(text: str) -> str:
+    """A headline in title case ("Kagame Denies Troops in DRC") with its common words in lower case.
+
+    The parser reads every capitalised word of a title-case line as part of a name; lowering the words
+    any English sentence uses (and the movement, force and saying words) gives it back its verbs. Names
+    stay as written, and so does every offset: only the case of letters changes.
+    """
+    words = _WORD_RE.findall(text)
+    if len(words) < 3 or text.rstrip().endswith((".", "?", "!", '"', "”")):
+        return text
+    if sum(word[0].isupper() for word in words) < 0.6 * len(words):
+        return text
+    common = _common_words()
+    return _WORD_RE.sub(lambda m: m[0].lower() if m.start() and m[0].lower() in common else m[0], text)
+
+
+#: Words any sentence that can hold a claim has: a figure, a number word, forces, a movement or saying.
+_NUMBER_WORDS_RE = re.compile(
+    r"\d|\b(?:hundreds?|thousands?|dozens?|tens|scores|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|several|few|handful|couple)\b", re.IGNORECASE)
+
+
+#: A "sentence" longer than this (an endless line, a table run together) is not parsed: no claim's quote can be
+#: that long (model.Claim.quote's limit), and the parser's time and memory grow with it.
+LONGEST = 5000
+#: Characters parsed in one article: a news article has a few thousand; the parser reads about 30 KB a second.
+BUDGET = 60_000
+
+
+def _worth_parsing(text: str, start: int, end: int) -> bool:
+    from .motion import FORCE_RE, has_movement_hint
+    from .people import CUE_RE
+
+    return end - start <= LONGEST and bool(has_movement_hint(text, start, end) or FORCE_RE.search(text, start, end)
+                or CUE_RE.search(text, start, end) or _NUMBER_WORDS_RE.search(text, start, end))
+
+
 def dateline_end(text: str, start: int, end: int) -> int:
     """Where a sentence's text begins after the dateline that opens it (start when there is none)."""
     found = DATELINE_RE.match(text, start, end)
     return found.end() if found is not None else start
-
-
-#: No claim's quote can be longer (model.Claim.quote's limit), and the parser's time grows with a sentence's length.
-LONGEST = 5000
-#: Characters parsed in one article: a news article has a few thousand; the parser reads about 30 KB a second.
-BUDGET = 60_000
 
 
 class ArticleParse:
@@ -67,13 +112,15 @@ class ArticleParse:
 
     def __init__(self, text: str, spans: Sequence[tuple[int, int]]) -> None:
         starts = [dateline_end(text, start, end) for start, end in spans]
-        # At most BUDGET characters an article are parsed, none in a "sentence" over LONGEST; the rules read the
-        # rest from the words alone (an endless line would otherwise take the parser minutes).
+        # Only sentences that can hold a claim or say who makes one are parsed, up to BUDGET characters an
+        # article, none over LONGEST; the rules read the others, and the rest of an endless article, from the
+        # words alone.
         wanted, budget = [], BUDGET
         for start, (_, end) in zip(starts, spans):
-            wanted.append(end - start <= min(LONGEST, budget))
+            wanted.append(budget >= end - start and _worth_parsing(text, start, end))
             budget -= (end - start) if wanted[-1] else 0
-        parsed = iter(parse_all(text[start:end] for start, (_, end), want in zip(starts, spans, wanted) if want))
+        parsed = iter(parse_all(sentence_case(text[start:end])
+                                for start, (_, end), want in zip(starts, spans, wanted) if want))
         nothing = nlp().make_doc("")
         self.pieces = [Piece(next(parsed) if want else nothing, start) for start, want in zip(starts, wanted)]
         self._starts = [span[0] for span in spans]

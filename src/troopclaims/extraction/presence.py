@@ -1,0 +1,56 @@
+"""Forces a clause names as taking part in something, when it has no count and no movement word.
+
+"Rwandan troops were operating alongside the rebels in North Kivu", "Kagame denies troops in DRC": no
+figure and no movement, but a claim about where forces are (or are not) all the same. The parse says
+whether the forces are a participant (the subject or object of a verb, or what a preposition governs),
+not a modifier ("troop levels") or part of a title ("the army chief").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from ..world import Gazetteer, TextIndex
+from .denial import tree_polarity
+from .motion import FORCE_RE, Motion, modality_at
+from .places import first_place, places_in
+from .saying import DENYING
+
+if TYPE_CHECKING:
+    from .tree import Piece
+
+#: How forces take part: as a subject, an object, what a preposition governs, or a headline's bare noun.
+_PARTICIPANT = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "conj", "ROOT", "attr", "appos"})
+_WORD_RE = re.compile(r"\S+")
+
+
+def presence(text: str, start: int, end: int, gazetteer: Gazetteer, index: TextIndex, piece: Piece | None) -> Motion | None:
+    """A claim that the forces named in text[start:end] are there (movement "hold" where a place says where)."""
+    if piece is None:
+        return None
+    for force in FORCE_RE.finditer(text, start, end):
+        token = next(piece.tokens(force.start(), force.end()), None)
+        if token is None or token.dep_ not in _PARTICIPANT or token.pos_ not in ("NOUN", "PROPN"):
+            continue
+        head = token.head
+        verb = head.head if token.dep_ == "pobj" else head
+        if verb.lower_ in DENYING and token.dep_ in ("dobj", "pobj"):
+            polarity = "denied"  # "Kagame denies troops in DRC"
+        else:
+            polarity = tree_polarity(piece, piece.start(verb if verb.pos_ in ("VERB", "AUX") else token)) or "asserted"
+        places = places_in(text, start, end, gazetteer, index, piece)
+        location = first_place(places, "in", start)
+        word = _WORD_RE.match(text, piece.start(verb))
+        return Motion(
+            movement="hold" if location is not None else None,
+            verb_start=force.start(),
+            verb_end=force.end(),
+            polarity=polarity,
+            modality=modality_at(text, start, word) if word is not None else "fact",
+            origin=None,
+            destination=None,
+            location=location.name if location is not None else None,
+            noun=False,
+        )
+    return None
