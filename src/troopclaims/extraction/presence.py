@@ -15,7 +15,7 @@ from ..world import Gazetteer, TextIndex
 from .denial import tree_polarity
 from .motion import FORCE_RE, Motion, modality_at
 from .places import first_place, places_in
-from .saying import DENYING
+from .saying import DENYING, SAYING
 
 if TYPE_CHECKING:
     from .tree import Piece
@@ -34,6 +34,8 @@ def presence(text: str, start: int, end: int, gazetteer: Gazetteer, index: TextI
         if token is None or token.dep_ not in _PARTICIPANT or token.pos_ not in ("NOUN", "PROPN"):
             continue
         head = token.head
+        if token.dep_ in ("nsubj", "nsubjpass") and head.lower_ in SAYING:
+            continue  # "the army told civilians ...": a speaker, not forces taking part
         verb = head.head if token.dep_ == "pobj" else head
         if verb.lower_ in DENYING and token.dep_ in ("dobj", "pobj"):
             polarity = "denied"  # "Kagame denies troops in DRC"
