@@ -149,3 +149,12 @@ def test_a_headline_the_body_does_not_repeat_stays() -> None:
 def test_a_dateline_is_no_part_of_a_quote_nor_its_agency_an_actor() -> None:
     claim = only("BAMAKO, Mali (AFP) - The 300 soldiers left Gao on Monday, the army said.")
     assert claim.quote == "The 300 soldiers left Gao on Monday, the army said." and claim.actor != "Philippines"
+
+
+def test_a_place_keeps_the_spelling_of_the_article_when_it_names_the_same_place() -> None:
+    claim = only("About 2,000 Israeli soldiers withdrew from Khan Younis in the Gaza Strip on Sunday.")
+    assert claim.origin == "Khan Younis"  # the world calls it Khan Yunis; the JSON's places give its id
+
+
+def test_a_province_keeps_the_worlds_name() -> None:
+    assert only("American forces left their bases in Hasakah province.").origin == "Hasakah Governorate"

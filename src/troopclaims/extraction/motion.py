@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..world import Gazetteer, Place, TextIndex
-from .places import PlaceMention, alternatives, first_place, places_in
+from .places import PlaceMention, alternatives, first_place, places_in, written_name
 from .denial import tree_polarity
 from .roles import NamedPlace, unknown_places
 
@@ -259,16 +259,17 @@ def motion(text: str, start: int, end: int, gazetteer: Gazetteer, index: TextInd
         movement = "move"  # "deployed troops stationed in X to Y"
     if movement in ("move", "withdraw", "leave", "deploy", "return") and home and destination is None:
         movement = "return"
-    dest_name = destination.name if destination is not None else ("home" if home and movement == "return" else None)
+    dest_name = (written_name(text, places, destination, gazetteer) if destination is not None
+                 else ("home" if home and movement == "return" else None))
     if destination is not None and dest_name is not None:
         dest_name = alternatives(text, places, destination, dest_name)
     if home and "home" in match[0].lower():
         dest_name = "home"  # "bring the troops back home", whatever else the clause names
     # A name in a place's role that the world index does not know stays, unresolved, as written.
-    origin_name = origin.name if origin is not None else _unknown(unknown, "origin")
+    origin_name = written_name(text, places, origin, gazetteer) if origin is not None else _unknown(unknown, "origin")
     if dest_name is None:
         dest_name = _unknown(unknown, "destination")
-    location_name = location.name if location is not None else (
+    location_name = written_name(text, places, location, gazetteer) if location is not None else (
         _unknown(unknown, "in") if movement in ("stay", "hold") else None)
     return Motion(
         movement=movement,

@@ -141,3 +141,18 @@ def first_place(places: list[PlaceMention], role: str, after: int, *, after_only
     if not ordered and not after_only:
         ordered = [p for p in places if p.role == role]
     return ordered[0].place if ordered else None
+
+
+def written_name(text: str, places: list[PlaceMention], place: Place, gazetteer: Gazetteer) -> str:
+    """A place's name as the article spells it ("Khan Younis", "Nakura"), where that spelling leads back to the
+    same place; else the world's name: "Gao, Mali" where "Gao" alone could be another town, and "Hasakah
+    Governorate" or "southern Lebanon" for "Hasakah province" or "south Lebanon" (a kind or a direction in
+    lower case is the world's to word)."""
+    for mention in places:
+        if mention.place == place:
+            written = text[mention.start:mention.end]
+            if any(word[:1].islower() for word in written.split()):
+                return place.name
+            found = gazetteer.lookup(written)
+            return written if found is not None and found.same(place) else place.name
+    return place.name

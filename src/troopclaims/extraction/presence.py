@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from ..world import Gazetteer, TextIndex
 from .denial import tree_polarity
 from .motion import FORCE_RE, Motion, modality_at
-from .places import first_place, places_in
+from .places import first_place, places_in, written_name
 from .saying import DENYING, SAYING
 
 if TYPE_CHECKING:
@@ -52,7 +52,7 @@ def presence(text: str, start: int, end: int, gazetteer: Gazetteer, index: TextI
             modality=modality_at(text, start, word) if word is not None else "fact",
             origin=None,
             destination=None,
-            location=location.name if location is not None else None,
+            location=written_name(text, places, location, gazetteer) if location is not None else None,
             noun=False,
         )
     return None
