@@ -141,6 +141,11 @@ def test_a_headline_the_body_repeats_is_no_candidate_of_its_own() -> None:
     assert [c.quote for c in found] == ["The 300 French soldiers left Gao on Monday, the army said."]
 
 
+def test_a_headline_leaving_a_place_is_repeated_by_a_body_moving_from_it_elsewhere() -> None:
+    found = claims_of("Dutch troops leave Gao\n\nAbout 250 Dutch soldiers left Gao for Niamey on Friday, the army said.")
+    assert [c.quote for c in found] == ["About 250 Dutch soldiers left Gao for Niamey on Friday, the army said."]
+
+
 def test_a_headline_the_body_does_not_repeat_stays() -> None:
     found = claims_of("French troops leave Gao\n\nThe 300 soldiers reached Bamako on Monday, the army said.")
     assert found[0].quote == "French troops leave Gao" and len(found) == 2

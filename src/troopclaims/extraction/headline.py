@@ -30,8 +30,13 @@ def is_headline(text: str, sentences: Sequence[Sentence]) -> bool:
         (".", "!", "?", '"', "”", "’"))
 
 
+#: A body's movement that says what a headline's says too: "left Gao for Niamey" (a move) is "leave Gao".
+_IMPLIED = {"leave": frozenset({"leave", "move", "withdraw"}), "withdraw": frozenset({"withdraw", "move", "leave"})}
+
+
 def repeated(headline: Gist, body: Sequence[Gist]) -> bool:
     """Does some claim of the body say all that the headline's claim says?"""
     kind, value, movement, places = headline
-    return any(other[0] == kind and (value is None or other[1] == value) and (movement is None or other[2] == movement)
+    saying = _IMPLIED.get(movement or "", frozenset({movement}))
+    return any(other[0] == kind and (value is None or other[1] == value) and (movement is None or other[2] in saying)
                and places <= other[3] for other in body)
