@@ -14,7 +14,7 @@ from troopclaims.datafile import edit as edit_module
 
 from .conftest import Invoke
 
-NORTH = """Latvian troops move to Estonia
+NORTH = """Latvian troops move to Tallinn
 March 7, 2024 | Reuters
 
 RIGA (Reuters) - About 450 Latvian soldiers moved from Latvia to Estonia on Tuesday, the Latvian defence ministry said.
@@ -29,7 +29,7 @@ By Mari Tamm | AFP
 
 More than 1,200 Latvian soldiers arrived in Estonia on Tuesday, an Estonian army spokesman said.
 """
-HEADLINE, ABOUT_450, READY, STAYED = (f"reuters-latvian-troops-move-to-estonia-x00{n}" for n in range(1, 5))
+HEADLINE, ABOUT_450, READY, STAYED = (f"reuters-latvian-troops-move-to-tallinn-x00{n}" for n in range(1, 5))
 ARRIVED = "afp-estonia-receives-latvian-battalion-x001"
 
 
