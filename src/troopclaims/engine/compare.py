@@ -22,12 +22,12 @@ from .events import Event, build_events
 from .facets import Facet, build_facets, without_cycle_collection
 from .findings import KINDS, Answer, Conflict, Side
 from .questions import Context, destination, numeric, origin, ref, slug
-from .status import status
+from .status import presence, status
 from .textsim import Shared, shared_text
 from .timing import permission, timing
 
 #: The questions asked inside every event, in the order their conflicts are listed.
-QUESTIONS = (numeric, destination, origin, status, completion, permission, timing)
+QUESTIONS = (numeric, destination, origin, status, presence, completion, permission, timing)
 
 _KIND_ORDER = {kind: i for i, kind in enumerate(KINDS)}
 

@@ -10,6 +10,7 @@ read as a fact ("the withdrawal will take three weeks") is such a plan too.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from datetime import date
 
@@ -43,6 +44,48 @@ def completion(ctx: Context) -> list[Conflict]:
         conflict = _ask(ctx, place, members)
         if conflict is not None:
             found.append(conflict)
+    return found + _still_there(ctx)
+
+
+#: "Are still in the area", "remain in the town": forces said to be there yet, not merely there.
+_STILL = re.compile(r"\b(?:still|yet\s+to\s+(?:leave|withdraw|pull\s+out)|remain(?:s|ed|ing)?\s+(?:in|at|there|on)\b)", re.IGNORECASE)
+
+
+def _still_there(ctx: Context) -> list[Conflict]:
+    """Forces said to have left a place, against forces said to be still there days later: soft, as "left" may be
+    a part of them, or another place nearby."""
+    left: dict[str, list[Facet]] = defaultdict(list)
+    still: dict[str, list[Facet]] = defaultdict(list)
+    for f in ctx.facets:
+        if f.claim.modality != "fact" or f.claim.polarity != "asserted":
+            continue
+        if f.claim.movement in _LEAVING and stage_of(f) in ("whole", "complete"):
+            place = ctx.leaving(f)
+            if place is not None:
+                left[place].append(f)
+        elif f.family == "presence" and _STILL.search(f.claim.quote):
+            place = ctx.where(f)
+            if place is not None:
+                still[place].append(f)
+    found = []
+    for place in sorted(left.keys() & still.keys()):
+        first = min(left[place], key=lambda f: (_day(f, True), f.claim.id))
+        later = [f for f in still[place] if (_day(f, False) - _day(first, True)).days > ADJACENT_DAYS]
+        if not later:
+            continue
+        last = max(later, key=lambda f: (_day(f, False), f.claim.id))
+        q = Question("status", f"still-{place}", f"Whether the {ctx.people} forces had left {place}", {})
+        for f in left[place]:
+            q.add("left", f"left ({_day(f, True).isoformat()})", Answer("yes", span_of(f)), f)
+        for f in later:
+            q.add("still there", f"still there ({_day(f, False).isoformat()})", Answer("no", span_of(f)), f)
+        gap = (_day(last, False) - _day(first, True)).days
+        explanation = (
+            f"{first.claim.id} says the forces left {place} by {_day(first, True).isoformat()}; "
+            f"{last.claim.id} says they were still there {gap} days later ({_day(last, False).isoformat()})"
+        )
+        notes = ["soft: those who left may be a part of the forces, or have left another place nearby"]
+        found.append(q.conflict(ctx.event, "soft", explanation, notes))
     return found
 
 

@@ -2,7 +2,8 @@
 
 A claim is tied to the places it names, at country level: "from X" for where forces leave or are (origin,
 location), "to Y" for where they go (destination; going home names no place of the story). Claims of one
-actor that share a place key and lie close in time are linked, and linked claims make one event.
+actor that name the same country in any role (forces sent to X are those in X, and those who later leave X)
+and lie close in time are linked, and linked claims make one event.
 A claim that names no place joins the largest event of its actor at its time; a claim dated only
 vaguely (a year) joins the one event of its places in that period, if there is exactly one.
 
@@ -193,7 +194,7 @@ def _actor_events(actor: str, items: list[_Item]) -> list[_Draft]:
         if item.coarse:
             continue
         start, end = item.start, item.end
-        for key in item.places:
+        for key in _linked(item.places):
             run = runs.get(key)
             if run is not None and start <= run[2] + GAP_DAYS and start <= run[1] + MAX_SPAN_DAYS:
                 last = items[run[0]]
@@ -213,7 +214,7 @@ def _actor_events(actor: str, items: list[_Item]) -> list[_Draft]:
     anchored.sort(key=lambda d: (d.start, d.items[0].facet.claim.id))
     by_key: dict[str, list[_Draft]] = defaultdict(list)
     for draft in anchored:
-        for key in draft.keys:
+        for key in _linked(draft.keys):
             by_key[key].append(draft)
     extra: list[_Draft] = []
     for item in items:
@@ -225,6 +226,12 @@ def _actor_events(actor: str, items: list[_Item]) -> list[_Draft]:
         if not item.places:
             _place_loose(item, anchored, starts, alone)
     return anchored + extra + alone
+
+
+def _linked(keys: Iterable[str]) -> list[str]:
+    """The countries a claim's place keys link through, whatever the role: forces sent to X are those in X, and
+    those who leave X ("to X" with "at X" and "from X"). Home is no key, so going home ties nothing."""
+    return sorted({key.split(" ", 1)[1] for key in keys})
 
 
 def _split(actor: str, items: list[_Item], why: list[str | None]) -> list[_Draft]:
@@ -249,13 +256,13 @@ def _place_vague(item: _Item, by_key: dict[str, list[_Draft]], extra: list[_Draf
     """A claim dated only to a year joins the one event of its places in that period, if there is exactly one."""
     keys = ", ".join(item.places)
     date_value = item.facet.date.value
-    matches = list({id(d): d for key in item.places for d in by_key.get(key, ()) if d.overlaps(item)}.values())
+    matches = list({id(d): d for key in _linked(item.places) for d in by_key.get(key, ()) if d.overlaps(item)}.values())
     if len(matches) == 1:
         matches[0].add(item, Member(item.facet.claim.id, "vague date", f"dated only {date_value}: the one event naming {keys} in that period"), timed=False)
         return
     why = "no event names" if not matches else f"{len(matches)} events name"
     for draft in extra:
-        if set(item.places) & set(draft.keys) and draft.overlaps(item):
+        if set(_linked(item.places)) & set(_linked(draft.keys)) and draft.overlaps(item):
             draft.add(item, Member(item.facet.claim.id, "alone", f"dated only {date_value}, like {draft.items[0].facet.claim.id}; {why} its places then"))
             return
     draft = _Draft(item.facet.actor or "", item.start, item.end)

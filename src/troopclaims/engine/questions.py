@@ -17,10 +17,14 @@ from ..world import Gazetteer
 from .events import Event
 from .facets import POINT_KINDS, Facet, Spot, country_key, is_home, relation
 from .findings import Answer, ClaimRef, Conflict, PlacePoint, Side, Value
+from .roles import ROLE_WORD as _ROLE_WORD
+from .roles import role_of as _role
 from .stages import stage_of
 from .values import Figure, Verdict, compare_figures, figure_of
 
 _RANK = {"compatible": 0, "soft": 1, "hard": 2}
+#: Where the forces of an event that names no place are: the one place its claims speak of, unnamed.
+UNNAMED = "the place no claim names"
 
 
 def slug(text: str) -> str:
@@ -80,6 +84,25 @@ class Context:
         )
         counted.pop(None, None)
         self.main_origin: str | None = min(counted, key=lambda o: (-counted[o], o or "")) if counted else None
+        self.main_place = self._main_place()
+        #: Claims counted at the event's place because they name none (numeric() makes their conflicts soft).
+        self.unplaced: set[str] = set()
+
+    def _main_place(self) -> str | None:
+        """Where the event's forces are or leave from: the country its claims name most as a location or origin,
+        else the name of a place there the gazetteer does not know. A claim naming no place is about this one."""
+        named = Counter(
+            country_key(self.gazetteer, spot) for f in self.facets for spot in (f.location, f.origin)
+            if spot is not None and spot.place is not None and not is_home(spot, f.actor, self.gazetteer)
+        )
+        named.pop(None, None)
+        if named:
+            return min(named, key=lambda o: (-named[o], o or ""))
+        unknown = [key.split(" ", 1)[1].casefold() for key in self.event.unresolved if not key.startswith("to ")]
+        if unknown:
+            return unknown[0]
+        # An event whose claims name no place at all is tied by its forces and its time alone: they speak of one place
+        return UNNAMED if not self.event.places else None
 
     def country(self, spot: Spot | None) -> str | None:
         return country_key(self.gazetteer, spot)
@@ -87,8 +110,14 @@ class Context:
     def leaving(self, f: Facet) -> str | None:
         """Where moving forces leave from, at country level; the event's main origin when the claim names none."""
         if f.origin is None or f.origin.place is None:
-            return self.main_origin  # a base the gazetteer does not know is taken to lie where the event's forces leave
+            # a base the gazetteer does not know is taken to lie where the event's forces leave, or are
+            return self.main_origin or self.main_place
         return self.country(f.origin)
+
+    def where(self, f: Facet) -> str | None:
+        """Where forces are, at country level: the claim's location (by name, if the gazetteer does not know it), else
+        the place of its event."""
+        return self.country(f.location) if f.location is not None else self.main_place
 
     def going(self, f: Facet) -> tuple[str, PlacePoint] | None:
         """Where moving forces go, at country level, with home resolved to the actor's country."""
@@ -115,29 +144,12 @@ def _point(ctx: Context, spot: Spot) -> PlacePoint:
 
 # --- how many ----------------------------------------------------------------------------------------------
 
-_ROLE = {"departure": "moving", "relocation": "moving", "presence": "present"}
-_ROLE_WORD = {"moving": "moving", "present": "there", "staying": "staying", "earlier": "there before"}
-#: A size said of the past: "at its peak", "had 5,100 troops", "once numbered". Not the size at the claim's date.
-_PAST = re.compile(
-    r"\b(?:at\s+(?:its|their|the)\s+(?:peak|height|largest)|once|previously|formerly|used\s+to|had\s+(?:had\s+)?"
-    r"(?:(?:about|around|some|nearly|almost|more\s+than|over|up\s+to|as\s+many\s+as)\s+)?[\d,.]+|had\s+(?:numbered|totall?ed|peaked))",
-    re.IGNORECASE,
-)
-
-
 @dataclass(frozen=True)
 class _Count:
     """One answer to "how many": forces moving, present (a garrison) or staying behind, and the figure."""
 
     role: str
     figure: Figure
-
-
-def _role(f: Facet) -> str | None:
-    if f.claim.movement == "stay":
-        return "staying"
-    role = _ROLE.get(f.family or "")
-    return "earlier" if role == "present" and _PAST.search(f.claim.quote) else role
 
 
 def _top(fig: Figure, read: bool) -> float:
@@ -169,8 +181,12 @@ def _counted(ctx: Context) -> dict[tuple[str, str], list[Facet]]:
     for f in ctx.facets:
         if f.claim.count is None or f.units != "personnel" or f.claim.polarity != "asserted" or _role(f) is None:
             continue
-        spot = f.origin if _role(f) == "moving" else f.location
-        country = ctx.country(spot) if spot is not None else (ctx.main_origin if _role(f) == "moving" else None)
+        role = _role(f)
+        moving = role == "moving" or (role == "added" and f.family in ("departure", "relocation"))
+        spot = f.origin if moving else f.location
+        country = ctx.country(spot) if spot is not None else (ctx.main_origin if moving else ctx.main_place)
+        if country is not None and spot is None and (not moving or f.destination is None):
+            ctx.unplaced.add(f.claim.id)  # no place of its own: counted where its event is
         if country is not None:
             point = spot is not None and spot.place is not None and spot.place.kind in POINT_KINDS
             groups[(country, spot.name if point and spot is not None else "")].append(f)
@@ -189,7 +205,8 @@ def numeric(ctx: Context) -> list[Conflict]:
             q.add(_Count(role, fig), f"{fig.shown} {_ROLE_WORD[role]}", fig, f)
         answers = [k for k in q.answers if isinstance(k, _Count)]
         for k in answers:  # the story-wide comparison of sizes (across.py) reads these, not every claim again
-            ctx.sizes.append((country, spot, k.role, k.figure, q.answers[k][2]))
+            if k.role != "added" and not _unplaced(ctx, q.answers[k][2]):  # a figure placed only by its event is not a force's size elsewhere
+                ctx.sizes.append((country, spot, k.role, k.figure, q.answers[k][2]))
         verdicts: list[Verdict] = []
         notes: list[str] = []
         for role in ("moving", "present", "staying", "earlier"):
@@ -200,11 +217,18 @@ def numeric(ctx: Context) -> list[Conflict]:
                 doubt = _doubt(q, role, pair) if verdict.severity == "hard" else None
                 if doubt is None and verdict.severity == "hard" and role == "moving" and _is_home_country(ctx, country):
                     doubt = "not certain: forces sent out from their own country go in waves, each its own figure"
+                loose = [fig.shown for fig in pair if _unplaced(ctx, q.answers[_Count(role, fig)][2])]
+                if loose and verdict.severity != "compatible":
+                    doubt = (f"not certain: {' and '.join(loose)} names no place; it is counted at {where}, where its event is, "
+                             "and may count forces elsewhere")
                 if doubt is not None:
                     verdict = Verdict("soft", verdict.reason, verdict.ratio)
                     notes.append(doubt)
                 verdicts.append(verdict)
-        present = [k.figure for k in answers if k.role == "present"]
+        added = sorted({k.figure.shown for k in answers if k.role == "added"})
+        if added:
+            notes.append(f"{' / '.join(added)} more: forces added to those already sent, a wave of their own, not set against the others")
+        present = [k.figure for k in answers if k.role == "present" and not _unplaced(ctx, q.answers[k][2])]
         for role, verb in (("moving", "leaving"), ("staying", "staying in")):
             parts = [k.figure for k in answers if k.role == role]
             if parts and present:
@@ -219,6 +243,10 @@ def numeric(ctx: Context) -> list[Conflict]:
         else:
             ctx.notes.extend(notes)  # no conflict to carry them: they stay with the event
     return found
+
+
+def _unplaced(ctx: Context, facets: list[Facet]) -> bool:
+    return all(f.claim.id in ctx.unplaced for f in facets)
 
 
 def _is_home_country(ctx: Context, country: str) -> bool:

@@ -2,6 +2,10 @@
 
 The same modality on both sides (a fact against a fact, a plan against a plan) is hard; a plan against a fact
 is soft. "Moved to Iraq rather than go home" says no to going home, as a denial would.
+
+Whether the forces are there at all: "3,000 of its soldiers are operating in X" (or forces pouring into X)
+against "it has never acknowledged that its troops are in X". Hard only when both sides name the place
+and lie within a week of each other; a side placed by its event, or days further apart, leaves it soft.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ from collections import defaultdict
 from .facets import Facet
 from .findings import Answer, Conflict
 from .questions import Context, Question, claims_said
+from .timing import STAGE_DAYS
 
 
 #: "Moved to Iraq rather than go home": an answer elsewhere that says no to going home.
@@ -62,3 +67,41 @@ def status(ctx: Context) -> list[Conflict]:
             explanation += f" (a {'/'.join(sorted({f.claim.modality for f in yes}))} against a {'/'.join(sorted({f.claim.modality for f in no}))})"
         found.append(q.conflict(ctx.event, severity, explanation, []))
     return found
+
+
+def presence(ctx: Context) -> list[Conflict]:
+    groups: dict[str, tuple[list[Facet], list[Facet]]] = defaultdict(lambda: ([], []))
+    for f in ctx.facets:
+        if f.claim.modality != "fact":
+            continue  # leave to stay, a demand to go, a plan: questions of their own
+        if f.family == "presence":
+            place = ctx.where(f)
+            if place is not None:
+                groups[place][f.claim.polarity == "denied"].append(f)
+        elif f.family == "relocation" and f.claim.polarity == "asserted" and f.claim.movement != "return":
+            going = ctx.going(f)  # forces that went to X are there
+            if going is not None and not going[1].home:
+                groups[going[0]][0].append(f)
+    found = []
+    for place, (yes, no) in sorted(groups.items()):
+        if not yes or not no:
+            continue
+        q = Question("status", f"presence-{place}", f"Whether {ctx.people} forces were in {place}", {})
+        for f in yes:
+            q.add("yes", "yes", Answer("yes"), f)
+        for f in no:
+            q.add("no", "no", Answer("no"), f)
+        named = [f for f in yes + no if _names(ctx, f, place)]
+        close = any(abs((a.date.start - b.date.start).days) <= STAGE_DAYS for a in named if a in yes for b in named if b in no)
+        notes = [] if close else ["soft: a side is placed by its event rather than by its own words, or the sides lie more than a week apart"]
+        explanation = (
+            f"{claims_said(len(yes))} {'say' if len(yes) > 1 else 'says'} {ctx.people} forces were in {place}, "
+            f"{len(no)} den{'y' if len(no) > 1 else 'ies'} it"
+        )
+        found.append(q.conflict(ctx.event, "hard" if close else "soft", explanation, notes))
+    return found
+
+
+def _names(ctx: Context, f: Facet, place: str) -> bool:
+    """Whether a claim names the place itself (not only its event)."""
+    return any(spot is not None and spot.place is not None and ctx.country(spot) == place for spot in (f.location, f.destination))

@@ -1,0 +1,183 @@
+"""Disputes a reader flags that the engine used to miss: one movement split in two events, a denied presence,
+a count that names no place, a departure said of a place the gazetteer does not know. Sentences are our own."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .test_compare import conflicts
+from .test_disputes import findings
+
+
+def claim(cid: str, src: str, quote: str, movement: str | None, day: str, **extra: Any) -> dict[str, Any]:
+    return {"id": cid, "source": src, "quote": quote, "movement": movement, "unit": "troops",
+            "when": {"text": "that day", "value": day}, **extra}
+
+
+# --- split events: forces sent to a country are the forces there, and those who leave it -----------------------
+
+
+def test_forces_sent_to_a_country_there_and_leaving_it_are_one_event() -> None:
+    found = findings(
+        claim("a", "one", "The first US units arrived in Poland on Tuesday, the army said.", "arrive", "2023-01-17", destination="Poland"),
+        claim("b", "two", "Some 9,000 US troops are now stationed in Poland, officials said.", "hold", "2023-02-02",
+              location="Poland", count={"qualifier": "about", "value": 9000}),
+        claim("c", "three", "US troops started pulling out of Poland on Wednesday.", "withdraw", "2023-02-15", origin="Poland"),
+    )
+    [event] = found.events
+    assert set(event.claims) == {"a", "b", "c"}
+
+
+def test_forces_going_home_do_not_tie_events_through_home() -> None:
+    found = findings(
+        claim("a", "one", "US troops flew home from Poland on Tuesday.", "return", "2023-01-17", origin="Poland", destination="home"),
+        claim("b", "two", "US troops left Syria for home on Tuesday.", "return", "2023-01-17", origin="Syria", destination="home"),
+    )
+    assert len(found.events) == 2
+
+
+# --- a presence denied against claims that the forces are there ---------------------------------------------------
+
+
+def test_a_denied_presence_against_forces_said_to_be_there_is_a_status_dispute() -> None:
+    found = conflicts(
+        claim("a", "one", "Between 2,000 and 3,000 US soldiers are operating in Niger, a UN report said.", "hold", "2023-07-10",
+              location="Niger", count={"qualifier": "range", "low": 2000, "high": 3000}),
+        claim("b", "two", "Washington has never acknowledged that its troops are operating in Niger.", "hold", "2023-07-08",
+              location="Niger", polarity="denied"),
+    )
+    [c] = [c for c in found if c.kind == "status"]
+    assert {side.label for side in c.sides} == {"yes", "no"}
+    assert {side.claims for side in c.sides} == {("a",), ("b",)}
+    assert "Niger" in c.topic
+
+
+def test_a_denial_that_names_no_place_is_about_the_place_of_its_event() -> None:
+    found = conflicts(
+        claim("a", "one", "Some 2,500 US soldiers are deployed in Niger, a UN report said.", "hold", "2023-07-10",
+              location="Niger", count={"qualifier": "about", "value": 2500}),
+        claim("b", "two", "Washington denied that its soldiers were there.", "hold", "2023-07-09", polarity="denied"),
+    )
+    [c] = [c for c in found if c.kind == "status"]
+    assert {side.claims for side in c.sides} == {("a",), ("b",)}
+
+
+def test_forces_said_to_be_there_on_both_sides_is_no_dispute() -> None:
+    found = conflicts(
+        claim("a", "one", "Some 2,500 US soldiers are deployed in Niger, officials said.", "hold", "2023-07-10", location="Niger"),
+        claim("b", "two", "US troops remain in Niger, the embassy said.", "hold", "2023-07-12", location="Niger"),
+    )
+    assert [c for c in found if c.kind == "status"] == []
+
+
+def test_a_denied_permission_to_stay_is_no_denied_presence() -> None:
+    found = conflicts(
+        claim("a", "one", "Some 2,500 US soldiers are deployed in Niger, officials said.", "hold", "2023-07-10", location="Niger"),
+        claim("b", "two", "The junta said US troops may not stay in Niger.", "stay", "2023-07-12", location="Niger",
+              polarity="denied", modality="permission"),
+    )
+    assert [c for c in found if c.kind == "status"] == []
+
+
+# --- a count that names no place ------------------------------------------------------------------------------------
+
+
+def test_a_count_with_no_place_is_counted_where_its_event_is_and_only_softly() -> None:
+    found = conflicts(
+        claim("a", "one", "Some 9,000 US troops are expected to gather in Poland for the drills, NATO said.", "hold", "2023-02-02",
+              location="Poland", count={"qualifier": "about", "value": 9000}),
+        claim("b", "two", "Washington has said that fewer than 4,000 soldiers will take part in the drills.", None, "2023-02-02",
+              count={"qualifier": "fewer_than", "value": 4000}),
+    )
+    [c] = [c for c in found if c.kind == "numeric"]
+    assert c.severity == "soft"
+    assert {side.claims for side in c.sides} == {("a",), ("b",)}
+    assert any("names no place" in note for note in c.notes)
+
+
+def test_a_count_with_no_place_that_agrees_is_no_conflict() -> None:
+    found = conflicts(
+        claim("a", "one", "Some 9,000 US troops are in Poland for the drills, NATO said.", "hold", "2023-02-02",
+              location="Poland", count={"qualifier": "about", "value": 9000}),
+        claim("b", "two", "Nearly 9,000 soldiers are taking part in the drills.", None, "2023-02-03",
+              count={"qualifier": "about", "value": 9000}),
+    )
+    assert [c for c in found if c.kind == "numeric"] == []
+
+
+# --- a departure from a place the gazetteer does not know ---------------------------------------------------------
+
+
+def test_left_against_still_there_later_is_a_completion_dispute_at_an_unknown_place() -> None:
+    found = conflicts(
+        claim("a", "one", "The rebels withdrew from Kalunga on Friday, handing it to the regional force.", "withdraw", "2023-12-22",
+              origin="Kalunga", actor="M23"),
+        claim("b", "two", "Residents said the rebels are still in the area ten days later, and the withdrawal has not been effective.",
+              "hold", "2024-01-02", actor="M23"),
+    )
+    [c] = [c for c in found if c.kind == "status"]
+    assert {side.claims for side in c.sides} == {("a",), ("b",)}
+    assert c.severity == "soft"
+
+
+def test_still_there_before_the_departure_is_no_dispute() -> None:
+    found = conflicts(
+        claim("a", "one", "The rebels withdrew from Kalunga on Friday, handing it to the regional force.", "withdraw", "2023-12-22",
+              origin="Kalunga", actor="M23"),
+        claim("b", "two", "The rebels are still in the area, residents said on Monday.", "hold", "2023-12-18", actor="M23"),
+    )
+    assert [c for c in found if c.kind == "status"] == []
+
+
+# --- a part or an increment is not a rival to the whole ------------------------------------------------------------
+
+
+def test_a_figure_named_as_part_of_another_is_no_rival_to_it() -> None:
+    quote = "The mission now numbers about 4,200 troops, including some 400 from Greece."
+    found = conflicts(
+        claim("a", "one", quote, "hold", "2023-06-03", location="Kosovo", count={"qualifier": "about", "value": 4200, "text": "about 4,200"}),
+        claim("b", "one", quote, "hold", "2023-06-03", location="Kosovo", count={"qualifier": "about", "value": 400, "text": "some 400"}),
+        claim("c", "two", "About 4,200 troops serve in the mission, officials said.", "hold", "2023-06-04", location="Kosovo",
+              count={"qualifier": "about", "value": 4200, "text": "About 4,200"}),
+    )
+    assert [c for c in found if c.kind == "numeric"] == []
+
+
+def test_another_wave_of_troops_is_no_rival_to_the_first() -> None:
+    found = conflicts(
+        claim("a", "one", "About 1,200 US soldiers are being sent to Romania, the Pentagon said.", "deploy", "2023-02-02",
+              origin="Germany", destination="Romania", count={"qualifier": "about", "value": 1200, "text": "About 1,200"}),
+        claim("b", "two", "The Pentagon ordered another 4,000 troops to Romania on Friday.", "deploy", "2023-02-10",
+              origin="Germany", destination="Romania", count={"value": 4000, "text": "4,000"}),
+    )
+    assert [c for c in found if c.kind == "numeric"] == []
+
+
+def test_a_movement_that_names_no_place_is_set_against_the_event_only_softly() -> None:
+    found = conflicts(
+        claim("a", "one", "About 1,200 US soldiers left Germany for Romania, the Pentagon said.", "deploy", "2023-02-02",
+              origin="Germany", destination="Romania", count={"qualifier": "about", "value": 1200}),
+        claim("b", "two", "Some 90,000 troops have been sent to the front, analysts say.", "deploy", "2023-02-03",
+              count={"qualifier": "about", "value": 90000}),
+    )
+    [c] = [c for c in found if c.kind == "numeric"]
+    assert c.severity == "soft" and any("names no place" in note for note in c.notes)
+
+
+def test_left_against_still_there_when_no_claim_names_the_place() -> None:
+    found = conflicts(
+        claim("a", "one", "The rebels withdrew on Friday, handing their positions to the regional force.", "withdraw", "2023-12-22", actor="M23"),
+        claim("b", "two", "Residents said the rebels are still in the area a week and a half later.", "hold", "2024-01-02", actor="M23"),
+    )
+    [c] = [c for c in found if c.kind == "status"]
+    assert {side.claims for side in c.sides} == {("a",), ("b",)}
+    assert "no claim names" in c.topic
+
+
+def test_a_denial_about_a_place_the_gazetteer_does_not_know_is_not_about_the_event_place() -> None:
+    found = conflicts(
+        claim("a", "one", "Some 2,500 US soldiers are deployed in Niger, officials said.", "hold", "2023-07-10", location="Niger"),
+        claim("b", "two", "The president said US soldiers are not in the fighting zones.", "hold", "2023-07-11",
+              location="the fighting zones", polarity="denied"),
+    )
+    assert [c for c in found if c.kind == "status"] == []
