@@ -181,3 +181,24 @@ def test_a_denial_about_a_place_the_gazetteer_does_not_know_is_not_about_the_eve
               location="the fighting zones", polarity="denied"),
     )
     assert [c for c in found if c.kind == "status"] == []
+
+
+# --- a stage misread: "their continued presence" is no movement under way ---------------------------------------
+
+
+def test_a_continued_presence_does_not_make_a_departure_under_way() -> None:
+    found = conflicts(
+        claim("a", "one", "Last month the troops left Gao after officials raised concerns about their continued presence.",
+              "leave", "2023-04", origin="Mali"),
+        claim("b", "two", "Troops were seen leaving Gao on Friday, residents said.", "leave", "2023-05-19", origin="Mali"),
+    )
+    [c] = [c for c in found if c.kind == "timing"]
+    assert {side.claims for side in c.sides} == {("a",), ("b",)}
+
+
+def test_troops_that_continue_to_withdraw_are_under_way() -> None:
+    from troopclaims.engine.stages import _stage
+
+    assert _stage("The troops continued to withdraw from the town on Friday.", "fact", "withdraw", False) == "under way"
+    assert _stage("The withdrawal continued on Monday, officials said.", "fact", "withdraw", False) == "under way"
+    assert _stage("Their continued presence angered residents, who said the troops left.", "fact", "leave", False) == "whole"

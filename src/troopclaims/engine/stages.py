@@ -22,7 +22,10 @@ _BEGUN = re.compile(
     re.IGNORECASE,
 )
 _UNDER_WAY = re.compile(
-    r"\b(?:under\s*way|ongoing|in\s+progress|continu(?:e|es|ed|ing)|still\s+(?:leaving|withdrawing|pulling|moving|being|in\s+the\s+process)|"
+    # "continued to withdraw", "the continuing pull-out"; not "their continued presence", which is no stage of a movement
+    r"\b(?:under\s*way|ongoing|in\s+progress|continu(?:e|es|ed|ing)\s+(?:to\s+|their\s+|its\s+)?(?:leav|withdr|pull|mov|depart|redeploy|drawdown|exit)\w*|"
+    r"(?:withdrawal|pull-?out|pullback|departure|drawdown|redeployment)s?\s+(?:has\s+|have\s+|is\s+|was\s+)?continu\w*|"
+    r"still\s+(?:leaving|withdrawing|pulling|moving|being|in\s+the\s+process)|"
     r"(?:is|are|(?:has|have)\s+been)\s+(?:leaving|withdrawing|pulling\s+out))\b",
     re.IGNORECASE,
 )

@@ -41,9 +41,10 @@ _NUMBER_OF_RE = re.compile(
 
 
 #: A letter and a hyphen glued to a figure make a model name: "F-15 jets", "S-400 batteries", "C-17";
-#: so does a letter glued after it: "Mirage 2000D", "T-72B3".
+#: so does a letter glued after it, or a capital letter after a hyphen: "Mirage 2000D", "T-72B3", "Mirage 2000-D"
+#: (but "the 2,000-Strong Force" of a headline is a head count).
 _MODEL_RE = re.compile(r"[A-Za-z]-$")
-_MODEL_AFTER_RE = re.compile(r"[A-Za-z]")
+_MODEL_AFTER_RE = re.compile(r"[A-Za-z]|-[A-Z](?![a-z])")
 _HURT_BARE_RE = re.compile(r"\b(?P<word>killed|killing|wounded|wounding|injured|injuring)\s+$", re.IGNORECASE)
 _HURT_AFTER_RE = re.compile(
     r"\s+(?:(?:who|that)\s+(?:were|was|have\s+been|had\s+been)\s+)?(?P<word>killed|dead|wounded|injured)\b", re.IGNORECASE
