@@ -56,17 +56,19 @@ def _still_there(ctx: Context) -> list[Conflict]:
     a part of them, or another place nearby."""
     left: dict[str, list[Facet]] = defaultdict(list)
     still: dict[str, list[Facet]] = defaultdict(list)
-    for f in ctx.facets:
-        if f.claim.modality != "fact" or f.claim.polarity != "asserted":
-            continue
-        if f.claim.movement in _LEAVING and stage_of(f) in ("whole", "complete"):
-            place = ctx.leaving(f)
-            if place is not None:
-                left[place].append(f)
-        elif f.family == "presence" and _STILL.search(f.claim.quote):
+    facts = [f for f in ctx.facets if f.claim.modality == "fact" and f.claim.polarity == "asserted"]
+    for f in facts:
+        if f.family == "presence" and _STILL.search(f.claim.quote):
             place = ctx.where(f)
             if place is not None:
                 still[place].append(f)
+    if not still:
+        return []  # nobody says the forces are still there: no departure need be read
+    for f in facts:
+        if f.claim.movement in _LEAVING and stage_of(f) in ("whole", "complete"):
+            place = ctx.leaving(f)
+            if place is not None and place in still:
+                left[place].append(f)
     found = []
     for place in sorted(left.keys() & still.keys()):
         first = min(left[place], key=lambda f: (_day(f, True), f.claim.id))

@@ -137,7 +137,7 @@ def build_events(facets: list[Facet], gazetteer: Gazetteer) -> tuple[list[Event]
             first, last = anchor(facet)
             start, end = first.toordinal(), last.toordinal()
             places, unknown = _keys(facet)
-            by_actor[facet.actor].append(_Item(facet, start, end, places, end - start + 1 > COARSE_DAYS, unknown))
+            by_actor[facet.actor].append(_Item(facet, start, end, places, end - start + 1 > COARSE_DAYS, unknown, _linked(places)))
     drafts: list[_Draft] = []
     for actor in sorted(by_actor):
         drafts.extend(_actor_events(actor, by_actor[actor]))
@@ -155,6 +155,7 @@ class _Item:
     places: dict[str, str]  # place key -> name to show
     coarse: bool  # dated too vaguely (more than COARSE_DAYS) to place it in time by itself
     unresolved: tuple[str, ...] = ()  # places named that the gazetteer does not know ("from Camp Zulu")
+    links: tuple[str, ...] = ()  # the countries it links through, whatever their role (_linked)
 
     @property
     def day(self) -> date:
@@ -194,7 +195,7 @@ def _actor_events(actor: str, items: list[_Item]) -> list[_Draft]:
         if item.coarse:
             continue
         start, end = item.start, item.end
-        for key in _linked(item.places):
+        for key in item.links:
             run = runs.get(key)
             if run is not None and start <= run[2] + GAP_DAYS and start <= run[1] + MAX_SPAN_DAYS:
                 last = items[run[0]]
@@ -228,10 +229,10 @@ def _actor_events(actor: str, items: list[_Item]) -> list[_Draft]:
     return anchored + extra + alone
 
 
-def _linked(keys: Iterable[str]) -> list[str]:
+def _linked(keys: Iterable[str]) -> tuple[str, ...]:
     """The countries a claim's place keys link through, whatever the role: forces sent to X are those in X, and
     those who leave X ("to X" with "at X" and "from X"). Home is no key, so going home ties nothing."""
-    return sorted({key.split(" ", 1)[1] for key in keys})
+    return tuple(sorted({key.split(" ", 1)[1] for key in keys}))
 
 
 def _split(actor: str, items: list[_Item], why: list[str | None]) -> list[_Draft]:
@@ -256,13 +257,13 @@ def _place_vague(item: _Item, by_key: dict[str, list[_Draft]], extra: list[_Draf
     """A claim dated only to a year joins the one event of its places in that period, if there is exactly one."""
     keys = ", ".join(item.places)
     date_value = item.facet.date.value
-    matches = list({id(d): d for key in _linked(item.places) for d in by_key.get(key, ()) if d.overlaps(item)}.values())
+    matches = list({id(d): d for key in item.links for d in by_key.get(key, ()) if d.overlaps(item)}.values())
     if len(matches) == 1:
         matches[0].add(item, Member(item.facet.claim.id, "vague date", f"dated only {date_value}: the one event naming {keys} in that period"), timed=False)
         return
     why = "no event names" if not matches else f"{len(matches)} events name"
     for draft in extra:
-        if set(_linked(item.places)) & set(_linked(draft.keys)) and draft.overlaps(item):
+        if set(item.links) & set(_linked(draft.keys)) and draft.overlaps(item):
             draft.add(item, Member(item.facet.claim.id, "alone", f"dated only {date_value}, like {draft.items[0].facet.claim.id}; {why} its places then"))
             return
     draft = _Draft(item.facet.actor or "", item.start, item.end)

@@ -84,9 +84,15 @@ class Context:
         )
         counted.pop(None, None)
         self.main_origin: str | None = min(counted, key=lambda o: (-counted[o], o or "")) if counted else None
-        self.main_place = self._main_place()
+        self._place: tuple[str | None] | None = None  # the event's main place, worked out when first asked
         #: Claims counted at the event's place because they name none (numeric() makes their conflicts soft).
         self.unplaced: set[str] = set()
+
+    @property
+    def main_place(self) -> str | None:
+        if self._place is None:
+            self._place = (self._main_place(),)
+        return self._place[0]
 
     def _main_place(self) -> str | None:
         """Where the event's forces are or leave from: the country its claims name most as a location or origin,

@@ -70,6 +70,8 @@ def status(ctx: Context) -> list[Conflict]:
 
 
 def presence(ctx: Context) -> list[Conflict]:
+    if not any(f.family == "presence" and f.claim.polarity == "denied" for f in ctx.facets):
+        return []  # most events deny nothing: no need to gather who says the forces are there
     groups: dict[str, tuple[list[Facet], list[Facet]]] = defaultdict(lambda: ([], []))
     for f in ctx.facets:
         if f.claim.modality != "fact":
