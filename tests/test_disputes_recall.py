@@ -202,3 +202,12 @@ def test_troops_that_continue_to_withdraw_are_under_way() -> None:
     assert _stage("The troops continued to withdraw from the town on Friday.", "fact", "withdraw", False) == "under way"
     assert _stage("The withdrawal continued on Monday, officials said.", "fact", "withdraw", False) == "under way"
     assert _stage("Their continued presence angered residents, who said the troops left.", "fact", "leave", False) == "whole"
+
+
+def test_a_denial_in_an_event_that_names_no_place_is_only_soft() -> None:
+    found = conflicts(
+        claim("a", "one", "The rebels withdrew on Friday, the group said.", "withdraw", "2023-12-22", actor="M23"),
+        claim("b", "two", "Residents said the rebels did not withdraw on Friday.", "withdraw", "2023-12-23", actor="M23", polarity="denied"),
+    )
+    [c] = [c for c in found if c.kind == "status"]
+    assert c.severity == "soft" and any("no claim names the place" in note for note in c.notes)

@@ -66,11 +66,12 @@ def sizes_across(contexts: list[Context], found: list[Conflict]) -> tuple[list[C
                 sizes[(ctx.event.actor, country, kind)].append(size)
                 if kind == "moving":
                     moving.append(size)
-        # the event's own "to X" keys: its moving figures are those of forces sent to X
+        # the event's own "to X" keys: its moving figures whose claims name X as where they go are of forces sent to X
         if moving:
             for key in ctx.event.places:
                 if key.startswith("to "):
-                    arrivals[(ctx.event.actor, key[3:])].extend(moving)
+                    sent = [m for m in moving if any(f.destination is not None and ctx.country(f.destination) == key[3:] for f in m.facets)]
+                    arrivals[(ctx.event.actor, key[3:])].extend(sent)
     added: list[Conflict] = []
     notes: dict[str, list[str]] = defaultdict(list)  # conflict id -> notes
     for (actor, country, kind), members in sorted(sizes.items(), key=lambda kv: kv[0]):

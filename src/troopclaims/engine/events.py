@@ -329,7 +329,9 @@ def _name(drafts: list[_Draft], gazetteer: Gazetteer) -> list[Event]:
     for draft in sorted(drafts, key=lambda d: (d.actor, d.start, min(it.facet.claim.id for it in d.items))):
         keys = draft.keys
         shown = {k: v for it in draft.items for k, v in it.places.items()}
-        origin, target = _main(keys.elements(), "from "), _main(keys.elements(), "to ")
+        origin = _main(keys.elements(), "from ")
+        # forces sent back where they came from are a leg of the movement, not its destination: "Syria → Syria" says nothing
+        target = _main((k for k in keys.elements() if k != f"to {origin}"), "to ") or _main(keys.elements(), "to ")
         origin = shown.get(f"from {origin}", origin) if origin else None
         target = shown.get(f"to {target}", target) if target else None
         if origin and target:

@@ -15,7 +15,7 @@ from collections import defaultdict
 
 from .facets import Facet
 from .findings import Answer, Conflict
-from .questions import Context, Question, claims_said
+from .questions import UNNAMED, Context, Question, claims_said
 from .timing import STAGE_DAYS
 
 
@@ -59,13 +59,15 @@ def status(ctx: Context) -> list[Conflict]:
         for f in no:
             q.add("no", "no", Answer("no"), f)
         same = {f.claim.modality for f in yes} & {f.claim.modality for f in no}
-        severity = "hard" if same else "soft"
+        unnamed = place == UNNAMED  # both sides placed by their forces and time alone: not certain they are one place
+        severity = "hard" if same and not unnamed else "soft"
         explanation = f"{claims_said(len(yes))} {'say' if len(yes) > 1 else 'says'} the forces {question}, {len(no)} den{'y' if len(no) > 1 else 'ies'} it"
         if same:
             explanation += f" ({' and '.join(sorted(same))} on both sides)"
         else:
             explanation += f" (a {'/'.join(sorted({f.claim.modality for f in yes}))} against a {'/'.join(sorted({f.claim.modality for f in no}))})"
-        found.append(q.conflict(ctx.event, severity, explanation, []))
+        notes = ["soft: no claim names the place; the sides are tied by their forces and their time alone"] if unnamed else []
+        found.append(q.conflict(ctx.event, severity, explanation, notes))
     return found
 
 
