@@ -8,7 +8,9 @@ baseline from the same rounds:
 - `list` and `conflicts` on the bundled data against `python -c "import click, pydantic, rich, yaml"`, with a
   warm analysis cache (an earlier run left its entry) and as a first run (an empty cache folder each time).
 With --baseline PYTHON, the same commands also run under another interpreter (a venv with a baseline checkout
-installed), interleaved in the same rounds. Run from the repository root:
+installed), interleaved in the same rounds. Each interpreter's troopclaims is byte-compiled first, as
+`pip install` does for an installed package: with PYTHONDONTWRITEBYTECODE set (as on this project's machine)
+an editable install would otherwise compile every module from source on every run. Run from the repository root:
     python benchmarks/startup.py [--rounds N] [--baseline /path/to/baseline/.venv/bin/python]
 """
 
@@ -57,6 +59,13 @@ def _run(command: list[str], cache: str | None, warm: Path) -> tuple[float, floa
     return usage.ru_utime + usage.ru_stime, seconds, usage.ru_maxrss / 1024
 
 
+def compile_package(python: str) -> None:
+    """Write the package's .pyc files, which a user's installed copy has and an editable one may lack."""
+    where = subprocess.run([python, "-c", "import os, troopclaims; print(os.path.dirname(troopclaims.__file__))"],
+                           check=True, capture_output=True, text=True).stdout.strip()
+    subprocess.run([python, "-m", "compileall", "-q", where], check=True, stdout=subprocess.DEVNULL)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=9)
@@ -68,6 +77,8 @@ def main() -> None:
     times: dict[tuple[str, str], list[float]] = {}
     walls: dict[tuple[str, str], list[float]] = {}
     memory: dict[tuple[str, str], float] = {}
+    for commands in runs.values():
+        compile_package(commands["python -c pass"][0][0])
     with tempfile.TemporaryDirectory() as folder:
         warm = {label: Path(folder) / label for label in runs}
         for label, commands in runs.items():  # fill each warm cache once, unmeasured
