@@ -84,6 +84,11 @@ def test_theatres_are_at_least_ten() -> None:
         ("Libyan forces moved 300 fighters to Tripoli from Misrata.", "destination", "geonames:2210247"),
         ("French troops left Niger in December, not Nigeria.", "origin", "NE"),
         ("Chad Smith said 500 Jordanian troops moved to Jordan.", "destination", "JO"),
+        # In news English a bare "Congo" is the Democratic Republic; the other one is named in full.
+        ("Burundi sent 1,000 soldiers to Congo in October, officials said.", "destination", "CD"),
+        ("About 3,000 Rwandan troops are fighting in eastern Congo, UN experts said.", "location", "compass:CD:e"),
+        ("Some 200 French troops withdrew from the Republic of Congo last year.", "origin", "CG"),
+        ("Angolan troops left Congo-Brazzaville in 2002.", "origin", "CG"),
     ],
 )
 def test_ambiguous_names_resolve_by_the_sentence(text: str, field: str, place_id: str) -> None:

@@ -182,7 +182,21 @@ class Gazetteer:
     def candidates(self, key: tuple[str, ...]) -> list[Place]:
         """Every place a key may name: the hand-kept ones if there are any, else the world's."""
         mine = [p for p in self._places.exact.get(key, []) if isinstance(p, Place)]
-        return mine or self._world_candidates(key)
+        return mine or self.compass_of_kept(key) or self._world_candidates(key)
+
+    def compass_of_kept(self, key: tuple[str, ...]) -> list[Place]:
+        """'eastern Congo' where the hand-kept layer says which country 'Congo' is: that country's compass region.
+
+        The world layer names its compass regions after its own country names, so without this an alias kept
+        here would lose to the world's reading of the same name once a direction stands before it.
+        """
+        size = 2 if key[:1] in (("north",), ("south",)) and key[1:2] in (("east",), ("west",)) else 1
+        if len(key) <= size or key[0] not in _DIRECTIONS:
+            return []
+        country = next((p for p in self._places.exact.get(key[size:], [])
+                        if isinstance(p, Place) and p.kind == "country" and p.id), None)
+        world = self.world_country(country.id) if country is not None and country.id else None
+        return self._world_candidates((*key[:size], *key_of(world.name))) if world is not None else []
 
     def _lookup(self, name: str, countries: frozenset[str]) -> Place | None:
         key = key_of(name)
@@ -351,6 +365,9 @@ class Gazetteer:
         country = self.country_of(place)
         return {"name": place.name, "id": place.id, "kind": place.kind,
                 "country": (country.country or country.name) if country is not None else None}
+
+
+_DIRECTIONS = frozenset({"north", "south", "east", "west", "central"})
 
 
 def _resolve_within(gazetteer: Gazetteer, name: str) -> Place | None:

@@ -138,7 +138,7 @@ class _Resolver:
     def _options(self, hit: Hit) -> list[Place]:
         if hit.hand:
             return [p for p in hit.hand if isinstance(p, Place) and p.kind != "home"]
-        return [self.gazetteer.place_at(n) for n in hit.world]
+        return self.gazetteer.compass_of_kept(hit.key) or [self.gazetteer.place_at(n) for n in hit.world]
 
     def _minor(self, place: Place, hit: Hit) -> bool:
         if place.id is None or len(hit.key) > 1 or place.kind not in ("city", "province"):
