@@ -71,3 +71,18 @@ def test_init_prints_real_line_breaks(run: Invoke, tmp_path: Path) -> None:
     result = run("init", str(tmp_path / "story"))
     assert "\\n" not in result.stderr and len(result.stderr.splitlines()) >= 6
     assert "troopclaims add articles/" in result.stderr
+
+
+def test_a_folder_is_read_with_its_subfolders_hidden_ones_left_out(run: Invoke, tmp_path: Path) -> None:
+    folder = tmp_path / "story"
+    assert run("init", str(folder), "-q").exit_code == 0
+    outlet = folder / "articles" / "reuters"
+    outlet.mkdir()
+    (outlet / "north.txt").write_text(NORTH, encoding="utf-8")
+    hidden = folder / "articles" / ".drafts"
+    hidden.mkdir()
+    (hidden / "draft.txt").write_text(NORTH.replace("300", "900"), encoding="utf-8")
+    result = run("add", str(folder / "articles"), "--data", str(folder / "claims.yaml"))
+    assert result.exit_code == 0, result.stderr
+    sources = load_dataset(folder / "claims.yaml").sources
+    assert [s.file for s in sources.values()] == ["articles/reuters/north.txt"]

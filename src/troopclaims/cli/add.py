@@ -33,9 +33,10 @@ def add(
 ) -> None:
     """Bring articles into a story: read them, extract candidate claims, and add both to the data file.
 
-    PATHS are articles (.txt, or saved web pages .html/.htm), folders of them, or manifests
-    (CSV or YAML with the columns file, url, outlet, published, title, author); - reads paths
-    from standard input, one a line. A folder's manifest.csv or manifest.yaml is read with it.
+    PATHS are articles (.txt, or saved web pages .html/.htm), folders of them (subfolders too,
+    hidden ones not), or manifests (CSV or YAML with the columns file, url, outlet, published,
+    title, author); - reads paths from standard input, one a line. A folder's manifest.csv or
+    manifest.yaml is read with it.
     A page's main text is saved beside it as a .txt, which quotes are anchored to. Each new
     source gets its title, outlet, byline, URL and date from the manifest first, then from
     the article, then --published. An article that cannot be read or dated is named at the

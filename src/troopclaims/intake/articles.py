@@ -8,6 +8,7 @@ the article says about itself, then the default date given on the command line.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -65,6 +66,9 @@ class Article:
 def find_articles(paths: Iterable[Path]) -> tuple[list[Entry], list[Skipped]]:
     """The articles named: files as given, folders by their articles in name order, manifests by their rows.
 
+    A folder's subfolders are read after it, in name order (one per outlet is a common way to keep a story),
+    except hidden ones and links to folders: a link may lead out of the story or back into it.
+
     A folder's .txt that has a saved page of the same name beside it is that page's text, not an
     article of its own. A bad manifest is reported as skipped, and the folder's files are still read;
     so is a name that cannot be looked up (too long, no permission), and the other paths are still read.
@@ -81,16 +85,17 @@ def find_articles(paths: Iterable[Path]) -> tuple[list[Entry], list[Skipped]]:
             skipped.append(Skipped(path, str(exc)))
             continue
         if kind == "folder":
-            listed = _manifest_entries(folder_manifest(path), skipped)
-            by_file = {entry.path.resolve(): entry for entry in listed}
-            try:
-                found = _folder_articles(path)
-            except TroopclaimsError as exc:
-                skipped.append(Skipped(path, str(exc)))
-                found = []
-            for article in found:
-                entries.append(by_file.pop(article.resolve(), Entry(article)))
-            entries.extend(by_file.values())  # rows naming files outside the folder or in subfolders
+            for folder in _folder_tree(path):
+                listed = _manifest_entries(folder_manifest(folder), skipped)
+                by_file = {entry.path.resolve(): entry for entry in listed}
+                try:
+                    found = _folder_articles(folder)
+                except TroopclaimsError as exc:
+                    skipped.append(Skipped(folder, str(exc)))
+                    found = []
+                for article in found:
+                    entries.append(by_file.pop(article.resolve(), Entry(article)))
+                entries.extend(by_file.values())  # rows naming files outside the folder or in subfolders
         elif kind is None:
             raise UsageError(f"{path}: no such file or folder")
         elif is_manifest(path):
@@ -100,6 +105,26 @@ def find_articles(paths: Iterable[Path]) -> tuple[list[Entry], list[Skipped]]:
     if not entries and not skipped:
         raise UsageError("no articles (*.txt, *.html, *.htm) found in the paths given")
     return entries, skipped
+
+
+def _folder_tree(top: Path) -> list[Path]:
+    """top, then every subfolder below it depth first in name order; hidden folders and links left out."""
+    tree = [top]
+    try:
+        with os.scandir(top) as entries:
+            subfolders = sorted(e.name for e in entries if not e.name.startswith(".") and _plain_folder(e))
+    except OSError:  # listing the folder for its articles says what is wrong, once
+        return tree
+    for name in subfolders:
+        tree.extend(_folder_tree(top / name))
+    return tree
+
+
+def _plain_folder(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_dir(follow_symlinks=False)
+    except OSError:
+        return False
 
 
 def _folder_articles(folder: Path) -> list[Path]:
