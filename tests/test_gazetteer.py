@@ -204,3 +204,20 @@ def test_an_edited_user_file_is_read_again(tmp_path: Path) -> None:
     assert load_gazetteer(path).lookup("Camp One") is not None
     path.write_text("places:\n  - {name: Camp Two, kind: base}\n  - {name: Camp Three, kind: base}\n", encoding="utf-8")
     assert load_gazetteer(path).lookup("Camp Two") is not None
+
+
+@pytest.mark.parametrize(
+    ("written", "place_id"),
+    [
+        ("Burma", "MM"),
+        ("Macedonia", "MK"),
+        ("Bosnia", "BA"),
+        ("eastern Bosnia", "compass:BA:e"),
+        ("South Kivu", "CD-SK"),
+        ("Amhara region", None),
+    ],
+)
+def test_names_news_uses_that_iso_does_not(gaz: Gazetteer, written: str, place_id: str | None) -> None:
+    place = gaz.resolve(written)
+    assert place is not None, written
+    assert place.id == place_id or (place_id is None and place.country == "ET"), (written, place)

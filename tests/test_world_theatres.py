@@ -89,6 +89,8 @@ def test_theatres_are_at_least_ten() -> None:
         ("About 3,000 Rwandan troops are fighting in eastern Congo, UN experts said.", "location", "compass:CD:e"),
         ("Some 200 French troops withdrew from the Republic of Congo last year.", "origin", "CG"),
         ("Angolan troops left Congo-Brazzaville in 2002.", "origin", "CG"),
+        # ISO names some provinces in French; news writes them in English.
+        ("About 1,000 Burundian soldiers were deployed to North Kivu in August.", "destination", "CD-NK"),
     ],
 )
 def test_ambiguous_names_resolve_by_the_sentence(text: str, field: str, place_id: str) -> None:

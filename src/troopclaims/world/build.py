@@ -53,6 +53,8 @@ _ADJECTIVAL_RE = re.compile(r"^(?P<adjective>[\w']+?(?:ska|skaya|ka|kaya))\s+obl
 #: Kind words of the local language at the end of a name: Chinese "Sheng", "Shi", "Zizhiqu", Korean "-do".
 _LOCAL_KIND_RE = re.compile(r"(?:\s+(?:Sheng|Shi|\w+zu\s+Zizhiqu|Zizhiqu)|-(?:do|teukbyeolsi|gwangyeoksi|teukbyeoljachido))$")
 _REPUBLIC_RE = re.compile(r"^(?P<name>.+?),\s*Respublika$")
+#: French compass words that open a subdivision's ISO name ("Nord-Kivu"), as English news writes them.
+_FRENCH_COMPASS = {"Nord": "North", "Sud": "South", "Est": "East", "Ouest": "West", "Centre": "Central"}
 #: Compass regions as (south, north, west, east) fractions of the country's box.
 COMPASS: dict[str, tuple[str, tuple[float, float, float, float]]] = {
     "n": ("northern", (0.5, 1.0, 0.0, 1.0)),
@@ -184,6 +186,9 @@ def _english_subdivision(name: str, kind: str, towns: set[str]) -> list[str]:
     bare = _ARTICLE_RE.sub("", folded)
     if bare != folded:
         forms.add(bare)
+    english = _english_compass(folded)
+    if english:
+        forms.add(english)
     local = _LOCAL_KIND_RE.sub("", folded)
     if local != folded and len(local) > 2:
         forms.add(local)  # "Hainan Sheng" is "Hainan", "Gyeongsangnam-do" is "Gyeongsangnam"
@@ -191,6 +196,18 @@ def _english_subdivision(name: str, kind: str, towns: set[str]) -> list[str]:
     if word in {"Governorate", "Province", "State", "Region", "Department", "Prefecture", "County", "Oblast"}:
         forms.update(f"{f} {word}" for f in list(forms) if not f.endswith((" Oblast", " region", " province")))
     return sorted(f for f in forms if " ".join(key_of(f)) not in _GENERIC)
+
+
+def _english_compass(name: str) -> str | None:
+    """'Nord-Kivu' -> 'North Kivu'. Names made only of compass words ('Est', 'Sud-Ouest') get no English form:
+    'East' or 'South-West' alone would be read as that region wherever an article says it."""
+    parts = name.split("-")
+    if len(parts) < 2 or parts[0] not in _FRENCH_COMPASS or all(p in _FRENCH_COMPASS for p in parts):
+        return None
+    head = [_FRENCH_COMPASS[p] for p in parts[:-1] if p in _FRENCH_COMPASS]
+    if len(head) != len(parts) - 1:
+        return None
+    return f"{'-'.join(head)} {parts[-1]}"
 
 
 def _stem(adjective: str, towns: set[str]) -> str:
