@@ -212,6 +212,26 @@ def test_check_lists_an_unknown_place_with_the_line_that_adds_it(tmp_path: Path,
     assert "Camp Zarqun" not in run("check", "--data", str(tmp_path / "claims.yaml")).output
 
 
+def test_check_does_not_list_a_described_place_as_an_unknown_name(tmp_path: Path, run: Invoke) -> None:
+    (tmp_path / "a.txt").write_text(
+        "US troops moved to Syrian oil fields on Monday. Other soldiers left frontline positions, a spokesman said.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "claims.yaml").write_text(
+        "sources:\n"
+        "  - {id: a, file: a.txt, outlet: X, title: T, published: {date: '2024-01-05', basis: stated}}\n"
+        "claims:\n"
+        "  - {id: c1, source: a, quote: US troops moved to Syrian oil fields, actor: US, movement: move,\n"
+        "     destination: Syrian oil fields}\n"
+        "  - {id: c2, source: a, quote: Other soldiers left frontline positions, actor: US, movement: leave,\n"
+        "     origin: frontline positions}\n",
+        encoding="utf-8",
+    )
+    result = run("check", "--data", str(tmp_path / "claims.yaml"))
+    assert result.exit_code == 0, result.output
+    assert "oil fields" not in result.output and "frontline" not in result.output
+
+
 # --- class 3: a force's size across the story -------------------------------------------------------------------------
 
 

@@ -41,6 +41,18 @@ def _countries(facets: list[Facet], gazetteer: Gazetteer) -> dict[tuple[str, str
     return found
 
 
+def _names_something(written: str, gazetteer: Gazetteer) -> bool:
+    """A proper name ('Camp Zarqun'), not a description ('Syrian oil fields', 'frontline positions').
+
+    A gazetteer entry can place a name; a description has no name to add, so listing it is noise. Its only
+    capitalised words, if any, are actors or places the gazetteer already knows ('Syrian', 'Kurd-run').
+    """
+    for word in re.findall(r"[\w'’]+", written):
+        if word[:1].isupper() and gazetteer.actor_for(word) is None and gazetteer.lookup(word) is None:
+            return True
+    return False
+
+
 def _named_country(name: str, gazetteer: Gazetteer) -> str | None:
     for word in re.findall(r"[A-Z][\w-]*", name):
         actor = gazetteer.actor_for(word)
@@ -59,7 +71,7 @@ def unresolved_places(dataset: Dataset) -> list[str]:
     for facet in facets:
         for role in _ROLES:
             spot: Spot | None = getattr(facet, role)
-            if spot is not None and spot.place is None and not spot.home:
+            if spot is not None and spot.place is None and not spot.home and _names_something(spot.written, gazetteer):
                 seen[spot.written].append((facet, role))
     target = dataset.gazetteer_path
     where = f"the story's gazetteer file {target.name}" if target else "a gazetteer file (named by the data file's `gazetteer:` key)"
