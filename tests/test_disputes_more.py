@@ -11,8 +11,8 @@ from .test_disputes import leave
 
 def test_most_of_the_troops_against_all_of_them_the_same_day_is_a_soft_completion_dispute() -> None:
     found = conflicts(
-        leave("a", "one", "The army said on Sunday it had withdrawn all of its troops from Syria.", "2023-05-07", movement="withdraw"),
-        leave("b", "two", "The army withdrew most of its ground troops from Syria on Sunday, officials said.", "2023-05-07", movement="withdraw"),
+        leave("a", "one", "The army said on Sunday it had withdrawn all its soldiers from Syria.", "2023-05-07", movement="withdraw"),
+        leave("b", "two", "The army pulled most of its troops out of Syria on Sunday, officials said.", "2023-05-07", movement="withdraw"),
         leave("c", "three", "Washington called it a partial withdrawal from Syria on Sunday.", "2023-05-07", movement="withdraw"),
     )
     [c] = [c for c in found if c.kind == "status"]

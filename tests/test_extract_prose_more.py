@@ -190,7 +190,7 @@ def test_a_place_or_a_base_is_never_a_person(text: str) -> None:
 
 
 def test_a_name_never_runs_over_the() -> None:
-    claims = read("Photo credit: Studio Anna Lee The French government has begun withdrawing troops from Syria.")
+    claims = read("Photo credit: Studio Anna Lee The Dutch cabinet has started pulling soldiers out of Syria.")
     assert all(claim.speaker is None or " The " not in claim.speaker for claim in claims)
 
 
@@ -209,8 +209,8 @@ def test_a_speaker_with_a_long_post_modifier() -> None:
     [
         "Defence Minister Jane Doe on Thursday raised concerns about the buildup, warning that 30,000 Russian "
         "troops could enter Syria this month.",
-        "Russia is planning drills in Syria next month, and has indicated that fewer than 13,000 Russian soldiers "
-        "will take part.",
+        "Russia will hold exercises in Syria in the spring and has indicated that under 9,000 Russian soldiers "
+        "will join them.",
     ],
 )
 def test_the_subject_of_the_sentence_speaks_a_participle_or_a_second_verb(text: str) -> None:
@@ -218,7 +218,7 @@ def test_the_subject_of_the_sentence_speaks_a_participle_or_a_second_verb(text: 
 
 
 def test_according_to_estimates_gives_their_owner() -> None:
-    claim = one("According to UN estimates, around 3,000 Turkish soldiers are in Syria.")
+    claim = one("According to UN figures, some 3,000 Turkish soldiers are in Syria.")
     assert claim.speaker == "UN"
 
 
@@ -244,7 +244,7 @@ def test_a_date_next_to_a_past_verb_is_in_the_past(text: str) -> None:
 
 
 def test_a_requested_withdrawal_keeps_its_deadline() -> None:
-    claim = one("Kuwait ended the pact on November 28 and requested the withdrawal of 1,000 US troops by January 31, 2022.",
+    claim = one("Kuwait scrapped the accord on November 28 and requested the withdrawal of 1,200 US troops by January 31, 2022.",
                 published="2021-12-10")
     assert claim.when is not None and claim.when.value == "2022-01-31"
 
@@ -264,7 +264,7 @@ def test_forces_named_by_an_unknown_adjective_are_not_anothers(text: str) -> Non
 @pytest.mark.parametrize(
     ("sentence", "movement"),
     [
-        ("Russia continues pouring more troops into Syria, officials said.", "deploy"),
+        ("Russia continues pouring fresh troops into Syria, officials said.", "deploy"),
         ("The president also ordered troops to Kuwait and Jordan.", "deploy"),
         ('"The forces came out of Mosul and are preparing for their next mission," the minister said.', "leave"),
         ("A second brigade continues to operate in Syria, the army said.", "hold"),

@@ -28,7 +28,7 @@ BODY = "\n\nAbout 300 soldiers left the garrison town on Monday, the regional go
         ("Sept. 9, 2023 at 7:05 p.m. EDT", date(2023, 9, 9), "19:05 EDT"),
         ("Oct. 01, 2022 15:37 PM EDT", date(2022, 10, 1), "15:37 EDT"),
         ("March 4, 2021 / 8:17 PM / Updated 2 hours ago", date(2021, 3, 4), "20:17"),
-        ("Tue, 10 Dec 2024 20:17:42 GMT", date(2024, 12, 10), "20:17:42 GMT"),
+        ("Wed, 5 Mar 2025 08:41:09 GMT", date(2025, 3, 5), "08:41:09 GMT"),
         ("11 December, 2024", date(2024, 12, 11), None),
         ("Publish date : 2025-01-25 19:48:00", date(2025, 1, 25), "19:48:00"),
         ("2023-06-30T23:05:00+03:00", date(2023, 6, 30), "23:05:00+03:00"),
@@ -64,9 +64,9 @@ def test_an_update_alone_is_used_and_marked() -> None:
 
 
 def test_a_date_glued_to_the_title_comes_off_it() -> None:
-    header = read_header("Jets leave the air base: military sourcesTue, 10 Dec 2024 20:17:42 GMT" + BODY)
-    assert header.dated is not None and header.dated.day == date(2024, 12, 10)
-    assert header.title == "Jets leave the air base: military sources"
+    header = read_header("Convoy crosses the border: officialsWed, 5 Mar 2025 08:41:09 GMT" + BODY)
+    assert header.dated is not None and header.dated.day == date(2025, 3, 5)
+    assert header.title == "Convoy crosses the border: officials"
 
 
 def test_an_impossible_date_is_no_date() -> None:

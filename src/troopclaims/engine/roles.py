@@ -1,8 +1,8 @@
 """What a count in a claim measures, read from the claim's fields and the words around its figure.
 
-"moving" (forces leaving or going), "present" (a force there, or a size with no movement: "KFOR numbers 3,800"),
+"moving" (forces leaving or going), "present" (a force there, or a size with no movement: "the mission numbers 4,500"),
 "staying" (those left behind), "earlier" (a size said of the past: "at its peak"), "added" (forces added to those
-already sent: "another 3,000") or None for a part named beside its whole ("3,800 troops, including 350 from X"),
+already sent: "another 3,000") or None for a part named beside its whole ("4,500 troops, including 600 from X"),
 which is no rival answer to how many.
 """
 
@@ -21,7 +21,7 @@ _PAST = re.compile(
     r"(?:(?:about|around|some|nearly|almost|more\s+than|over|up\s+to|as\s+many\s+as)\s+)?[\d,.]+|had\s+(?:numbered|totall?ed|peaked))",
     re.IGNORECASE,
 )
-#: A figure given as a part of another in the same words: "3,800 troops, including some 350 from X", "of whom 200".
+#: A figure given as a part of another in the same words: "4,500 troops, including some 600 from X", "of whom 200".
 _PART_BEFORE = r"(?:including|of\s+(?:which|whom|them)|among\s+(?:them|whom))\s+(?:[\w-]+\s+){0,2}?"
 #: A figure added to those already there: "another 3,000", "3,000 additional troops", "a couple of thousand more".
 _ADDED_BEFORE = r"(?:another|additional|further|extra)\s+(?:[\w-]+\s+){0,1}?"

@@ -94,7 +94,7 @@ class Actors:
     def subject_in_tree(self, piece: Piece | None, position: int) -> str | None:
         """The actor that is the subject of the verb the word at position hangs on, as the parse reads it.
 
-        "France begins troop withdrawal from Chad": France, which the words alone take for an adjective.
+        "Germany begins troop withdrawal from Jordan": Germany, which the words alone take for an adjective.
         """
         if piece is None:
             return None

@@ -132,7 +132,7 @@ class Dates:
         chosen = min(expressions, key=lambda e: abs(e.start - focus))
         at, until = chosen.start + start, chosen.end + start
         if _PAST_BEFORE_RE.search(self.text, max(sentence[0], at - 25), at) or _PAST_AFTER_RE.match(self.text, until, sentence[1]):
-            tense: Literal["past", "future"] | None = "past"  # "said Sunday", "on Monday confirmed", "On June 3, it became known"
+            tense: Literal["past", "future"] | None = "past"  # "said Sunday", "on Monday confirmed", "On May 9, it emerged"
         else:
             tense = guess_tense(self.text[sentence[0]:sentence[1]], at - sentence[0])
         resolved = resolve(chosen.text, self.published, tense=tense)

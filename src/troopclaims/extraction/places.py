@@ -144,7 +144,7 @@ def first_place(places: list[PlaceMention], role: str, after: int, *, after_only
 
 
 def written_name(text: str, places: list[PlaceMention], place: Place, gazetteer: Gazetteer) -> str:
-    """A place's name as the article spells it ("Khan Younis", "Nakura"), where that spelling leads back to the
+    """A place's name as the article spells it ("Kiev", "Mazar-i-Sharif"), where that spelling leads back to the
     same place; else the world's name: "Gao, Mali" where "Gao" alone could be another town, and "Hasakah
     Governorate" or "southern Lebanon" for "Hasakah province" or "south Lebanon" (a kind or a direction in
     lower case is the world's to word)."""

@@ -1,6 +1,6 @@
 """Forces a clause names as taking part in something, when it has no count and no movement word.
 
-"Rwandan troops were operating alongside the rebels in North Kivu", "Kagame denies troops in DRC": no
+"Burundian troops were fighting alongside the army in South Kivu", "the president denies troops in Congo": no
 figure and no movement, but a claim about where forces are (or are not) all the same. The parse says
 whether the forces are a participant (the subject or object of a verb, or what a preposition governs),
 not a modifier ("troop levels") or part of a title ("the army chief").
@@ -38,7 +38,7 @@ def presence(text: str, start: int, end: int, gazetteer: Gazetteer, index: TextI
             continue  # "the army told civilians ...": a speaker, not forces taking part
         verb = head.head if token.dep_ == "pobj" else head
         if verb.lower_ in DENYING and token.dep_ in ("dobj", "pobj"):
-            polarity = "denied"  # "Kagame denies troops in DRC"
+            polarity = "denied"  # "the president denies troops in Congo"
         else:
             polarity = tree_polarity(piece, piece.start(verb if verb.pos_ in ("VERB", "AUX") else token)) or "asserted"
         places = places_in(text, start, end, gazetteer, index, piece)

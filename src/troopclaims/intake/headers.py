@@ -40,7 +40,7 @@ _DATES = [
     for form in (
         _ISO,  # 2024-02-14, 2024-02-14T09:30:00Z
         _WEEKDAY + _MONTH + r"\s+" + _DAY + r",?\s+" + _YEAR + _CLOCK,  # Feb 17, 2022; Wednesday, February 2, 2022 18:42
-        _WEEKDAY + _DAY + r"\s+" + _MONTH + r",?\s+" + _YEAR + _CLOCK,  # 14 February 2024; Tue, 10 Dec 2024 20:17:42 GMT
+        _WEEKDAY + _DAY + r"\s+" + _MONTH + r",?\s+" + _YEAR + _CLOCK,  # 14 February 2024; Wed, 5 Mar 2025 08:41:09 GMT
     )
 ]
 _KEYWORDS = r"(?:first\s+)?publish(?:ed)?(?:\s+date)?|posted|(?:last\s+)?updated|date|dated"
@@ -134,7 +134,7 @@ def read_header(text: str) -> Header:
         if title is None and not header and not wire:
             title = line
         elif title is None and header and number == 1:
-            # A title with the date glued on: "Jets leave the base: sourcesTue, 10 Dec 2024 20:17:42 GMT"
+            # A title with the date glued on: "Convoy crosses the border: officialsWed, 5 Mar 2025 08:41:09 GMT"
             rest = _GLUED_WEEKDAY.sub("", _KEYWORD_ANY.sub(" ", line_title)).strip(" |-—–,/:")
             title = rest if len(rest) > 20 else None
     return Header(dated, author, agency, outlet, url, title)
