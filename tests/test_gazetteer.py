@@ -93,6 +93,27 @@ def test_containment(gaz: Gazetteer) -> None:
     assert not gaz.contains(qamishli, syria)
 
 
+@pytest.mark.parametrize(
+    ("outer", "inner", "held"),
+    [
+        ("Europe", "Poland", True),
+        ("eastern Europe", "Rzeszow", True),
+        ("Eastern Europe", "Baltics", True),
+        ("Europe", "Syria", False),
+        ("Middle East", "Iraq", True),
+        ("Middle East", "Mali", False),
+        ("Sahel", "Gao", True),
+        ("West Africa", "Niger", True),
+        ("Africa", "Sahel", True),
+        ("Poland", "Europe", False),
+    ],
+)
+def test_a_region_of_several_countries_holds_what_lies_in_them(gaz: Gazetteer, outer: str, inner: str, held: bool) -> None:
+    region, place = gaz.resolve(outer), gaz.resolve(inner)
+    assert region is not None and place is not None, (outer, inner)
+    assert gaz.contains(region, place) is held
+
+
 def test_every_place_lies_in_a_known_place(gaz: Gazetteer) -> None:
     for place in gaz.places.values():
         if place.within is not None:
@@ -184,6 +205,7 @@ def test_a_user_file_extends_the_built_in_places(tmp_path: Path) -> None:
         ("towns: []\n", 1, "unknown key 'towns'"),
         ("places: [\n", 2, "YAML"),
         ("home_of:\n  X: Nowhere\n", 2, "not a known place"),
+        ("places:\n  - name: A\n    kind: region\n    members: [Syria, Atlantis]\n", 4, "'Atlantis', which is not a known country"),
     ],
 )
 def test_user_file_errors_name_file_and_line(tmp_path: Path, text: str, line: int, message: str) -> None:

@@ -67,6 +67,7 @@ class Gazetteer:
         self._looked_up: dict[tuple[str, frozenset[str]], Place | None] = {}
         self._contexts: dict[str, frozenset[str]] = {}
         self._actor_words: dict[str, str | None] = {}
+        self._members: dict[str, frozenset[str]] = {}
 
     # --- the world layer -------------------------------------------------------------------------------
 
@@ -330,6 +331,8 @@ class Gazetteer:
         chain = self.ancestors(inner)
         if any(outer.same(p) for p in chain):
             return True
+        if outer.members:
+            return self._spanned(outer, inner)
         if outer.box is None or outer.kind == "country":
             return False
         country = self.country_of(outer)
@@ -340,6 +343,21 @@ class Gazetteer:
             if held is not None:
                 return held
         return False
+
+    def _spanned(self, region: Place, inner: Place) -> bool:
+        """Does a region of several countries hold inner: a place in one of them, or a region they all span?"""
+        codes = self._member_codes(region)
+        if inner.members:
+            inside = self._member_codes(inner)
+            return bool(inside) and inside <= codes
+        country = self.country_of(inner)
+        return country is not None and country.country in codes
+
+    def _member_codes(self, region: Place) -> frozenset[str]:
+        if region.name not in self._members:
+            found = (self.places.get(name) or self.lookup(name) for name in region.members)
+            self._members[region.name] = frozenset(p.country for p in found if p is not None and p.country)
+        return self._members[region.name]
 
     def undecided(self, a: Place, b: Place) -> bool:
         """Can containment not be told? A compass region against a place of its country with no geometry at all."""

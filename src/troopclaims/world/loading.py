@@ -18,7 +18,7 @@ from .places import Place, PlaceKind
 # --- loading -----------------------------------------------------------------------------------------------
 
 _KINDS: tuple[str, ...] = get_args(PlaceKind)
-_PLACE_KEYS = {"name", "kind", "aliases", "within", "demonym", "actor"}
+_PLACE_KEYS = {"name", "kind", "aliases", "within", "demonym", "actor", "members"}
 _ACTOR_KEYS = {"name", "aliases"}
 _TOP_KEYS = {"places", "actors", "home_of"}
 
@@ -130,6 +130,9 @@ class _Checker:
             parent = raw.places[name].within
             if parent is not None and not self._known(raw, parent):
                 self.report((*loc, "within"), f"place {name!r} is within {parent!r}, which is not a known place")
+            for number, member in enumerate(raw.places[name].members):
+                if not self._country(raw, member):
+                    self.report((*loc, "members", number), f"place {name!r} spans {member!r}, which is not a known country")
         self._cycles(raw, mine)
         for index, item in enumerate(self._list(data, "actors")):
             actor = self._actor(item, ("actors", index))
@@ -148,6 +151,13 @@ class _Checker:
     def _known(self, raw: _Raw, name: str) -> bool:
         """A place of this file or the layers below: the hand-kept places by name, the world by any name."""
         return name in raw.places or (self.world is not None and bool(self.world.get(" ".join(key_of(name)))))
+
+    def _country(self, raw: _Raw, name: str) -> bool:
+        mine = raw.places.get(name)
+        if mine is not None:
+            return mine.kind == "country"
+        world = self.world
+        return world is not None and any(world.row(code // 3).kind == "country" for code in world.get(" ".join(key_of(name))))
 
     def _list(self, data: dict[str, Any], name: str) -> list[Any]:
         value = data.get(name)
@@ -197,6 +207,7 @@ class _Checker:
             within=within.strip() if within else None,
             demonyms=self._strings(item, loc, "demonym"),
             actor=actor.strip() if actor else None,
+            members=self._strings(item, loc, "members"),
         )
 
     def _actor(self, item: Any, loc: tuple[int | str, ...]) -> tuple[str, tuple[str, ...]] | None:

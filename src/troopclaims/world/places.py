@@ -32,6 +32,9 @@ class Place:
     population: int = 0
     #: The area a compass region or a country covers, for containment by geometry.
     box: Box | None = None
+    #: The countries a region of several countries spans ("Sahel", "Eastern Europe"), by name: what lies in
+    #: any of them lies in the region.
+    members: tuple[str, ...] = ()
 
     @property
     def actor_name(self) -> str:
