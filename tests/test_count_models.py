@@ -22,3 +22,14 @@ def test_a_figure_with_a_letter_or_digit_after_a_hyphen_is_a_model_name(sentence
 def test_a_strong_force_is_still_counted() -> None:
     values = [c.count.value for c in read("The 2,000-strong French contingent left Chad on Friday.") if c.count is not None]
     assert 2000 in values
+
+
+def test_people_counted_in_a_photograph_are_no_force() -> None:
+    sentence = "This undated photograph provided by the army shows four soldiers boarding a helicopter in northern Niger."
+    assert [c.count.value for c in read(sentence) if c.count is not None and c.kind == "force"] == []
+
+
+def test_soldiers_wounded_after_an_aside_are_casualties() -> None:
+    sentence = "Clashes on Monday left 25 peacekeepers — 9 Poles and 16 Romanians — wounded, the mission said."
+    kinds = {c.count.value: c.kind for c in read(sentence) if c.count is not None}
+    assert kinds.get(25) == "casualties"

@@ -211,3 +211,51 @@ def test_a_denial_in_an_event_that_names_no_place_is_only_soft() -> None:
     )
     [c] = [c for c in found if c.kind == "status"]
     assert c.severity == "soft" and any("no claim names the place" in note for note in c.notes)
+
+
+def test_a_force_held_for_decades_is_past_not_a_rival_to_the_size_now() -> None:
+    found = conflicts(
+        claim("a", "one", "Britain has had thousands of troops in Cyprus for decades.", "hold", "2023-11-28", location="Cyprus",
+              actor="UK", count={"qualifier": "vague", "low": 2000, "high": 9999, "text": "thousands"}),
+        claim("b", "two", "About 1,000 British troops are stationed in Cyprus, officials said.", "hold", "2023-11-29", location="Cyprus",
+              actor="UK", count={"qualifier": "about", "value": 1000}),
+    )
+    assert [c for c in found if c.kind == "numeric" and c.severity == "hard"] == []
+    assert all("1,000" not in side.label or "there" in side.label for c in found for side in c.sides)
+    assert [c for c in found if c.kind == "numeric"] == []
+
+
+def test_forces_already_there_are_no_rival_to_those_sent() -> None:
+    found = conflicts(
+        claim("a", "one", "About 1,200 US soldiers left Germany for Romania on Friday, the Pentagon said.", "deploy", "2023-02-02",
+              origin="Germany", destination="Romania", count={"qualifier": "about", "value": 1200, "text": "About 1,200"}),
+        claim("b", "two", "The deployment will add to the more than 35,000 US troops already in Germany.", "deploy", "2023-02-03",
+              count={"qualifier": "more_than", "value": 35000, "text": "more than 35,000"}),
+    )
+    assert [c for c in found if c.kind == "numeric"] == []
+
+
+def test_two_figures_that_name_no_place_are_not_set_against_each_other() -> None:
+    found = conflicts(
+        claim("a", "one", "About 1,200 US soldiers are in Romania, the Pentagon said.", "hold", "2023-02-02", location="Romania",
+              count={"qualifier": "about", "value": 1200}),
+        claim("b", "two", "Some 90,000 troops are massed along the front, analysts say.", "hold", "2023-02-03",
+              count={"qualifier": "about", "value": 90000}),
+        claim("c", "three", "Only 300 soldiers guard the airfield, a spokesman said.", "hold", "2023-02-03",
+              count={"value": 300}),
+    )
+    [c] = [c for c in found if c.kind == "numeric"]
+    assert c.severity == "soft"
+    assert "1,200" in c.explanation and "90,000" in c.explanation
+
+
+def test_forces_sent_back_are_not_counted_as_leaving_where_they_go() -> None:
+    found = conflicts(
+        claim("a", "one", "About 1,000 US troops left Syria for Iraq on Monday.", "move", "2019-10-20", origin="Syria", destination="Iraq",
+              count={"qualifier": "about", "value": 1000}),
+        claim("d", "four", "US troops were seen leaving Syria in convoys on Monday.", "leave", "2019-10-20", origin="Syria"),
+        claim("b", "two", "Some US troops crossed back from Iraq into Syria on Tuesday.", "move", "2019-10-22", origin="Iraq", destination="Syria"),
+        claim("c", "three", "More than 2,000 US troops were sent back to Syria, the observatory said.", "move", "2019-10-29", destination="Syria",
+              count={"qualifier": "more_than", "value": 2000}),
+    )
+    assert [c for c in found if c.kind == "numeric" and "Syria" in c.topic] == []

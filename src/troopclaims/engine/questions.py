@@ -120,6 +120,18 @@ class Context:
             return self.main_origin or self.main_place
         return self.country(f.origin)
 
+    def came_from(self, f: Facet) -> str | None:
+        """Where moving forces that name no origin leave: the event's main origin, unless that is where they go (forces
+        sent back to it): then where the event's claims going there come from."""
+        going = self.going(f) if f.destination is not None else None
+        if going is None or going[0] != self.main_origin:
+            return self.main_origin
+        back = Counter(self.country(g.origin) for g in self.facets
+                       if g.origin is not None and g.destination is not None and self.country(g.destination) == going[0])
+        back.pop(going[0], None)
+        back.pop(None, None)
+        return min(back, key=lambda o: (-back[o], o or "")) if back else None
+
     def where(self, f: Facet) -> str | None:
         """Where forces are, at country level: the claim's location (by name, if the gazetteer does not know it), else
         the place of its event."""
@@ -167,11 +179,20 @@ def _floor(fig: Figure, read: bool) -> int:
     return fig.read()[0] if read else fig.low
 
 
-def _worst(figures: list[Figure], read: bool) -> tuple[Figure, Figure] | None:
-    """The lowest ceiling and the highest floor, if they miss each other: the worst pair of the lot."""
-    bottom = min(figures, key=lambda fig: (_top(fig, read), fig.shown))
-    top = max(figures, key=lambda fig: (_floor(fig, read), fig.shown))
-    return (bottom, top) if _floor(top, read) > _top(bottom, read) else None
+def _worst(figures: list[Figure], read: bool, placed: list[Figure] | None = None) -> tuple[Figure, Figure] | None:
+    """The lowest ceiling and the highest floor, if they miss each other: the worst pair of the lot.
+
+    placed: the figures whose claims name their place; a pair needs one of them (two figures that name no place
+    may count forces in two places)."""
+    pairs = []
+    for lows, highs in ((figures, figures),) if placed is None else ((placed, figures), (figures, placed)):
+        if not lows or not highs:
+            continue
+        bottom = min(lows, key=lambda fig: (_top(fig, read), fig.shown))
+        top = max(highs, key=lambda fig: (_floor(fig, read), fig.shown))
+        if _floor(top, read) > _top(bottom, read):
+            pairs.append((bottom, top))
+    return max(pairs, key=lambda p: (_floor(p[1], read) / max(_top(p[0], read), 1), p[0].shown, p[1].shown)) if pairs else None
 
 
 def counted_at(ctx: Context) -> dict[tuple[str, str], list[Facet]]:
@@ -190,7 +211,7 @@ def _counted(ctx: Context) -> dict[tuple[str, str], list[Facet]]:
         role = _role(f)
         moving = role == "moving" or (role == "added" and f.family in ("departure", "relocation"))
         spot = f.origin if moving else f.location
-        country = ctx.country(spot) if spot is not None else (ctx.main_origin if moving else ctx.main_place)
+        country = ctx.country(spot) if spot is not None else (ctx.came_from(f) if moving else ctx.main_place)
         if country is not None and spot is None and (not moving or f.destination is None):
             ctx.unplaced.add(f.claim.id)  # no place of its own: counted where its event is
         if country is not None:
@@ -211,13 +232,14 @@ def numeric(ctx: Context) -> list[Conflict]:
             q.add(_Count(role, fig), f"{fig.shown} {_ROLE_WORD[role]}", fig, f)
         answers = [k for k in q.answers if isinstance(k, _Count)]
         for k in answers:  # the story-wide comparison of sizes (across.py) reads these, not every claim again
-            if k.role != "added" and not _unplaced(ctx, q.answers[k][2]):  # a figure placed only by its event is not a force's size elsewhere
+            if k.role not in ("added", "over years") and not _unplaced(ctx, q.answers[k][2]):  # placed only by its event: no size elsewhere
                 ctx.sizes.append((country, spot, k.role, k.figure, q.answers[k][2]))
         verdicts: list[Verdict] = []
         notes: list[str] = []
         for role in ("moving", "present", "staying", "earlier"):
             figures = [k.figure for k in answers if k.role == role]
-            pair = (_worst(figures, read=False) or _worst(figures, read=True)) if len(figures) > 1 else None
+            placed = [k.figure for k in answers if k.role == role and not _unplaced(ctx, q.answers[k][2])]
+            pair = (_worst(figures, False, placed) or _worst(figures, True, placed)) if len(figures) > 1 else None
             if pair is not None:
                 verdict = compare_figures(*pair)
                 doubt = _doubt(q, role, pair) if verdict.severity == "hard" else None

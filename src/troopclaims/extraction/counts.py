@@ -49,6 +49,19 @@ _HURT_BARE_RE = re.compile(r"\b(?P<word>killed|killing|wounded|wounding|injured|
 _HURT_AFTER_RE = re.compile(
     r"\s+(?:(?:who|that)\s+(?:were|was|have\s+been|had\s+been)\s+)?(?P<word>killed|dead|wounded|injured)\b", re.IGNORECASE
 )
+#: The hurt named after an aside between dashes: "left 30 soldiers — 11 Italians and 19 Hungarians — wounded" (the
+#: aside's "and 19" cuts the clause, so this reads on past the clause's end).
+_ASIDE_HURT_RE = re.compile(
+    r"\s*[\u2014\u2013]\s*[^\u2014\u2013.;]{1,80}?[\u2014\u2013]\s*(?:(?:who|that)\s+(?:were|was|had\s+been|have\s+been)\s+)?"
+    r"(?:killed|dead|wounded|injured)\b",
+    re.IGNORECASE,
+)
+#: People counted in a picture: "this undated photograph ... shows three soldiers": no force's size.
+_PICTURED_RE = re.compile(
+    r"\b(?:photo(?:graph)?s?|pictures?|images?|footage|video)\b[^.;]{0,100}?\b(?:shows?|showing|shown|depicts?|depicting)\s+"
+    r"(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
 #: A figure that a verb of level ties to its subject: "troop levels stand at roughly 900", "would total 2,000".
 _LEVEL_VERB_RE = re.compile(
     r"\b(?:stand|stands|stood|standing|total|totals|totall?ed|totall?ing|number|numbers|numbered|numbering|"
@@ -95,7 +108,8 @@ def _kind_of(text: str, clause: tuple[int, int], amount: Amount, unit: Unit | No
     after = text[unit_end:min(clause[1], unit_end + 60)]
     if _TRAINED_RE.search(before) or _TRAINED_AFTER_RE.match(text, unit_end, clause[1]):
         return "trained"
-    if _CASUALTY_RE.search(after) or re.search(r"\b(?:killing|killed|wounding|injuring)\s+$", before, re.I):
+    if (_CASUALTY_RE.search(after) or re.search(r"\b(?:killing|killed|wounding|injuring)\s+$", before, re.I)
+            or _ASIDE_HURT_RE.match(text, unit_end, unit_end + 140)):
         return "casualties"
     if _DISPLACED_RE.search(after) or re.search(r"\b(?:displacing|displaced)\s+$", before, re.I):
         return "displaced"
@@ -120,6 +134,8 @@ def counts_in(text: str, clause: tuple[int, int], *, context: int | None = None,
         unit = unit_after(text, amount.end, end)
         if unit is not None and amount.value == 1 and _ONE_OF_RE.match(text, amount.end, unit.start):
             continue  # "one of the officers said": a person picked from a group, not a force of one
+        if _PICTURED_RE.search(text, max(start, amount.start - 140), amount.start):
+            continue
         if unit is not None:
             kind = _kind_of(text, clause, amount, unit, unit.end)
             if kind is not None:
