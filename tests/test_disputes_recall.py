@@ -259,3 +259,31 @@ def test_forces_sent_back_are_not_counted_as_leaving_where_they_go() -> None:
               count={"qualifier": "more_than", "value": 2000}),
     )
     assert [c for c in found if c.kind == "numeric" and "Syria" in c.topic] == []
+
+
+def test_an_article_that_reports_a_denial_and_the_evidence_is_no_dispute_by_itself() -> None:
+    found = conflicts(
+        claim("a", "one", "Some 2,500 US soldiers are operating in Niger, a UN report said.", "hold", "2023-07-10", location="Niger"),
+        claim("b", "one", "Until last year Washington publicly denied that its troops were operating in Niger.", "hold", "2023-07-10",
+              location="Niger", polarity="denied"),
+    )
+    assert [c for c in found if c.kind == "status"] == []
+
+
+def test_a_condition_is_no_denial_of_presence() -> None:
+    found = conflicts(
+        claim("a", "one", "Some 2,500 US soldiers are deployed in Niger, officials said.", "hold", "2023-07-10", location="Niger"),
+        claim("b", "two", "If the US does not remove its troops from Niger after the drills, the talks will fail.", "hold", "2023-07-11",
+              location="Niger", polarity="denied"),
+    )
+    assert [c for c in found if c.kind == "status"] == []
+
+
+def test_a_continent_is_no_rival_destination_to_a_country_in_it() -> None:
+    found = conflicts(
+        claim("a", "one", "About 1,700 US soldiers flew from Germany to Poland on Sunday.", "move", "2023-02-05",
+              origin="Germany", destination="Poland"),
+        claim("b", "two", "More US troops are being moved from Germany to eastern Europe, the Pentagon said.", "move", "2023-02-06",
+              origin="Germany", destination="eastern Europe"),
+    )
+    assert [c for c in found if c.kind == "destination"] == []

@@ -316,6 +316,20 @@ def _moving(f: Facet) -> bool:
     return f.family in ("departure", "relocation") and f.claim.polarity == "asserted"
 
 
+#: Continents and their parts, which hold many countries: "to eastern Europe" is no rival to "to Poland".
+_CONTINENT = re.compile(
+    r"^(?:the\s+)?(?:(?:north|south|east|west|central|northern|southern|eastern|western|north-?eastern|south-?eastern|north-?western|"
+    r"south-?western)\s+)?(?:europe|africa|asia|the\s+middle\s+east|middle\s+east|the\s+balkans|balkans|the\s+baltics|baltics|"
+    r"the\s+americas|latin\s+america|the\s+sahel|sahel|the\s+gulf|the\s+region|the\s+continent)$",
+    re.IGNORECASE,
+)
+
+
+def _wide(spot: Spot) -> bool:
+    """A place the gazetteer does not know that names a continent or a part of one."""
+    return spot.place is None and bool(_CONTINENT.match(spot.written.strip()))
+
+
 def _firm(f: Facet) -> bool:
     known = f.destination is None or f.destination.place is not None or f.destination.home
     return known and f.claim.movement != "transit" and f.claim.modality != "possibility"
@@ -324,7 +338,7 @@ def _firm(f: Facet) -> bool:
 def destination(ctx: Context) -> list[Conflict]:
     groups: dict[str, list[Facet]] = defaultdict(list)
     for f in ctx.facets:
-        if _moving(f) and f.destination is not None:
+        if _moving(f) and f.destination is not None and not _wide(f.destination):
             leaving = ctx.leaving(f)
             going = ctx.going(f)
             # going back is a return, not a rival end; "home" from the actor's own country is a misread origin

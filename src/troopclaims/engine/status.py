@@ -71,6 +71,10 @@ def status(ctx: Context) -> list[Conflict]:
     return found
 
 
+#: A clause that states a condition: "If Russia does not remove its troops ...", "Unless the forces leave ...".
+_CONDITION = re.compile(r"\W*(?:if|unless|should|were|in\s+case)\b", re.IGNORECASE)
+
+
 def presence(ctx: Context) -> list[Conflict]:
     if not any(f.family == "presence" and f.claim.polarity == "denied" for f in ctx.facets):
         return []  # most events deny nothing: no need to gather who says the forces are there
@@ -79,6 +83,8 @@ def presence(ctx: Context) -> list[Conflict]:
         if f.claim.modality != "fact":
             continue  # leave to stay, a demand to go, a plan: questions of their own
         if f.family == "presence":
+            if f.claim.polarity == "denied" and _CONDITION.match(f.claim.quote):
+                continue  # "if Russia does not remove its troops ...": a condition, no denial that they are there
             place = ctx.where(f)
             if place is not None:
                 groups[place][f.claim.polarity == "denied"].append(f)
@@ -88,7 +94,8 @@ def presence(ctx: Context) -> list[Conflict]:
                 groups[going[0]][0].append(f)
     found = []
     for place, (yes, no) in sorted(groups.items()):
-        if not yes or not no:
+        # an article that reports a denial beside the evidence against it tells of a dispute; it is no side of one alone
+        if not yes or not no or not {f.source.id for f in yes} - {f.source.id for f in no}:
             continue
         q = Question("status", f"presence-{place}", f"Whether {ctx.people} forces were in {place}", {})
         for f in yes:
