@@ -21,7 +21,8 @@ from .completion import completion
 from .events import Event, build_events
 from .facets import Facet, build_facets, without_cycle_collection
 from .findings import KINDS, Answer, Conflict, Side
-from .questions import Context, destination, numeric, origin, ref, slug
+from .questions import Context, numeric, ref, slug
+from .routes import destination, origin
 from .status import presence, status
 from .textsim import Shared, shared_text
 from .timing import permission, timing

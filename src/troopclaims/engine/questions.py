@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from ..world import Gazetteer
 from .events import Event
-from .facets import POINT_KINDS, Facet, Spot, country_key, is_home, relation
+from .facets import POINT_KINDS, Facet, Spot, country_key, is_home
 from .findings import Answer, ClaimRef, Conflict, PlacePoint, Side, Value
 from .roles import ROLE_WORD as _ROLE_WORD
 from .roles import role_of as _role
@@ -85,6 +85,7 @@ class Context:
         counted.pop(None, None)
         self.main_origin: str | None = min(counted, key=lambda o: (-counted[o], o or "")) if counted else None
         self._place: tuple[str | None] | None = None  # the event's main place, worked out when first asked
+        self._back: tuple[str | None] | None = None  # where forces sent back to the main origin came from (came_from)
         #: Claims counted at the event's place because they name none (numeric() makes their conflicts soft).
         self.unplaced: set[str] = set()
 
@@ -122,15 +123,17 @@ class Context:
 
     def came_from(self, f: Facet) -> str | None:
         """Where moving forces that name no origin leave: the event's main origin, unless that is where they go (forces
-        sent back to it): then where the event's claims going there come from."""
+        sent back to it): then where the event's claims going there come from (worked out once per event)."""
         going = self.going(f) if f.destination is not None else None
         if going is None or going[0] != self.main_origin:
             return self.main_origin
-        back = Counter(self.country(g.origin) for g in self.facets
-                       if g.origin is not None and g.destination is not None and self.country(g.destination) == going[0])
-        back.pop(going[0], None)
-        back.pop(None, None)
-        return min(back, key=lambda o: (-back[o], o or "")) if back else None
+        if self._back is None:
+            back = Counter(self.country(g.origin) for g in self.facets
+                           if g.origin is not None and g.destination is not None and self.country(g.destination) == going[0])
+            back.pop(going[0], None)
+            back.pop(None, None)
+            self._back = (min(back, key=lambda o: (-back[o], o or "")) if back else None,)
+        return self._back[0]
 
     def where(self, f: Facet) -> str | None:
         """Where forces are, at country level: the claim's location (by name, if the gazetteer does not know it), else
@@ -151,13 +154,6 @@ class Context:
         if country is None:
             return None
         return country, PlacePoint(country, country if spot.place else None, country if spot.place else None)
-
-
-def _point(ctx: Context, spot: Spot) -> PlacePoint:
-    if spot.place is None:
-        return PlacePoint(spot.written, None, None)
-    country = ctx.gazetteer.country_of(spot.place)
-    return PlacePoint(spot.place.name, spot.place.name, country.name if country else None)
 
 
 # --- how many ----------------------------------------------------------------------------------------------
@@ -206,9 +202,11 @@ def _counted(ctx: Context) -> dict[tuple[str, str], list[Facet]]:
     """Counted personnel by the place they are counted at: (country, one spot in it or "" for the country)."""
     groups: dict[tuple[str, str], list[Facet]] = defaultdict(list)
     for f in ctx.facets:
-        if f.claim.count is None or f.units != "personnel" or f.claim.polarity != "asserted" or _role(f) is None:
+        if f.claim.count is None or f.units != "personnel" or f.claim.polarity != "asserted":
             continue
         role = _role(f)
+        if role is None:
+            continue
         moving = role == "moving" or (role == "added" and f.family in ("departure", "relocation"))
         spot = f.origin if moving else f.location
         country = ctx.country(spot) if spot is not None else (ctx.came_from(f) if moving else ctx.main_place)
@@ -307,131 +305,3 @@ def _part_of(parts: list[Figure], present: list[Figure], verb: str, where: str, 
     # A figure "there" may have been counted after the departure (those who remain): soft, and said so.
     notes.append(f"unless the {small.shown} there were counted after the others left: then they are those who remain")
     return [Verdict("soft", reason, round(ratio, 2))]
-
-
-# --- where to, where in a country, where from --------------------------------------------------------------
-
-
-def _moving(f: Facet) -> bool:
-    return f.family in ("departure", "relocation") and f.claim.polarity == "asserted"
-
-
-#: Continents and their parts, which hold many countries: "to eastern Europe" is no rival to "to Poland".
-_CONTINENT = re.compile(
-    r"^(?:the\s+)?(?:(?:north|south|east|west|central|northern|southern|eastern|western|north-?eastern|south-?eastern|north-?western|"
-    r"south-?western)\s+)?(?:europe|africa|asia|the\s+middle\s+east|middle\s+east|the\s+balkans|balkans|the\s+baltics|baltics|"
-    r"the\s+americas|latin\s+america|the\s+sahel|sahel|the\s+gulf|the\s+region|the\s+continent)$",
-    re.IGNORECASE,
-)
-
-
-def _wide(spot: Spot) -> bool:
-    """A place the gazetteer does not know that names a continent or a part of one."""
-    return spot.place is None and bool(_CONTINENT.match(spot.written.strip()))
-
-
-def _firm(f: Facet) -> bool:
-    known = f.destination is None or f.destination.place is not None or f.destination.home
-    return known and f.claim.movement != "transit" and f.claim.modality != "possibility"
-
-
-def destination(ctx: Context) -> list[Conflict]:
-    groups: dict[str, list[Facet]] = defaultdict(list)
-    for f in ctx.facets:
-        if _moving(f) and f.destination is not None and not _wide(f.destination):
-            leaving = ctx.leaving(f)
-            going = ctx.going(f)
-            # going back is a return, not a rival end; "home" from the actor's own country is a misread origin
-            if leaving is not None and going is not None and going[0] != leaving and not (going[1].home and going[1].name == leaving):
-                groups[leaving].append(f)
-    found = []
-    for leaving, members in sorted(groups.items()):
-        q = Question("destination", leaving, f"Where {ctx.people} forces leaving {leaving} went", {})
-        for f in members:
-            going = ctx.going(f)
-            assert going is not None
-            q.add(going[0], going[0], going[1], f)
-        if len(q.answers) > 1:
-            labels = sorted(q.answers, key=lambda k: (-len(q.answers[k][2]), str(k)))
-            firm = [k for k in labels if any(_firm(f) for f in q.answers[k][2])]
-            severity = "hard" if len(firm) > 1 else "soft"
-            a, b = (firm + [k for k in labels if k not in firm])[:2]
-            counts = "; ".join(f"{claims_said(len(q.answers[k][2]))} {'say' if len(q.answers[k][2]) > 1 else 'says'} {q.answers[k][0]}" for k in labels)
-            explanation = f"{q.answers[a][0]} and {q.answers[b][0]} are different destinations for the same forces leaving {leaving} ({counts})"
-            notes = []
-            said = [f for k in labels for f in q.answers[k][2]]
-            unknown = sorted({f.destination.written for f in said if f.destination and f.destination.place is None and not f.destination.home})
-            if unknown:
-                notes.append(f"the gazetteer does not know {', '.join(unknown)}: it may lie inside the other answer")
-            if severity == "soft" and any(f.claim.movement == "transit" or f.claim.modality == "possibility" for f in said):
-                notes.append("one side only passes through or is a possibility")
-            plans = [q.answers[k][0] for k in labels if all(f.claim.modality == "plan" for f in q.answers[k][2])]
-            if plans:
-                notes.append(f"only plans or promises say {' / '.join(plans)}: the forces can go to one place and then the other")
-            found.append(q.conflict(ctx.event, severity, explanation, notes))
-        found.extend(_locations(ctx, leaving, members))
-    return found
-
-
-def _locations(ctx: Context, leaving: str, members: list[Facet]) -> list[Conflict]:
-    """Rival parts of one destination country: western Iraq against Nineveh."""
-    by_country: dict[str, dict[str, tuple[Spot, list[Facet]]]] = defaultdict(dict)
-    for f in members:
-        spot = f.destination
-        if spot is None or spot.place is None or spot.place.kind == "country" or is_home(spot, f.actor, ctx.gazetteer):
-            continue
-        country = ctx.country(spot)
-        if country:
-            by_country[country].setdefault(spot.place.name, (spot, []))[1].append(f)
-    found = []
-    for country, places in sorted(by_country.items()):
-        names = sorted(places)[:50]  # distinct named parts of one country in one event are few; the cap bounds the pairs
-        rivals = [(x, y) for i, x in enumerate(names) for y in names[i + 1 :]
-                  if relation(ctx.gazetteer, places[x][0], places[y][0]) == "disjoint" and not _named_after(x, y)]
-        if not rivals:
-            continue
-        q = Question("location", f"{leaving}-{country}", f"Where in {country} {ctx.people} forces went", {})
-        involved = sorted({n for pair in rivals for n in pair})
-        for name in involved:
-            spot, facets = places[name]
-            for f in facets:
-                q.add(name, name, _point(ctx, spot), f)
-        kind = {name: spot.place.kind for name, (spot, _) in places.items() if spot.place is not None}
-        areas = [(x, y) for x, y in rivals if {kind.get(x), kind.get(y)} <= {"region", "province"}]
-        hard = bool(areas)
-        x, y = (areas or rivals)[0]
-        explanation = f"{x} and {y} are different parts of {country}: one force cannot be in both"
-        notes = [] if hard else ["a town or base and a region are named: the force may be spread over both"]
-        found.append(q.conflict(ctx.event, "hard" if hard else "soft", explanation, notes))
-    return found
-
-
-def _named_after(a: str, b: str) -> bool:
-    """ "Rzeszow" and "Rzeszow-Jasionka Airport": a base or airport named after the town it serves is no rival to it."""
-    x, y = sorted((a.casefold(), b.casefold()), key=len)
-    return y.startswith(x) and not y[len(x):len(x) + 1].isalnum()
-
-
-def origin(ctx: Context) -> list[Conflict]:
-    groups: dict[str, list[Facet]] = defaultdict(list)
-    for f in ctx.facets:
-        going = ctx.going(f) if _moving(f) else None
-        if going is not None and f.origin is not None and not going[1].home and ctx.country(f.origin) not in (None, going[0]):
-            groups[going[0]].append(f)
-    found = []
-    for target, members in sorted(groups.items()):
-        q = Question("origin", target, f"Where the {ctx.people} forces reaching {target} came from", {})
-        for f in members:
-            country = ctx.country(f.origin)
-            assert country is not None and f.origin is not None
-            q.add(country, country, PlacePoint(country, country if f.origin.place else None, country if f.origin.place else None), f)
-        if len(q.answers) < 2:
-            continue
-        labels = sorted(q.answers, key=lambda k: (-len(q.answers[k][2]), str(k)))
-        facts = [k for k in labels if any(f.claim.modality == "fact" for f in q.answers[k][2])]
-        severity = "hard" if len(facts) > 1 else "soft"
-        a, b = labels[:2]
-        explanation = f"{a} and {b} are different origins for the forces reaching {target}"
-        notes = ["two movements at the same time would make both true"]
-        found.append(q.conflict(ctx.event, severity, explanation, notes))
-    return found
