@@ -25,11 +25,11 @@ def test_a_strong_force_is_still_counted() -> None:
 
 
 def test_people_counted_in_a_photograph_are_no_force() -> None:
-    sentence = "This undated photograph provided by the army shows four soldiers boarding a helicopter in northern Niger."
+    sentence = "A picture released by the ministry shows four soldiers boarding a helicopter near Agadez."
     assert [c.count.value for c in read(sentence) if c.count is not None and c.kind == "force"] == []
 
 
 def test_soldiers_wounded_after_an_aside_are_casualties() -> None:
-    sentence = "Clashes on Monday left 25 peacekeepers — 9 Poles and 16 Romanians — wounded, the mission said."
+    sentence = "Monday's riot saw 25 peacekeepers — 9 from Poland and 16 from Romania — injured by stones and bottles."
     kinds = {c.count.value: c.kind for c in read(sentence) if c.count is not None}
     assert kinds.get(25) == "casualties"

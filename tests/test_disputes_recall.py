@@ -41,9 +41,9 @@ def test_forces_going_home_do_not_tie_events_through_home() -> None:
 
 def test_a_denied_presence_against_forces_said_to_be_there_is_a_status_dispute() -> None:
     found = conflicts(
-        claim("a", "one", "Between 2,000 and 3,000 US soldiers are operating in Niger, a UN report said.", "hold", "2023-07-10",
+        claim("a", "one", "UN investigators estimated that 2,000 to 3,000 US soldiers were stationed across Niger.", "hold", "2023-07-10",
               location="Niger", count={"qualifier": "range", "low": 2000, "high": 3000}),
-        claim("b", "two", "Washington has never acknowledged that its troops are operating in Niger.", "hold", "2023-07-08",
+        claim("b", "two", "The US government has at no point admitted to having soldiers in Niger.", "hold", "2023-07-08",
               location="Niger", polarity="denied"),
     )
     [c] = [c for c in found if c.kind == "status"]
@@ -56,7 +56,7 @@ def test_a_denial_that_names_no_place_is_about_the_place_of_its_event() -> None:
     found = conflicts(
         claim("a", "one", "Some 2,500 US soldiers are deployed in Niger, a UN report said.", "hold", "2023-07-10",
               location="Niger", count={"qualifier": "about", "value": 2500}),
-        claim("b", "two", "Washington denied that its soldiers were there.", "hold", "2023-07-09", polarity="denied"),
+        claim("b", "two", "The embassy denied reports that American soldiers were there.", "hold", "2023-07-09", polarity="denied"),
     )
     [c] = [c for c in found if c.kind == "status"]
     assert {side.claims for side in c.sides} == {("a",), ("b",)}
@@ -84,9 +84,9 @@ def test_a_denied_permission_to_stay_is_no_denied_presence() -> None:
 
 def test_a_count_with_no_place_is_counted_where_its_event_is_and_only_softly() -> None:
     found = conflicts(
-        claim("a", "one", "Some 9,000 US troops are expected to gather in Poland for the drills, NATO said.", "hold", "2023-02-02",
+        claim("a", "one", "The alliance put the US force gathering in Poland for the drills at some 9,000 troops.", "hold", "2023-02-02",
               location="Poland", count={"qualifier": "about", "value": 9000}),
-        claim("b", "two", "Washington has said that fewer than 4,000 soldiers will take part in the drills.", None, "2023-02-02",
+        claim("b", "two", "Under 4,000 soldiers are taking part in the exercise, the Pentagon insisted.", None, "2023-02-02",
               count={"qualifier": "fewer_than", "value": 4000}),
     )
     [c] = [c for c in found if c.kind == "numeric"]
@@ -99,7 +99,7 @@ def test_a_count_with_no_place_that_agrees_is_no_conflict() -> None:
     found = conflicts(
         claim("a", "one", "Some 9,000 US troops are in Poland for the drills, NATO said.", "hold", "2023-02-02",
               location="Poland", count={"qualifier": "about", "value": 9000}),
-        claim("b", "two", "Nearly 9,000 soldiers are taking part in the drills.", None, "2023-02-03",
+        claim("b", "two", "The exercise involves close to 9,000 soldiers.", None, "2023-02-03",
               count={"qualifier": "about", "value": 9000}),
     )
     assert [c for c in found if c.kind == "numeric"] == []
@@ -110,9 +110,9 @@ def test_a_count_with_no_place_that_agrees_is_no_conflict() -> None:
 
 def test_left_against_still_there_later_is_a_completion_dispute_at_an_unknown_place() -> None:
     found = conflicts(
-        claim("a", "one", "The rebels withdrew from Kalunga on Friday, handing it to the regional force.", "withdraw", "2023-12-22",
+        claim("a", "one", "Rebel fighters pulled out of Kalunga on Friday under the ceasefire deal.", "withdraw", "2023-12-22",
               origin="Kalunga", actor="M23"),
-        claim("b", "two", "Residents said the rebels are still in the area ten days later, and the withdrawal has not been effective.",
+        claim("b", "two", "A week and a half on, farmers say the fighters never went away and are still camped in the hills.",
               "hold", "2024-01-02", actor="M23"),
     )
     [c] = [c for c in found if c.kind == "status"]
@@ -122,9 +122,9 @@ def test_left_against_still_there_later_is_a_completion_dispute_at_an_unknown_pl
 
 def test_still_there_before_the_departure_is_no_dispute() -> None:
     found = conflicts(
-        claim("a", "one", "The rebels withdrew from Kalunga on Friday, handing it to the regional force.", "withdraw", "2023-12-22",
+        claim("a", "one", "Rebel fighters pulled out of Kalunga on Friday under the ceasefire deal.", "withdraw", "2023-12-22",
               origin="Kalunga", actor="M23"),
-        claim("b", "two", "The rebels are still in the area, residents said on Monday.", "hold", "2023-12-18", actor="M23"),
+        claim("b", "two", "Fighters are still manning checkpoints there, a local official said on Monday.", "hold", "2023-12-18", actor="M23"),
     )
     assert [c for c in found if c.kind == "status"] == []
 
@@ -133,7 +133,7 @@ def test_still_there_before_the_departure_is_no_dispute() -> None:
 
 
 def test_a_figure_named_as_part_of_another_is_no_rival_to_it() -> None:
-    quote = "The mission now numbers about 4,200 troops, including some 400 from Greece."
+    quote = "The peacekeeping force of about 4,200, including some 400 soldiers sent by Greece, patrols the border."
     found = conflicts(
         claim("a", "one", quote, "hold", "2023-06-03", location="Kosovo", count={"qualifier": "about", "value": 4200, "text": "about 4,200"}),
         claim("b", "one", quote, "hold", "2023-06-03", location="Kosovo", count={"qualifier": "about", "value": 400, "text": "some 400"}),
@@ -147,7 +147,7 @@ def test_another_wave_of_troops_is_no_rival_to_the_first() -> None:
     found = conflicts(
         claim("a", "one", "About 1,200 US soldiers are being sent to Romania, the Pentagon said.", "deploy", "2023-02-02",
               origin="Germany", destination="Romania", count={"qualifier": "about", "value": 1200, "text": "About 1,200"}),
-        claim("b", "two", "The Pentagon ordered another 4,000 troops to Romania on Friday.", "deploy", "2023-02-10",
+        claim("b", "two", "A second order on Friday will send another 4,000 soldiers to Romania.", "deploy", "2023-02-10",
               origin="Germany", destination="Romania", count={"value": 4000, "text": "4,000"}),
     )
     assert [c for c in found if c.kind == "numeric"] == []
@@ -188,7 +188,7 @@ def test_a_denial_about_a_place_the_gazetteer_does_not_know_is_not_about_the_eve
 
 def test_a_continued_presence_does_not_make_a_departure_under_way() -> None:
     found = conflicts(
-        claim("a", "one", "Last month the troops left Gao after officials raised concerns about their continued presence.",
+        claim("a", "one", "Their continued presence had angered townspeople; the soldiers finally quit Gao in April.",
               "leave", "2023-04", origin="Mali"),
         claim("b", "two", "Troops were seen leaving Gao on Friday, residents said.", "leave", "2023-05-19", origin="Mali"),
     )
@@ -215,7 +215,7 @@ def test_a_denial_in_an_event_that_names_no_place_is_only_soft() -> None:
 
 def test_a_force_held_for_decades_is_past_not_a_rival_to_the_size_now() -> None:
     found = conflicts(
-        claim("a", "one", "Britain has had thousands of troops in Cyprus for decades.", "hold", "2023-11-28", location="Cyprus",
+        claim("a", "one", "The British garrison in Cyprus has numbered in the thousands for generations.", "hold", "2023-11-28", location="Cyprus",
               actor="UK", count={"qualifier": "vague", "low": 2000, "high": 9999, "text": "thousands"}),
         claim("b", "two", "About 1,000 British troops are stationed in Cyprus, officials said.", "hold", "2023-11-29", location="Cyprus",
               actor="UK", count={"qualifier": "about", "value": 1000}),
@@ -229,7 +229,7 @@ def test_forces_already_there_are_no_rival_to_those_sent() -> None:
     found = conflicts(
         claim("a", "one", "About 1,200 US soldiers left Germany for Romania on Friday, the Pentagon said.", "deploy", "2023-02-02",
               origin="Germany", destination="Romania", count={"qualifier": "about", "value": 1200, "text": "About 1,200"}),
-        claim("b", "two", "The deployment will add to the more than 35,000 US troops already in Germany.", "deploy", "2023-02-03",
+        claim("b", "two", "The new arrivals join more than 35,000 US personnel already stationed in Germany.", "deploy", "2023-02-03",
               count={"qualifier": "more_than", "value": 35000, "text": "more than 35,000"}),
     )
     assert [c for c in found if c.kind == "numeric"] == []
@@ -263,8 +263,8 @@ def test_forces_sent_back_are_not_counted_as_leaving_where_they_go() -> None:
 
 def test_an_article_that_reports_a_denial_and_the_evidence_is_no_dispute_by_itself() -> None:
     found = conflicts(
-        claim("a", "one", "Some 2,500 US soldiers are operating in Niger, a UN report said.", "hold", "2023-07-10", location="Niger"),
-        claim("b", "one", "Until last year Washington publicly denied that its troops were operating in Niger.", "hold", "2023-07-10",
+        claim("a", "one", "Roughly 2,500 US soldiers are based in Niger, according to a UN estimate.", "hold", "2023-07-10", location="Niger"),
+        claim("b", "one", "For months the government rejected any suggestion that its soldiers were deployed in Niger.", "hold", "2023-07-10",
               location="Niger", polarity="denied"),
     )
     assert [c for c in found if c.kind == "status"] == []
@@ -273,7 +273,7 @@ def test_an_article_that_reports_a_denial_and_the_evidence_is_no_dispute_by_itse
 def test_a_condition_is_no_denial_of_presence() -> None:
     found = conflicts(
         claim("a", "one", "Some 2,500 US soldiers are deployed in Niger, officials said.", "hold", "2023-07-10", location="Niger"),
-        claim("b", "two", "If the US does not remove its troops from Niger after the drills, the talks will fail.", "hold", "2023-07-11",
+        claim("b", "two", "Should American soldiers not be withdrawn from Niger by spring, cooperation would end, the junta warned.", "hold", "2023-07-11",
               location="Niger", polarity="denied"),
     )
     assert [c for c in found if c.kind == "status"] == []

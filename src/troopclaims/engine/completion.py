@@ -47,7 +47,7 @@ def completion(ctx: Context) -> list[Conflict]:
     return found + _still_there(ctx)
 
 
-#: "Are still in the area", "remain in the town": forces said to be there yet, not merely there.
+#: "Are still camped in the hills", "remain in the town": forces said to be there yet, not merely there.
 _STILL = re.compile(r"\b(?:still|yet\s+to\s+(?:leave|withdraw|pull\s+out)|remain(?:s|ed|ing)?\s+(?:in|at|there|on)\b)", re.IGNORECASE)
 
 

@@ -3,7 +3,6 @@ the forces reaching a place came from (origin). Split from questions.py, whose C
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 
 from .facets import Facet, Spot, is_home, relation
@@ -25,18 +24,13 @@ def _moving(f: Facet) -> bool:
     return f.family in ("departure", "relocation") and f.claim.polarity == "asserted"
 
 
-#: Continents and their parts, which hold many countries: "to eastern Europe" is no rival to "to Poland".
-_CONTINENT = re.compile(
-    r"^(?:the\s+)?(?:(?:north|south|east|west|central|northern|southern|eastern|western|north-?eastern|south-?eastern|north-?western|"
-    r"south-?western)\s+)?(?:europe|africa|asia|the\s+middle\s+east|middle\s+east|the\s+balkans|balkans|the\s+baltics|baltics|"
-    r"the\s+americas|latin\s+america|the\s+sahel|sahel|the\s+gulf|the\s+region|the\s+continent)$",
-    re.IGNORECASE,
-)
-
-
-def _wide(spot: Spot) -> bool:
-    """A place the gazetteer does not know that names a continent or a part of one."""
-    return spot.place is None and bool(_CONTINENT.match(spot.written.strip()))
+def _held(ctx: Context, q: Question) -> list[object]:
+    """Answers that are regions holding another answer (a region of several countries and one of its members)."""
+    places = {key: {f.destination.place for f in facets if f.destination is not None and f.destination.place is not None}
+              for key, (_, _, facets) in q.answers.items()}
+    return [key for key, mine in places.items()
+            if any(p.kind == "region" and p.country is None and any(ctx.gazetteer.contains(p, o) for k, others in places.items() if k != key for o in others)
+                   for p in mine)]
 
 
 def _firm(f: Facet) -> bool:
@@ -47,7 +41,7 @@ def _firm(f: Facet) -> bool:
 def destination(ctx: Context) -> list[Conflict]:
     groups: dict[str, list[Facet]] = defaultdict(list)
     for f in ctx.facets:
-        if _moving(f) and f.destination is not None and not _wide(f.destination):
+        if _moving(f) and f.destination is not None:
             leaving = ctx.leaving(f)
             going = ctx.going(f)
             # going back is a return, not a rival end; "home" from the actor's own country is a misread origin
@@ -60,6 +54,9 @@ def destination(ctx: Context) -> list[Conflict]:
             going = ctx.going(f)
             assert going is not None
             q.add(going[0], going[0], going[1], f)
+        held = _held(ctx, q)
+        for key in held:  # "to eastern Europe" holds "to Poland": the wider answer is no rival to the narrower one
+            del q.answers[key]
         if len(q.answers) > 1:
             labels = sorted(q.answers, key=lambda k: (-len(q.answers[k][2]), str(k)))
             firm = [k for k in labels if any(_firm(f) for f in q.answers[k][2])]

@@ -4,7 +4,7 @@ The same modality on both sides (a fact against a fact, a plan against a plan) i
 is soft. "Moved to Iraq rather than go home" says no to going home, as a denial would.
 
 Whether the forces are there at all: "3,000 of its soldiers are operating in X" (or forces pouring into X)
-against "it has never acknowledged that its troops are in X". Hard only when both sides name the place
+against "it has never admitted having soldiers in X". Hard only when both sides name the place
 and lie within a week of each other; a side placed by its event, or days further apart, leaves it soft.
 """
 
@@ -71,7 +71,7 @@ def status(ctx: Context) -> list[Conflict]:
     return found
 
 
-#: A clause that states a condition: "If Russia does not remove its troops ...", "Unless the forces leave ...".
+#: A clause that states a condition: "Should the soldiers not be withdrawn by spring ...", "Unless the forces leave ...".
 _CONDITION = re.compile(r"\W*(?:if|unless|should|were|in\s+case)\b", re.IGNORECASE)
 
 
@@ -84,7 +84,7 @@ def presence(ctx: Context) -> list[Conflict]:
             continue  # leave to stay, a demand to go, a plan: questions of their own
         if f.family == "presence":
             if f.claim.polarity == "denied" and _CONDITION.match(f.claim.quote):
-                continue  # "if Russia does not remove its troops ...": a condition, no denial that they are there
+                continue  # "should the soldiers not be withdrawn ...": a condition, no denial that they are there
             place = ctx.where(f)
             if place is not None:
                 groups[place][f.claim.polarity == "denied"].append(f)

@@ -49,14 +49,14 @@ _HURT_BARE_RE = re.compile(r"\b(?P<word>killed|killing|wounded|wounding|injured|
 _HURT_AFTER_RE = re.compile(
     r"\s+(?:(?:who|that)\s+(?:were|was|have\s+been|had\s+been)\s+)?(?P<word>killed|dead|wounded|injured)\b", re.IGNORECASE
 )
-#: The hurt named after an aside between dashes: "left 30 soldiers — 11 Italians and 19 Hungarians — wounded" (the
-#: aside's "and 19" cuts the clause, so this reads on past the clause's end).
+#: The hurt named after an aside between dashes: "25 peacekeepers — 9 from one country and 16 from another — injured"
+#: (the aside's "and 16" cuts the clause, so this reads on past the clause's end).
 _ASIDE_HURT_RE = re.compile(
     r"\s*[\u2014\u2013]\s*[^\u2014\u2013.;]{1,80}?[\u2014\u2013]\s*(?:(?:who|that)\s+(?:were|was|had\s+been|have\s+been)\s+)?"
     r"(?:killed|dead|wounded|injured)\b",
     re.IGNORECASE,
 )
-#: People counted in a picture: "this undated photograph ... shows three soldiers": no force's size.
+#: People counted in a picture: "a picture released by the ministry shows four soldiers": no force's size.
 _PICTURED_RE = re.compile(
     r"\b(?:photo(?:graph)?s?|pictures?|images?|footage|video)\b[^.;]{0,100}?\b(?:shows?|showing|shown|depicts?|depicting)\s+"
     r"(?:[\w-]+\s+){0,2}$",
