@@ -163,3 +163,20 @@ def test_a_place_keeps_the_spelling_of_the_article_when_it_names_the_same_place(
 
 def test_a_province_keeps_the_worlds_name() -> None:
     assert only("American forces left their bases in Hasakah province.").origin == "Hasakah Governorate"
+
+
+# --- a place said of the speaker, and a movement not taken from an adjective -------------------------------------
+
+@pytest.mark.parametrize(("sentence", "place"), [
+    ("Officials in Stockholm denied that any Swedish troops were still in Cyprus.", "Cyprus"),
+    ("Diplomats in Paris said about 300 French troops were still in Chad.", "Chad"),
+    ("Sources at the ministry in Ankara said some 500 Turkish soldiers remain in Qatar.", "Qatar"),
+])
+def test_where_the_speaker_is_is_not_where_the_forces_are(sentence: str, place: str) -> None:
+    claim = only(sentence)
+    assert claim.location == place, claim
+
+
+def test_a_remaining_force_that_will_not_leave_is_not_a_denied_stay() -> None:
+    claim = only("The remaining Swedish troops will not leave Cyprus before April, officials said.")
+    assert (claim.movement, claim.polarity, claim.origin) == ("leave", "denied", "Cyprus")

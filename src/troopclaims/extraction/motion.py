@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from .tree import Piece
 
 _NOUNS_AFTER = r"(?:\s+(?:the\s+|its\s+|their\s+|all\s+|some\s+|our\s+)?(?:[\w.,-]+\s+){0,3}?(?:troops|soldiers|forces|personnel|units|marines))"
+_FORCE_NOUN = r"(?:troops|soldiers|forces|personnel|peacekeepers|units|servicemen|marines|contingents?)\b"
 _MOVES = {
     "return": (
         r"return(?:s|ed|ing)?|(?:come|comes|came|coming|go|goes|going|went|gone|head(?:s|ed|ing)?|fly|flew|flown)\s+back"
@@ -64,7 +65,9 @@ _MOVES = {
         r"|order(?:s|ed|ing)?(?=\s+(?:[\w-]+\s+){0,3}?(?:troops|soldiers|forces|units)\s+to\s+(?-i:[A-Z]))"
     ),
     "stay": (
-        r"stay(?:s|ed|ing)?|remain(?:s|ed|ing)?|keep(?:s|ing)?|kept|left\s+behind|linger(?:s|ed|ing)?"
+        # "the remaining troops will leave": an adjective naming which forces, not the clause's movement
+        r"stay(?:s|ed|ing)?|remain(?:s|ed)?|remaining(?!\s+(?:[\w,.'’-]+\s+){0,3}?" + _FORCE_NOUN + r")"
+        r"|keep(?:s|ing)?|kept|left\s+behind|linger(?:s|ed|ing)?"
         r"|continu(?:e|es|ed|ing)\s+(?:[\w'’]+\s+){0,4}?presence"
     ),
     "hold": (

@@ -76,6 +76,8 @@ def tree_role(piece: Piece, start: int, end: int) -> str | None:
             return "other"
         if word == "for" and governor.lower_ in LEAVING:
             return "destination"  # "left Jordan for Cyprus"
+        if word in ("in", "at") and _speaking(governor):
+            return "other"  # "officials in Stockholm denied ...": where the speaker is, not the forces
         if word in ("in", "at", "near", "outside") and governor.lower_ in THROUGH and governor.dep_ in ("pobj", "dobj"):
             token = governor  # "from its base in X" is from X
             continue
@@ -87,6 +89,19 @@ def tree_role(piece: Piece, start: int, end: int) -> str | None:
             return "origin"
         return _ROLES.get(word, "other")
     return None
+
+
+def _speaking(noun: Token) -> bool:
+    """Is noun the one who speaks: the subject of a verb of saying, or a noun inside that subject?"""
+    from .saying import SAYING
+
+    for _ in range(4):
+        if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.lower_ in SAYING:
+            return True
+        if noun.dep_ != "pobj" or noun.head.dep_ != "prep":
+            return False
+        noun = noun.head.head  # "sources at the ministry in Ankara said"
+    return False
 
 
 #: Last words of names of units and bodies, which "to" and "from" govern as often as places.
