@@ -68,10 +68,10 @@ def sizes_across(contexts: list[Context], found: list[Conflict]) -> tuple[list[C
                     moving.append(size)
         # the event's own "to X" keys: its moving figures whose claims name X as where they go are of forces sent to X
         if moving:
+            goes = [{ctx.country(f.destination) for f in m.facets if f.destination is not None} for m in moving]
             for key in ctx.event.places:
                 if key.startswith("to "):
-                    sent = [m for m in moving if any(f.destination is not None and ctx.country(f.destination) == key[3:] for f in m.facets)]
-                    arrivals[(ctx.event.actor, key[3:])].extend(sent)
+                    arrivals[(ctx.event.actor, key[3:])].extend(m for m, to in zip(moving, goes) if key[3:] in to)
     added: list[Conflict] = []
     notes: dict[str, list[str]] = defaultdict(list)  # conflict id -> notes
     for (actor, country, kind), members in sorted(sizes.items(), key=lambda kv: kv[0]):

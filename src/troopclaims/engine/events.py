@@ -309,8 +309,9 @@ def _slug(text: str, limit: int = 24) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-")[:limit].strip("-") or "x"
 
 
-def _main(counter: Iterable[str], prefix: str) -> str | None:
-    counts = Counter(k[len(prefix):] for k in counter if k.startswith(prefix))
+def _main(counter: Counter[str], prefix: str, besides: str | None = None) -> str | None:
+    """The key with this prefix most claims name (the first in order on a tie), leaving out one if asked."""
+    counts = {k[len(prefix):]: n for k, n in counter.items() if k.startswith(prefix) and k[len(prefix):] != besides}
     return min(counts, key=lambda k: (-counts[k], k)) if counts else None
 
 
@@ -329,9 +330,9 @@ def _name(drafts: list[_Draft], gazetteer: Gazetteer) -> list[Event]:
     for draft in sorted(drafts, key=lambda d: (d.actor, d.start, min(it.facet.claim.id for it in d.items))):
         keys = draft.keys
         shown = {k: v for it in draft.items for k, v in it.places.items()}
-        origin = _main(keys.elements(), "from ")
+        origin = _main(keys, "from ")
         # forces sent back where they came from are a leg of the movement, not its destination: "Syria → Syria" says nothing
-        target = _main((k for k in keys.elements() if k != f"to {origin}"), "to ") or _main(keys.elements(), "to ")
+        target = _main(keys, "to ", besides=origin) or _main(keys, "to ")
         origin = shown.get(f"from {origin}", origin) if origin else None
         target = shown.get(f"to {target}", target) if target else None
         if origin and target:

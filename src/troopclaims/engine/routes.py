@@ -54,7 +54,7 @@ def destination(ctx: Context) -> list[Conflict]:
             going = ctx.going(f)
             assert going is not None
             q.add(going[0], going[0], going[1], f)
-        held = _held(ctx, q)
+        held = _held(ctx, q) if len(q.answers) > 1 else []
         for key in held:  # "to eastern Europe" holds "to Poland": the wider answer is no rival to the narrower one
             del q.answers[key]
         if len(q.answers) > 1:
