@@ -398,3 +398,14 @@ def test_an_airport_named_after_its_town_is_no_rival_place() -> None:
         move("b", "two", quote="US troops landed at Rzeszow-Jasionka Airport.", origin="United States", destination="Rzeszow-Jasionka Airport"),
     )
     assert [c for c in found if c.kind == "location"] == []
+
+
+def test_forces_counted_where_they_arrived_are_no_certain_rival_to_all_who_left() -> None:
+    # 350 left Syria; 200 reached one destination. Those 200 name no place they left: they may be a part.
+    found = conflicts(
+        move("a", "one", {"value": 350}, quote="All 350 US troops left Syria on Sunday, the Pentagon said."),
+        move("b", "two", {"qualifier": "about", "value": 200}, origin=None,
+             quote="Some 200 US troops arrived in Iraq on Monday, officials said."),
+    )
+    [c] = [c for c in found if c.kind == "numeric"]
+    assert c.severity == "soft" and any("names no place" in n for n in c.notes)

@@ -244,6 +244,10 @@ def numeric(ctx: Context) -> list[Conflict]:
                 if doubt is None and verdict.severity == "hard" and role == "moving" and _is_home_country(ctx, country):
                     doubt = "not certain: forces sent out from their own country go in waves, each its own figure"
                 loose = [fig.shown for fig in pair if _unplaced(ctx, q.answers[_Count(role, fig)][2])]
+                arrived = [fig.shown for fig in pair if role == "moving" and _left_from_nowhere(q.answers[_Count(role, fig)][2])]
+                if arrived and verdict.severity != "compatible" and doubt is None:
+                    doubt = (f"not certain: {' and '.join(arrived)} names no place the forces left, only where they went; "
+                             f"counted as leaving {where}, it may be the part that reached one destination")
                 if loose and verdict.severity != "compatible":
                     doubt = (f"not certain: {' and '.join(loose)} names no place; it is counted at {where}, where its event is, "
                              "and may count forces elsewhere")
@@ -273,6 +277,11 @@ def numeric(ctx: Context) -> list[Conflict]:
 
 def _unplaced(ctx: Context, facets: list[Facet]) -> bool:
     return all(f.claim.id in ctx.unplaced for f in facets)
+
+
+def _left_from_nowhere(facets: list[Facet]) -> bool:
+    """Every claim of a figure names where the forces went and none where they left: counted at their arrival."""
+    return all(f.origin is None and f.destination is not None for f in facets)
 
 
 def _is_home_country(ctx: Context, country: str) -> bool:
