@@ -180,3 +180,10 @@ def test_where_the_speaker_is_is_not_where_the_forces_are(sentence: str, place: 
 def test_a_remaining_force_that_will_not_leave_is_not_a_denied_stay() -> None:
     claim = only("The remaining Swedish troops will not leave Cyprus before April, officials said.")
     assert (claim.movement, claim.polarity, claim.origin) == ("leave", "denied", "Cyprus")
+
+
+def test_she_said_is_the_spokeswoman_not_the_words_that_open_the_sentence_before() -> None:
+    claims = [c for c in extract_article(
+        "All Indian troops left the Maldives on Friday, a government spokeswoman said. Some 51 soldiers flew out "
+        "of Male, she said.", source_id="t", published=parse_value("2024-05-11")) if c.kind == "force"]
+    assert [c.speaker for c in claims] == ["government spokeswoman", "government spokeswoman"]

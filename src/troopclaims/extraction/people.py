@@ -147,7 +147,9 @@ NOT_NAMES = frozenset(
     "from to of with without under over this that these those it its they we he she his her our their there "
     "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
     "august september october november december read full article source subscribe sign get "
-    "despite amid following unlike like besides including against".split()
+    "despite amid following unlike like besides including against "
+    # quantifiers open no one's name: "All Indian troops left" names no person called "All Indian"
+    "all some most many several both each every few".split()
 )
 
 

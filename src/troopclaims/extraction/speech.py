@@ -295,7 +295,10 @@ class Attributions:
             return None
         if words[0] in ("he", "she") and len(words) == 1:
             person = self.people.last_before(phrase.start)
-            return self._person(person, phrase.start) if person else None
+            if person is not None:
+                return self._person(person, phrase.start)
+            last = self.last_speaker  # "a government spokeswoman said. ..., she said": one unnamed person
+            return last if last is not None and last.role is not None and last.person is None else None
         if words == ["it"] and not after and phrase.start > self._sentence_start:
             return self._sentence_subject(phrase.start)  # "Rwanda has refuted it, but it acknowledged that"
         if words[0] in ("they", "it", "we", "i", "you", "there", "this", "which", "who"):
