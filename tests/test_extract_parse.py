@@ -55,6 +55,16 @@ def test_things_are_not_speakers(sentence: str) -> None:
     assert only(sentence).speaker is None
 
 
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("Malian troops have been leaving Gao since Friday afternoon, witnesses said.", "witnesses"),
+    ("About 200 Malian soldiers pulled out of Kidal overnight, three eyewitnesses told Reuters.", "three eyewitnesses"),
+    ("A Gao resident said some 300 soldiers left the town on Sunday.", "Gao resident"),
+    ("One of the aid workers said about 50 soldiers left Gao on Monday.", "aid workers"),
+])
+def test_people_who_saw_it_are_speakers(sentence: str, speaker: str) -> None:
+    assert only(sentence).speaker == speaker
+
+
 # --- places ---------------------------------------------------------------------------------------------------
 
 def test_left_one_place_for_another() -> None:
@@ -98,9 +108,18 @@ def test_a_unit_after_from_is_no_place() -> None:
     "The general rejected claims that 500 soldiers had left Gao.",
     "The army has no plans to move the 300 soldiers to Kidal.",
     "The 300 soldiers are not going back to Gao, the colonel said.",
+    "There are no foreign troops in the province, the governor said.",
+    "No one has ever said that 300 Russian troops will remain in Belarus.",
+    "The minister scoffed at the idea that 300 Russian troops would stay in his country.",
 ])
 def test_denied_movements(sentence: str) -> None:
     assert only(sentence).polarity == "denied"
+
+
+def test_a_negation_does_not_reach_a_clause_joined_to_it_with_its_own_subject() -> None:
+    claim = claims_of("The ministry said the handover would not change anything and the 500 Russian soldiers "
+                      "will remain in Gao.")[-1]
+    assert (claim.movement, claim.polarity) == ("stay", "asserted")
 
 
 def test_the_subject_of_a_verb_of_denying_says_it() -> None:

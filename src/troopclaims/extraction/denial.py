@@ -19,7 +19,9 @@ if TYPE_CHECKING:
     from .tree import Piece
 
 #: What a denial may be about: "denied reports that", "dismissed claims that".
-_REPORTS = frozenset("report reports claim claims allegation allegations suggestion suggestions rumours rumors speculation".split())
+_REPORTS = frozenset(
+    "report reports claim claims allegation allegations suggestion suggestions rumours rumors speculation idea ideas "
+    "notion concept".split())
 #: Nouns that "no" negates together with the movement they lead to: "no plans to", "no sign of".
 _INTENT = frozenset(
     "plan plans intention intentions sign signs evidence indication indications question decision order orders "
@@ -49,16 +51,35 @@ def tree_polarity(piece: Piece, verb_start: int) -> str | None:
             return None
         if current.dep_ == "ccomp" and head.lower_ in DENYING:
             return "denied"  # "denied that troops were leaving"
-        if head.lower_ in _REPORTS and head.head.lower_ in DENYING:
-            return "denied"  # "rejected reports that troops had crossed"
+        if head.lower_ in _REPORTS and (head.head.lower_ in DENYING or (head.dep_ == "pobj" and head.head.head.lower_ in DENYING)):
+            return "denied"  # "rejected reports that troops had crossed", "scoffed at the idea that"
         if head.pos_ == "NOUN" and head.lower_ in _INTENT and _no_before(head):
             return "denied"  # "no plans to move them", "no sign of troops leaving"
         if head.lower_ in SAYING and head.lower_ not in DENYING:
-            # A negated saying ("did not say when they would leave") negates the saying, not the movement.
-            return "asserted" if any(child.dep_ == "neg" for child in head.children) else None
+            if any(child.dep_ in ("nsubj", "nsubjpass") and _nobody(child) for child in head.children):
+                return "denied"  # "no one has said that troops will stay"
+            # A negated saying ("did not say when they would leave") negates the saying, not the movement; so
+            # does a negation in a clause beside the movement's ("would not change anything and troops will stay").
+            return "asserted" if any(child.dep_ == "neg" for child in head.children) or _aside(head, token) else None
         current = head if current.dep_ not in ("pobj",) else head.head
     return None
 
 
 def _no_before(noun: Token) -> bool:
     return any(child.dep_ == "det" and child.lower_ == "no" for child in noun.children)
+
+
+def _nobody(subject: Token) -> bool:
+    return subject.lower_ in ("nobody", "none") or (subject.lower_ == "one" and _no_before(subject))
+
+
+def _aside(saying: Token, movement: Token | None) -> bool:
+    """Are all the negations under a verb of saying off the way from the movement up to it (and no "rather
+    than" or "instead of", which the surface rules read), so that none of them is about the movement?"""
+    if movement is None:
+        return False
+    path = {t.i for t in movement.ancestors} | {movement.i}
+    words = list(saying.subtree)
+    negations = [t for t in words if t.dep_ == "neg" or (t.lower_ in _NEGATORS and t.dep_ == "advmod")]
+    return bool(negations) and all(t.head.i not in path for t in negations) and not any(
+        t.lower_ in ("rather", "instead") for t in words)

@@ -37,8 +37,9 @@ def presence(text: str, start: int, end: int, gazetteer: Gazetteer, index: TextI
         if token.dep_ in ("nsubj", "nsubjpass") and head.lower_ in SAYING:
             continue  # "the army told civilians ...": a speaker, not forces taking part
         verb = head.head if token.dep_ == "pobj" else head
-        if verb.lower_ in DENYING and token.dep_ in ("dobj", "pobj"):
-            polarity = "denied"  # "the president denies troops in Congo"
+        if (verb.lower_ in DENYING and token.dep_ in ("dobj", "pobj")) or any(
+                child.dep_ == "det" and child.lower_ == "no" for child in token.children):
+            polarity = "denied"  # "the president denies troops in Congo", "there are no foreign troops in the province"
         else:
             polarity = tree_polarity(piece, piece.start(verb if verb.pos_ in ("VERB", "AUX") else token)) or "asserted"
         places = places_in(text, start, end, gazetteer, index, piece)

@@ -33,7 +33,7 @@ def _forms(alternatives: str) -> frozenset[str]:
 #: Verbs of denying: what they govern is denied (denial.py), and their subject says so.
 DENYING = frozenset(
     "deny denies denied denying reject rejects rejected rejecting dismiss dismisses dismissed dismissing refute "
-    "refutes refuted refuting".split()
+    "refutes refuted refuting scoff scoffs scoffed scoffing".split()
 )
 #: Verb forms of saying; "reports" and "report" are left to the rules on surface text (nouns as often as verbs).
 SAYING = (_forms(SPEECH_VERBS) | DENYING) - {"reports", "report"}
@@ -43,9 +43,13 @@ _NP_PARTS = frozenset({"compound", "amod", "det", "poss", "nmod", "case", "flat"
 _NP_PREPOSITIONS = frozenset({"of", "for", "by"})
 #: What a verb of saying with nothing said after it may still have: "Jane Doe told reporters on Monday."
 _BARE_PARTS = frozenset({"nsubj", "nsubjpass", "punct", "prep", "npadvmod", "advmod", "aux", "dobj", "dative", "cc"})
+#: People who saw or heard it, quoted as a group or one of them: "witnesses said", "a Gao resident told".
+WITNESSES = frozenset(
+    "witness witnesses eyewitness eyewitnesses resident residents local locals villager villagers worker workers "
+    "employee employees refugee refugees survivor survivors inhabitant inhabitants civilian civilians".split())
 #: Common nouns that can say something: people, offices, bodies and outlets. Any other noun as the subject
 #: of a verb of saying is a thing ("the drills have added to", "the terms say", "the footage shows").
-SPEAKING_NOUNS = ORG_WORDS | ROLE_HEADS | MEDIA_WORDS | frozenset(
+SPEAKING_NOUNS = ORG_WORDS | ROLE_HEADS | MEDIA_WORDS | WITNESSES | frozenset(
     "officials sources spokespeople spokesmen diplomats diplomat analyst experts expert witnesses witness residents "
     "resident observers observer monitors people man woman men women soldier soldiers officer officers commander "
     "commanders lawmaker lawmaker legislator politician politicians member members representatives delegation "

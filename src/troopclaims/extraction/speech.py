@@ -32,7 +32,7 @@ from .people import (
     RoleSignature,
     words_of,
 )
-from .saying import cues
+from .saying import WITNESSES, cues
 
 if TYPE_CHECKING:
     from .tree import ArticleParse
@@ -111,7 +111,8 @@ class Attributions:
             # A bare noun from the tree ("ministry") where the words give more ("the Latvian defence ministry")
             # yields to the words.
             if tree is not None and tree.speaker is not None and " " not in tree.speaker and tree.speaker.islower():
-                tree = next(filter(None, (self._subject_of(v, start, end) for v in SPEECH_RE.finditer(text, start, end))), tree)
+                fuller = (self._subject_of(v, start, end) for v in SPEECH_RE.finditer(text, start, end))
+                tree = next((a for a in fuller if a is not None and a.speaker), tree)
             found = found or tree
         for verb in [] if found is not None else SPEECH_RE.finditer(text, start, end):
             found = self._subject_of(verb, start, end)
@@ -319,6 +320,8 @@ class Attributions:
             return self._role(phrase, at)
         if any(w in ORG_WORDS for w in words) or self.gazetteer.find_actors(phrase.text):
             return Attribution(speaker=self._institution(phrase.text))
+        if words[-1] in WITNESSES:
+            return Attribution(speaker=self._clean(phrase.text))
         return None
 
     def _named(self, phrase: _NounPhrase) -> Person | None:
