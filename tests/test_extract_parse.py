@@ -95,6 +95,29 @@ def test_a_town_the_world_knows_but_the_article_rules_out_is_not_put_back_by_the
     assert (claim.movement, claim.destination) == ("move", None)
 
 
+def test_a_departure_that_names_no_place_leaves_the_place_the_story_is_about() -> None:
+    found = claims_of("About 1,000 French troops are based in Chad, the army said.\n\n"
+                      "France has kept some 1,000 soldiers in Chad since 2019.\n\n"
+                      "The French soldiers will leave by January, officials said.")
+    assert (found[-1].movement, found[-1].origin) == ("leave", "Chad")
+
+
+def test_a_story_place_named_once_is_not_enough() -> None:
+    found = claims_of("About 1,000 French troops are based in Chad, the army said.\n\n"
+                      "The French soldiers will leave by January, officials said.")
+    assert (found[-1].movement, found[-1].origin) == ("leave", None)
+
+
+@pytest.mark.parametrize(("sentence", "movement", "destination"), [
+    ("A defence ministry official said 500 Turkish troops would go to Kosovo.", "move", "Kosovo"),
+    ("The first 300 American troops landed Sunday in eastern Romania.", "arrive", "eastern Romania"),
+    ("About 200 Dutch soldiers landed on Tuesday at Niamey airport.", "arrive", "Niamey"),
+])
+def test_going_to_and_landing_a_day_later_in(sentence: str, movement: str, destination: str) -> None:
+    claim = only(sentence)
+    assert (claim.movement, claim.destination) == (movement, destination)
+
+
 def test_a_unit_after_from_is_no_place() -> None:
     claim = only("The Pentagon sent 300 soldiers from the 82nd Airborne Division to Poland.")
     assert (claim.origin, claim.destination) == (None, "Poland")
@@ -148,6 +171,11 @@ def test_forces_taking_part_without_a_count_or_a_movement_are_a_candidate() -> N
 ])
 def test_forces_as_a_modifier_or_a_title_make_no_candidate(sentence: str) -> None:
     assert [c.movement for c in claims_of(sentence)] in ([], ["stay"])
+
+
+def test_an_armed_group_no_longer_present_somewhere_is_a_denied_presence() -> None:
+    claim = only("The Wagner Group is no longer present in Mali, a diplomatic source said.")
+    assert (claim.actor, claim.location, claim.polarity) == ("Wagner", "Mali", "denied")
 
 
 def test_a_title_case_headline_is_read_with_its_verbs() -> None:

@@ -43,7 +43,8 @@ def tree_polarity(piece: Piece, verb_start: int) -> str | None:
     for _ in range(6):
         if current is None:
             return None
-        if any(child.dep_ == "neg" or (child.dep_ == "advmod" and child.lower_ in _NEGATORS) for child in current.children):
+        if any(child.dep_ == "neg" or (child.dep_ == "advmod" and (child.lower_ in _NEGATORS or any(
+                grand.dep_ == "neg" for grand in child.children))) for child in current.children):  # "no longer"
             # "not ruling out sending troops" leaves it possible: two negations
             return None if current.lower_ in _RULE and any(c.lower_ == "out" for c in current.children) else "denied"
         head = current.head

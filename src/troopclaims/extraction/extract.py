@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..datafile import MAX_COUNT, Amount, Claim, Count, DateValue, When
 from ..world import Gazetteer, load_gazetteer
@@ -25,6 +25,7 @@ from .places import places_in
 from .presence import presence
 from .people import SPEECH_VERBS, Attribution
 from .speech import Attributions
+from .backdrop import with_story_origin
 from .headline import gist, is_headline, repeated
 from .tree import ArticleParse, dateline_end
 from .text import AUXILIARY, Sentence, Uniqueness, fold_text, iter_sentences, one_line, read_sentences, soften_breaks
@@ -121,7 +122,8 @@ class _Reader:
                         made.append(draft)
                     elif (there := presence(self.text, *clause, self.gazetteer, self.index, self.parse.at(clause[0]))):
                         # no count, no movement, but forces taking part: "troops were operating in X"
-                        actor = self.actors.before(there.verb_start, clause[0]) or self.actors.in_clause(*clause, there.verb_start)
+                        actor = (self.actors.before(there.verb_start, clause[0]) or self.actors.in_clause(*clause, there.verb_start)
+                                 or self.actors.subject_in_tree(self.parse.at(clause[0]), there.verb_start))
                         made.append(_Draft(index, clause, "force", actor or self.actors.default, there))
             if any(d.kind == "force" for d in made):
                 previous_force = index
@@ -240,6 +242,7 @@ class _Reader:
             body = [gist(d.kind, d.count.amount.value if d.count else None, d.motion) for d in drafts if d.sentence > 0]
             drafts = [d for d in drafts if d.sentence > 0
                       or not repeated(gist(d.kind, d.count.amount.value if d.count else None, d.motion), body)]
+        drafts = [replace(d, motion=m) for d, m in zip(drafts, with_story_origin([d.motion for d in drafts], self.gazetteer))]
         per_sentence = Counter(d.sentence for d in drafts)
         folded = Uniqueness(fold_text(self.text))
         claims: list[Claim] = []
@@ -382,8 +385,6 @@ def _model_count(amount: Amount) -> Count | None:
         return Count(qualifier="range", low=amount.low, high=amount.high, text=one_line(amount.text))
     return Count(qualifier=amount.qualifier, value=amount.value, text=one_line(amount.text))
 
-
-# --- entry point ----------------------------------------------------------------------------------------------
 
 MAX_QUOTE = 5000  # model.Claim.quote's limit
 

@@ -48,9 +48,9 @@ _MOVES = {
         r"mov(?:e|es|ed|ing)|movements?|shift(?:s|ed|ing)?|re-?deploy(?:s|ed|ing|ments?)?|re-?position(?:s|ed|ing)?"
         r"|relocat(?:e|es|ed|ing|ion)|transfer(?:s|red|ring)?|transport(?:s|ed|ing)?|cross(?:es|ed|ing)?\s+(?:into|over)"
         r"|head(?:s|ed|ing)?\s+(?:to|for|towards?|into)|(?:walk|roll|march|drive|drove)(?:s|ed|ing)?\s+into"
-        r"|(?:go|goes|going|went)\s+into|fl(?:y|ies|ew|own|ying)\s+(?:in)?to|fl(?:y|ies|ew|own|ying)(?=\s+(?:from|out)\b)|(?:'re|’re|are|is|were|was)\s+off\s+to|positioned"
+        r"|(?:go|goes|going|went)\s+into|(?:go|goes|went|gone)\s+to(?=\s+(?:the\s+)?[A-Z])|fl(?:y|ies|ew|own|ying)\s+(?:in)?to|fl(?:y|ies|ew|own|ying)(?=\s+(?:from|out)\b)|(?:'re|’re|are|is|were|was)\s+off\s+to|positioned"
     ),
-    "arrive": r"arriv(?:e|es|ed|ing|als?)|enter(?:s|ed|ing)?|entry|reach(?:es|ed|ing)?|land(?:s|ed|ing)?(?=\s+(?:in|at))",
+    "arrive": r"arriv(?:e|es|ed|ing|als?)|enter(?:s|ed|ing)?|entry|reach(?:es|ed|ing)?|land(?:s|ed|ing)?(?=\s+(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|overnight)\s+)?(?:in|at)\b)",
     "leave": (
         r"leav(?:e|es|ing)|left(?!\s+(?:wing|hand|side|behind|over))|depart(?:s|ed|ing|ure)?|exit(?:s|ed|ing)?"
         r"|expel(?:s|led|ling)?|expulsion|(?:break|breaks|breaking|broke)\s+out|escap(?:e|es|ed|ing)|fle(?:e|es|d|eing)"

@@ -18,6 +18,8 @@ from .places import first_place, places_in, written_name
 from .saying import DENYING, SAYING
 
 if TYPE_CHECKING:
+    from spacy.tokens import Token
+
     from .tree import Piece
 
 #: How forces take part: as a subject, an object, what a preposition governs, or a headline's bare noun.
@@ -42,18 +44,37 @@ def presence(text: str, start: int, end: int, gazetteer: Gazetteer, index: TextI
             polarity = "denied"  # "the president denies troops in Congo", "there are no foreign troops in the province"
         else:
             polarity = tree_polarity(piece, piece.start(verb if verb.pos_ in ("VERB", "AUX") else token)) or "asserted"
-        places = places_in(text, start, end, gazetteer, index, piece)
-        location = first_place(places, "in", start)
-        word = _WORD_RE.match(text, piece.start(verb))
-        return Motion(
-            movement="hold" if location is not None else None,
-            verb_start=force.start(),
-            verb_end=force.end(),
-            polarity=polarity,
-            modality=modality_at(text, start, word) if word is not None else "fact",
-            origin=None,
-            destination=None,
-            location=written_name(text, places, location, gazetteer) if location is not None else None,
-            noun=False,
-        )
+        return _there(text, start, end, gazetteer, index, piece, (force.start(), force.end()), verb, polarity)
+    return _actor_present(text, start, end, gazetteer, index, piece)
+
+
+def _actor_present(text: str, start: int, end: int, gazetteer: Gazetteer, index: TextIndex, piece: Piece) -> Motion | None:
+    """An actor said to be present somewhere: "Wagner is no longer present in Mali"."""
+    for token in piece.tokens(start, end):
+        if token.lower_ != "present" or token.dep_ != "acomp":
+            continue
+        verb = token.head
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None or not index.actors_in(piece.start(subject.left_edge), piece.end(subject)):
+            continue
+        polarity = tree_polarity(piece, piece.start(verb)) or "asserted"
+        return _there(text, start, end, gazetteer, index, piece, (piece.start(token), piece.end(token)), verb, polarity)
     return None
+
+
+def _there(text: str, start: int, end: int, gazetteer: Gazetteer, index: TextIndex, piece: Piece,
+           span: tuple[int, int], verb: Token, polarity: str) -> Motion:
+    places = places_in(text, start, end, gazetteer, index, piece)
+    location = first_place(places, "in", start)
+    word = _WORD_RE.match(text, piece.start(verb))
+    return Motion(
+        movement="hold" if location is not None else None,
+        verb_start=span[0],
+        verb_end=span[1],
+        polarity=polarity,
+        modality=modality_at(text, start, word) if word is not None else "fact",
+        origin=None,
+        destination=None,
+        location=written_name(text, places, location, gazetteer) if location is not None else None,
+        noun=False,
+    )
