@@ -65,6 +65,12 @@ def test_people_who_saw_it_are_speakers(sentence: str, speaker: str) -> None:
     assert only(sentence).speaker == speaker
 
 
+def test_he_after_a_resident_who_spoke_last_is_the_resident() -> None:
+    found = claims_of('Colonel Jean Martin said on Monday that 300 soldiers had left Gao. "Some are still here," one '
+                      "Gao resident told reporters. However, he said 40 Malian soldiers were still in the town on Saturday.")
+    assert found[-1].speaker is not None and found[-1].speaker.endswith("Gao resident")
+
+
 # --- places ---------------------------------------------------------------------------------------------------
 
 def test_left_one_place_for_another() -> None:
@@ -139,9 +145,13 @@ def test_denied_movements(sentence: str) -> None:
     assert only(sentence).polarity == "denied"
 
 
-def test_a_negation_does_not_reach_a_clause_joined_to_it_with_its_own_subject() -> None:
-    claim = claims_of("The ministry said the handover would not change anything and the 500 Russian soldiers "
-                      "will remain in Gao.")[-1]
+@pytest.mark.parametrize("sentence", [
+    "The ministry said the handover would not change anything and the 500 Russian soldiers will remain in Gao.",
+    "The group said on Friday that the pullout would not bring any changes and the Russian contingent will remain "
+    "in Gao.",
+])
+def test_a_negation_does_not_reach_a_clause_joined_to_it_with_its_own_subject(sentence: str) -> None:
+    claim = claims_of(sentence)[-1]
     assert (claim.movement, claim.polarity) == ("stay", "asserted")
 
 

@@ -40,10 +40,14 @@ def tree_polarity(piece: Piece, verb_start: int) -> str | None:
     """
     token = next((t for t in piece.tokens(verb_start, verb_start + 1)), None)
     current = token
+    joined = False  # reached from a conjoined clause with a subject of its own, whose negation is not ours
+    path: set[int] = set()  # the words on the way whose negation would be the movement's
     for _ in range(6):
         if current is None:
             return None
-        if any(child.dep_ == "neg" or (child.dep_ == "advmod" and (child.lower_ in _NEGATORS or any(
+        if not joined:
+            path.add(current.i)
+        if not joined and any(child.dep_ == "neg" or (child.dep_ == "advmod" and (child.lower_ in _NEGATORS or any(
                 grand.dep_ == "neg" for grand in child.children))) for child in current.children):  # "no longer"
             # "not ruling out sending troops" leaves it possible: two negations
             return None if current.lower_ in _RULE and any(c.lower_ == "out" for c in current.children) else "denied"
@@ -61,7 +65,9 @@ def tree_polarity(piece: Piece, verb_start: int) -> str | None:
                 return "denied"  # "no one has said that troops will stay"
             # A negated saying ("did not say when they would leave") negates the saying, not the movement; so
             # does a negation in a clause beside the movement's ("would not change anything and troops will stay").
-            return "asserted" if any(child.dep_ == "neg" for child in head.children) or _aside(head, token) else None
+            return "asserted" if any(child.dep_ == "neg" for child in head.children) or _aside(head, path) else None
+        # "would not bring any changes and the contingent will remain": "remain" is not negated
+        joined = current.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in current.children)
         current = head if current.dep_ not in ("pobj",) else head.head
     return None
 
@@ -74,12 +80,9 @@ def _nobody(subject: Token) -> bool:
     return subject.lower_ in ("nobody", "none") or (subject.lower_ == "one" and _no_before(subject))
 
 
-def _aside(saying: Token, movement: Token | None) -> bool:
+def _aside(saying: Token, path: set[int]) -> bool:
     """Are all the negations under a verb of saying off the way from the movement up to it (and no "rather
     than" or "instead of", which the surface rules read), so that none of them is about the movement?"""
-    if movement is None:
-        return False
-    path = {t.i for t in movement.ancestors} | {movement.i}
     words = list(saying.subtree)
     negations = [t for t in words if t.dep_ == "neg" or (t.lower_ in _NEGATORS and t.dep_ == "advmod")]
     return bool(negations) and all(t.head.i not in path for t in negations) and not any(

@@ -295,6 +295,9 @@ class Attributions:
         if not words:
             return None
         if words[0] in ("he", "she") and len(words) == 1:
+            last = self.last_speaker
+            if last is not None and last.person is None and last.speaker and _one_witness(last.speaker):
+                return Attribution(speaker=last.speaker)  # "one resident said ... However, he said": the resident
             person = self.people.last_before(phrase.start)
             if person is not None:
                 return self._person(person, phrase.start)
@@ -382,3 +385,9 @@ class Attributions:
         while words and words[0].lower() in DETERMINERS:
             words = words[1:]
         return " ".join(words)
+
+
+def _one_witness(phrase: str) -> bool:
+    """Is the phrase one witness ("one Adwa resident", "a witness"), not several ("residents")?"""
+    word = phrase.split()[-1].lower()
+    return word in WITNESSES and word[:-1] not in WITNESSES and word[:-2] not in WITNESSES
