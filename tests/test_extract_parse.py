@@ -56,18 +56,18 @@ def test_things_are_not_speakers(sentence: str) -> None:
 
 
 @pytest.mark.parametrize(("sentence", "speaker"), [
-    ("Malian troops have been leaving Gao since Friday afternoon, witnesses said.", "witnesses"),
-    ("About 200 Malian soldiers pulled out of Kidal overnight, three eyewitnesses told Reuters.", "three eyewitnesses"),
-    ("A Gao resident said some 300 soldiers left the town on Sunday.", "Gao resident"),
-    ("One of the aid workers said about 50 soldiers left Gao on Monday.", "aid workers"),
+    ("Chadian soldiers began leaving Abeche before dawn on Sunday, witnesses said.", "witnesses"),
+    ("Some 150 Sudanese soldiers crossed back into Sudan at dawn, two eyewitnesses told the BBC.", "two eyewitnesses"),
+    ("A local resident said some 300 soldiers left Tessit on Sunday.", "local resident"),
+    ("Two aid workers said about 50 soldiers left Menaka on Monday.", "Two aid workers"),
 ])
 def test_people_who_saw_it_are_speakers(sentence: str, speaker: str) -> None:
     assert only(sentence).speaker == speaker
 
 
 def test_he_after_a_resident_who_spoke_last_is_the_resident() -> None:
-    found = claims_of('Colonel Jean Martin said on Monday that 300 soldiers had left Gao. "Some are still here," one '
-                      "Gao resident told reporters. However, he said 40 Malian soldiers were still in the town on Saturday.")
+    found = claims_of('Colonel Jean Martin said on Monday that 300 soldiers had left Gao. "The streets are quiet," a '
+                      "Gao resident told reporters. He said 40 Malian soldiers had stayed behind in the town.")
     assert found[-1].speaker is not None and found[-1].speaker.endswith("Gao resident")
 
 
@@ -102,21 +102,21 @@ def test_a_town_the_world_knows_but_the_article_rules_out_is_not_put_back_by_the
 
 
 def test_a_departure_that_names_no_place_leaves_the_place_the_story_is_about() -> None:
-    found = claims_of("About 1,000 French troops are based in Chad, the army said.\n\n"
-                      "France has kept some 1,000 soldiers in Chad since 2019.\n\n"
-                      "The French soldiers will leave by January, officials said.")
-    assert (found[-1].movement, found[-1].origin) == ("leave", "Chad")
+    found = claims_of("About 600 Danish soldiers are based in Estonia, the army said.\n\n"
+                      "Denmark has kept some 600 troops in Estonia since 2019.\n\n"
+                      "The Danish soldiers will leave by March, officials said.")
+    assert (found[-1].movement, found[-1].origin) == ("leave", "Estonia")
 
 
 def test_a_story_place_named_once_is_not_enough() -> None:
-    found = claims_of("About 1,000 French troops are based in Chad, the army said.\n\n"
-                      "The French soldiers will leave by January, officials said.")
+    found = claims_of("About 600 Danish soldiers are based in Estonia, the army said.\n\n"
+                      "The Danish soldiers will leave by March, officials said.")
     assert (found[-1].movement, found[-1].origin) == ("leave", None)
 
 
 @pytest.mark.parametrize(("sentence", "movement", "destination"), [
-    ("A defence ministry official said 500 Turkish troops would go to Kosovo.", "move", "Kosovo"),
-    ("The first 300 American troops landed Sunday in eastern Romania.", "arrive", "eastern Romania"),
+    ("An army spokesman said 250 Kenyan soldiers would go to Somalia next month.", "move", "Somalia"),
+    ("Roughly 120 Italian marines landed Thursday in northern Albania.", "arrive", "northern Albania"),
     ("About 200 Dutch soldiers landed on Tuesday at Niamey airport.", "arrive", "Niamey"),
 ])
 def test_going_to_and_landing_a_day_later_in(sentence: str, movement: str, destination: str) -> None:
@@ -138,8 +138,8 @@ def test_a_unit_after_from_is_no_place() -> None:
     "The army has no plans to move the 300 soldiers to Kidal.",
     "The 300 soldiers are not going back to Gao, the colonel said.",
     "There are no foreign troops in the province, the governor said.",
-    "No one has ever said that 300 Russian troops will remain in Belarus.",
-    "The minister scoffed at the idea that 300 Russian troops would stay in his country.",
+    "No one in Nairobi has said that the 400 Kenyan soldiers would stay in Somalia.",
+    "Officials in Accra scoffed at the idea that 200 Nigerian soldiers would cross into Ghana.",
 ])
 def test_denied_movements(sentence: str) -> None:
     assert only(sentence).polarity == "denied"
@@ -147,8 +147,8 @@ def test_denied_movements(sentence: str) -> None:
 
 @pytest.mark.parametrize("sentence", [
     "The ministry said the handover would not change anything and the 500 Russian soldiers will remain in Gao.",
-    "The group said on Friday that the pullout would not bring any changes and the Russian contingent will remain "
-    "in Gao.",
+    "The agency said on Monday that the handover would not alter its plans and the Turkish battalion will stay "
+    "in Prizren.",
 ])
 def test_a_negation_does_not_reach_a_clause_joined_to_it_with_its_own_subject(sentence: str) -> None:
     claim = claims_of(sentence)[-1]
@@ -184,8 +184,8 @@ def test_forces_as_a_modifier_or_a_title_make_no_candidate(sentence: str) -> Non
 
 
 def test_an_armed_group_no_longer_present_somewhere_is_a_denied_presence() -> None:
-    claim = only("The Wagner Group is no longer present in Mali, a diplomatic source said.")
-    assert (claim.actor, claim.location, claim.polarity) == ("Wagner", "Mali", "denied")
+    claim = only("Al-Shabaab is no longer present in Kismayo, a Somali commander said.")
+    assert (claim.actor, claim.location, claim.polarity) == ("al-Shabaab", "Kismayo", "denied")
 
 
 def test_a_title_case_headline_is_read_with_its_verbs() -> None:

@@ -1,7 +1,7 @@
 """The place a story is about, for a departure whose own clause names none.
 
-"The withdrawal will be complete by January" in an article about French troops in Chad is a withdrawal from
-Chad: a reader takes the place from the story. The story's place is the country or region its claims most
+"The pullout will be over by March" in an article about Danish troops in Estonia is a withdrawal from
+Estonia: a reader takes the place from the story. The story's place is the country or region its claims most
 often name as where forces are or leave from, when at least two claims name it (a town or a base is too
 narrow to stand for a whole story); it is given only to a withdrawal or a departure that names neither
 where it leaves from nor that same place as where it goes.

@@ -64,9 +64,9 @@ def tree_polarity(piece: Piece, verb_start: int) -> str | None:
             if any(child.dep_ in ("nsubj", "nsubjpass") and _nobody(child) for child in head.children):
                 return "denied"  # "no one has said that troops will stay"
             # A negated saying ("did not say when they would leave") negates the saying, not the movement; so
-            # does a negation in a clause beside the movement's ("would not change anything and troops will stay").
+            # does a negation in a clause beside the movement's ("would not alter the plan and troops will stay").
             return "asserted" if any(child.dep_ == "neg" for child in head.children) or _aside(head, path) else None
-        # "would not bring any changes and the contingent will remain": "remain" is not negated
+        # "would not alter the plan and the battalion will stay": "stay" is not negated
         joined = current.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in current.children)
         current = head if current.dep_ not in ("pobj",) else head.head
     return None

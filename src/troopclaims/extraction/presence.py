@@ -49,7 +49,7 @@ def presence(text: str, start: int, end: int, gazetteer: Gazetteer, index: TextI
 
 
 def _actor_present(text: str, start: int, end: int, gazetteer: Gazetteer, index: TextIndex, piece: Piece) -> Motion | None:
-    """An actor said to be present somewhere: "Wagner is no longer present in Mali"."""
+    """An actor said to be present somewhere: "al-Shabaab is no longer present in Kismayo"."""
     for token in piece.tokens(start, end):
         if token.lower_ != "present" or token.dep_ != "acomp":
             continue

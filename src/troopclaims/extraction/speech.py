@@ -297,7 +297,7 @@ class Attributions:
         if words[0] in ("he", "she") and len(words) == 1:
             last = self.last_speaker
             if last is not None and last.person is None and last.speaker and _one_witness(last.speaker):
-                return Attribution(speaker=last.speaker)  # "one resident said ... However, he said": the resident
+                return Attribution(speaker=last.speaker)  # "a resident told reporters ... He said": the resident
             person = self.people.last_before(phrase.start)
             if person is not None:
                 return self._person(person, phrase.start)
@@ -388,6 +388,6 @@ class Attributions:
 
 
 def _one_witness(phrase: str) -> bool:
-    """Is the phrase one witness ("one Adwa resident", "a witness"), not several ("residents")?"""
+    """Is the phrase one witness ("a Gao resident", "a witness"), not several ("residents")?"""
     word = phrase.split()[-1].lower()
     return word in WITNESSES and word[:-1] not in WITNESSES and word[:-2] not in WITNESSES

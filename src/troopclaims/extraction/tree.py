@@ -65,7 +65,7 @@ def _common_words() -> frozenset[str]:
 
 
 def sentence_case(text: str) -> str:
-    """A headline in title case ("Kagame Denies Troops in DRC") with its common words in lower case.
+    """A headline in title case ("Minister Denies Troops in Kivu") with its common words in lower case.
 
     The parser reads every capitalised word of a title-case line as part of a name; lowering the words
     any English sentence uses (and the movement, force and saying words) gives it back its verbs. Names
