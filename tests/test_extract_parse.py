@@ -244,3 +244,12 @@ def test_she_said_is_the_spokeswoman_not_the_words_that_open_the_sentence_before
         "All Indian troops left the Maldives on Friday, a government spokeswoman said. Some 51 soldiers flew out "
         "of Male, she said.", source_id="t", published=parse_value("2024-05-11")) if c.kind == "force"]
     assert [c.speaker for c in claims] == ["government spokeswoman", "government spokeswoman"]
+
+
+@pytest.mark.parametrize(("text", "actor"), [
+    ("Greek soldiers will join the mission. NATO announced on Friday that it would send 600 more troops.", "NATO"),
+    ("Polish troops already serve there. Canada said on Monday it will deploy 450 soldiers to Latvia.", "Canada"),
+])
+def test_it_after_a_verb_of_saying_is_the_one_who_said_it(text: str, actor: str) -> None:
+    claims = [c for c in extract_article(text, source_id="t", published=parse_value("2024-06-01")) if c.count]
+    assert [c.actor for c in claims] == [actor]

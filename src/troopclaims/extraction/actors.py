@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from ..world import Gazetteer, TextIndex
 from .motion import FORCE_RE
 from .people import NOT_NAMES
+from .saying import SAYING
 
 if TYPE_CHECKING:
     from .tree import Piece
@@ -19,6 +20,8 @@ if TYPE_CHECKING:
 _WORDS_BEFORE_RE = re.compile(r"[\w.'’-]+|[,;:()\"“”]")
 #: The endings of English adjectives for peoples: Korean, Rwandan, Chadian, Congolese, Kurdish, Iraqi, Czech.
 _DEMONYM_RE = re.compile(r"(?:an|ese|ish|i|ch)$")
+#: Subjects that stand in for whoever said the clause they are in.
+_STANDING_IN = frozenset({"it", "they", "we"})
 
 
 class Actors:
@@ -103,6 +106,10 @@ class Actors:
             if token is None:
                 return None
             subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subject is not None and subject.lower_ in _STANDING_IN and token.dep_ == "ccomp":
+                # "NATO announced that it would send 700 troops": "it" is the one who said so
+                subject = next((c for c in token.head.children if c.dep_ == "nsubj"), None) \
+                    if token.head.lower_ in SAYING else None
             if subject is not None:
                 found = self.index.actors_in(piece.start(subject.left_edge), piece.end(subject))
                 return found[-1][2] if found else None

@@ -141,7 +141,8 @@ class _Reader:
             return _Draft(index, clause, count.kind, actor, None, count)
         if actor is None and not self.actors.unknown_name(count.amount.end, count.unit_start):
             actor = (self.actors.in_clause(clause[0], clause[1], count.amount.start)
-                     or self._subject_actor(clause[0], count.amount.start) or self.actors.default)
+                     or self._subject_actor(clause[0], count.amount.start)
+                     or self.actors.subject_in_tree(self.parse.at(clause[0]), count.amount.start) or self.actors.default)
         piece = self.parse.at(clause[0])
         moved = motion(self.text, clause[0], self._content_end(clause, count.unit_end), self.gazetteer, self.index,
                        anchor=count.amount.start, piece=piece)
