@@ -24,7 +24,7 @@ import json
 import os
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import asdict
+from dataclasses import asdict, fields
 from pathlib import Path
 from typing import Any
 
@@ -73,9 +73,13 @@ def file_hash(path: Path) -> str | None:
 
 
 def view_to_json(view: View) -> dict[str, Any]:
-    """The view as plain JSON data; records go through the same default=str the JSON renderer uses."""
-    plain = asdict(view)
-    plain["records"] = json.loads(json.dumps(view.records, default=str))
+    """The view as data for json.dumps(default=str), which treats records as the JSON renderer does.
+
+    Built field by field, not with dataclasses.asdict: that deep-copies every row and record first, which
+    cost a first `list` on the bundled data 13 ms. Rows are flat dicts of text, so nothing else changes.
+    """
+    plain = {item.name: getattr(view, item.name) for item in fields(view)}
+    plain["columns"] = [asdict(column) for column in view.columns]
     return plain
 
 
@@ -129,7 +133,7 @@ class ViewCache:
 
         with contextlib.suppress(OSError, ValueError):
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            atomic_write_text(self.path, json.dumps({"inputs": named, "view": view_to_json(view)}))
+            atomic_write_text(self.path, json.dumps({"inputs": named, "view": view_to_json(view)}, default=str))
             _prune(self.path.parent)
 
     def _settled(self, path: Path) -> bool:

@@ -13,8 +13,10 @@ little-endian uint32).
 from __future__ import annotations
 
 import json
+import mmap
 import sys
 from array import array
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -31,11 +33,13 @@ def _uint32(values: list[int]) -> bytes:
     return packed.tobytes()
 
 
-def _read_uint32(data: memoryview) -> array[int]:
-    packed = array("I")
+def _uint32_view(data: memoryview) -> Sequence[int]:
+    """The little-endian uint32 section as a sequence of ints, without copying it where the machine is little-endian."""
+    if sys.byteorder == "little" and array("I").itemsize == 4:
+        return data.cast("I")
+    packed = array("I")  # pragma: no cover - big-endian machines copy and swap
     packed.frombytes(data)
-    if sys.byteorder == "big":  # pragma: no cover
-        packed.byteswap()
+    packed.byteswap()
     return packed
 
 
@@ -77,23 +81,30 @@ class Row:
 
 
 class WorldIndex:
-    def __init__(self, data: bytes) -> None:
-        if not data.startswith(MAGIC):
+    def __init__(self, data: bytes | mmap.mmap) -> None:
+        """data: the whole file, as bytes or mapped into memory (load_world maps it: only the pages that a
+        lookup touches are read). Nothing is copied: the sections are offsets into data."""
+        if data[:len(MAGIC)] != MAGIC:
             raise ValueError("not a troopclaims world index")
-        end = data.index(b"\n", len(MAGIC))
-        self.header: dict[str, Any] = json.loads(data[len(MAGIC):end])
+        end = data.find(b"\n", len(MAGIC))
+        #: The header as written: with the library versions it names, build.py's code gives the rest of the file.
+        self.header_bytes = bytes(data[len(MAGIC):end])
+        self.header: dict[str, Any] = json.loads(self.header_bytes)
         view = memoryview(data)
         position = end + 1
+        starts: dict[str, int] = {}
         parts: dict[str, memoryview] = {}
         for name, size in zip(_SECTIONS, self.header["sizes"]):
+            starts[name] = position
             parts[name] = view[position:position + size]
             position += size
-        self._rows = bytes(parts["rows"])
-        self._row_offsets = _read_uint32(parts["row_offsets"])
-        self._keys = bytes(parts["keys"])
-        self._key_offsets = _read_uint32(parts["key_offsets"])
-        self._value_offsets = _read_uint32(parts["value_offsets"])
-        self._values = _read_uint32(parts["values"])
+        self._data = data
+        self._rows_at = starts["rows"]
+        self._keys_at = starts["keys"]
+        self._row_offsets = _uint32_view(parts["row_offsets"])
+        self._key_offsets = _uint32_view(parts["key_offsets"])
+        self._value_offsets = _uint32_view(parts["value_offsets"])
+        self._values = _uint32_view(parts["values"])
         self._count = int(self.header["keys"])
         self.actors: dict[str, list[int]] = self.header["actors"]
         self.countries = int(self.header["countries"])
@@ -104,7 +115,8 @@ class WorldIndex:
         return int(self.header["rows"])
 
     def row(self, number: int) -> Row:
-        fields = self._rows[self._row_offsets[number]:self._row_offsets[number + 1]].decode().split("\t")
+        at = self._rows_at
+        fields = self._data[at + self._row_offsets[number]:at + self._row_offsets[number + 1]].decode().split("\t")
         box: tuple[float, float, float, float] | None = None
         if fields[8]:
             south, north, west, east = (float(v) for v in fields[8].split(","))
@@ -115,14 +127,15 @@ class WorldIndex:
         )
 
     def _key(self, number: int) -> bytes:
-        return self._keys[self._key_offsets[number]:self._key_offsets[number + 1]]
+        at = self._keys_at
+        return self._data[at + self._key_offsets[number]:at + self._key_offsets[number + 1]]
 
     def _lower_bound(self, target: bytes) -> int:
         low, high = 0, self._count
-        keys, offsets = self._keys, self._key_offsets
+        data, offsets, at = self._data, self._key_offsets, self._keys_at
         while low < high:
             middle = (low + high) // 2
-            if keys[offsets[middle]:offsets[middle + 1]] < target:
+            if data[at + offsets[middle]:at + offsets[middle + 1]] < target:
                 low = middle + 1
             else:
                 high = middle
