@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from .discover import STORY_DATA, data_files_touched, find_story
     from .edit import ReviewFile, Written
     from .natural import EDIT_EXAMPLES, EDITABLE, EditRefused, parse_edit
+    from .quick import plain_data
     from .merge import merge_into
     from .model import MAX_COUNT, Claim, Count, DataFile, Source, When
     from .schema import data_file_schema
@@ -68,6 +69,7 @@ __all__ = [
     "parse_publication",
     "parse_edit",
     "parse_value",
+    "plain_data",
     "select_claims",
     "week_value",
 ]
@@ -100,6 +102,7 @@ _HOME = {
     "EDIT_EXAMPLES": "natural",
     "EditRefused": "natural",
     "parse_edit": "natural",
+    "plain_data": "quick",
     "data_files_touched": "discover",
     "find_story": "discover",
     "STORY_DATA": "discover",

@@ -14,6 +14,7 @@ from ..files import MAX_ARTICLE_BYTES, MAX_DATA_BYTES, Loc, Located, YamlProblem
 from .anchors import Folded, find_quote, fold, fold_quote, line_of
 from .describe import dotted, fields_at, near_miss, resolve_path
 from .model import Claim, DataFile, Source
+from .quick import quick_validate
 
 if TYPE_CHECKING:
     from ..world import Gazetteer
@@ -222,6 +223,9 @@ class _Checker:
         return valid
 
     def _validate(self, model: type[BaseModel], item: Any, loc: Loc) -> BaseModel | None:
+        quick = quick_validate(model, item)
+        if quick is not None:
+            return quick
         try:
             return model.model_validate(item)
         except ValidationError as exc:

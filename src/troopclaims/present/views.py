@@ -62,12 +62,13 @@ def claim_record(
     dataset: Dataset, claim: Claim, conflicts: tuple[str, ...] = (), places: Places | None = None
 ) -> dict[str, Any]:
     """Every field of the claim, with its count, places and date as typed data (see tidy.py)."""
+    from ..datafile import plain_data
     from ..time import event_date
 
     source = dataset.source_of(claim)
     published = source.published.parsed
     start, end = dataset.spans.get(claim.id, (None, None))
-    record: dict[str, Any] = claim.model_dump(mode="json")
+    record: dict[str, Any] = plain_data(claim)
     record.update(outlet=source.outlet, date=source.published.date, start=start, end=end, conflicts=list(conflicts))
     record.update(
         count=count_data(claim.count),
