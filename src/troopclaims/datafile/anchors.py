@@ -10,6 +10,7 @@ Offsets are code points of the decoded article (Python string indices), end excl
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 _QUOTE_MARKS = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
@@ -29,22 +30,32 @@ class Folded:
         return (self.origin[start], self.origin[end - 1] + 1)
 
 
+_FOLDED = "\\s" + "".join(sorted(_INVISIBLE))
+#: A run of white space and invisible characters that folding changes: any but one plain space between two
+#: other characters. It folds to one space where its white space starts, or to nothing when it has none.
+_RUN = re.compile(f"(?! (?![{_FOLDED}]))[{_FOLDED}]+")
+
+
 def fold(text: str) -> Folded:
+    # Only the runs that change are visited: most spaces of an article, and every space of most quotes,
+    # stay as they are. Checking a story's quotes against its articles is a first run's work; visiting every
+    # character made it 4 times slower on the bundled data. (re's \s is str.isspace: both Unicode's White_Space.)
     chars: list[str] = []
     origin: list[int] = []
-    in_space = False
-    for index, char in enumerate(text):
-        if char in _INVISIBLE:
-            continue
-        if char.isspace():
-            if not in_space:
-                chars.append(" ")
-                origin.append(index)
-            in_space = True
-            continue
-        in_space = False
-        chars.append(char)
-        origin.append(index)
+    last = 0
+    for run in _RUN.finditer(text):
+        start, end = run.span()
+        chars.append(text[last:start])
+        origin.extend(range(last, start))
+        space = next((index for index in range(start, end) if text[index].isspace()), None)
+        if space is not None:
+            chars.append(" ")
+            origin.append(space)
+        last = end
+    if not last:
+        return Folded(text.translate(_QUOTE_MARKS), tuple(range(len(text))))
+    chars.append(text[last:])
+    origin.extend(range(last, len(text)))
     return Folded("".join(chars).translate(_QUOTE_MARKS), tuple(origin))
 
 

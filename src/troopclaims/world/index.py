@@ -106,6 +106,7 @@ class WorldIndex:
         self._value_offsets = _uint32_view(parts["value_offsets"])
         self._values = _uint32_view(parts["values"])
         self._count = int(self.header["keys"])
+        self._bounds: dict[bytes, int] = {}
         self.actors: dict[str, list[int]] = self.header["actors"]
         self.countries = int(self.header["countries"])
         self.neighbours: dict[str, list[str]] = self.header.get("neighbours", {})
@@ -131,6 +132,16 @@ class WorldIndex:
         return self._data[at + self._key_offsets[number]:at + self._key_offsets[number + 1]]
 
     def _lower_bound(self, target: bytes) -> int:
+        # A text asks for the same words again and again ("the", "US", "Syria"): half the searches of a
+        # story are repeats, answered here without one.
+        found = self._bounds.get(target)
+        if found is None:
+            if len(self._bounds) >= 1 << 16:
+                self._bounds.clear()
+            found = self._bounds[target] = self._search(target)
+        return found
+
+    def _search(self, target: bytes) -> int:
         low, high = 0, self._count
         data, offsets, at = self._data, self._key_offsets, self._keys_at
         while low < high:

@@ -43,8 +43,14 @@ def scan(text: str, start: int, end: int, hand: Matcher, world: WorldIndex | Non
 
 
 def _hit_at(text: str, start: int, end: int, hand: Matcher, world: WorldIndex | None) -> Hit | None:
+    stream = tokens(text, start, end)
+    seen: list[tuple[str, int, int]] = []
+
     def read(count: int) -> list[tuple[str, int, int]]:
-        return list(islice(tokens(text, start, end), count))
+        """The first count words from start: words read once are kept, not read again for a longer name."""
+        if len(seen) < count:
+            seen.extend(islice(stream, count - len(seen)))
+        return seen[:count]
 
     words = read(1)
     if not words:
