@@ -154,6 +154,12 @@ def _which(ctx: _Context) -> str:
     return "the first such not over before publication" if ctx.future else "the latest such begun by publication"
 
 
+# A day named without its year is the tense's choice, unless that lies over half a year from publication while
+# the other side's lies within two months: an outlet names the year of a day so far off, and the tense of a
+# sentence read from its nearest verb is sometimes wrong ("expected to run until 20 February, and troops came").
+FAR_DAYS, NEAR_DAYS = 183, 61
+
+
 def _month_day(m: re.Match[str], ctx: _Context) -> _Result:
     month, day = vocab.month_number(m["mon"]), int(m["d"])
     if m["y"]:
@@ -161,8 +167,13 @@ def _month_day(m: re.Match[str], ctx: _Context) -> _Result:
         return value, f"stated date {value}"
 
     def on_day(anchor: date) -> _Result:
-        year = _pick_year(anchor, ctx.future, lambda y: (date(y, month, day), date(y, month, day)))
-        return day_value(date(year, month, day)), f"{ctx.label}: {_which(ctx)} ({year}-{month:02d}-{day:02d})"
+        def occurrence(future: bool) -> date:
+            return date(_pick_year(anchor, future, lambda y: (date(y, month, day), date(y, month, day))), month, day)
+
+        chosen, other = occurrence(ctx.future), occurrence(not ctx.future)
+        if abs((chosen - anchor).days) > FAR_DAYS and abs((other - anchor).days) <= NEAR_DAYS:
+            return day_value(other), f"{ctx.label}: the nearest such day ({other}); {_which(ctx)} is {chosen}"
+        return day_value(chosen), f"{ctx.label}: {_which(ctx)} ({chosen})"
 
     return _relative(ctx, on_day, coarsen=ctx.op_kind == "deadline")
 
