@@ -124,6 +124,45 @@ def test_going_to_and_landing_a_day_later_in(sentence: str, movement: str, desti
     assert (claim.movement, claim.destination) == (movement, destination)
 
 
+@pytest.mark.parametrize("sentence", [
+    "About 900 Canadian soldiers will be sent to forward locations in Latvia, the ministry said.",
+    "Some 400 Canadian troops moved to staging sites in Latvia on Monday.",
+    "The army said 900 Canadian soldiers would go to facilities in Latvia.",
+])
+def test_a_common_noun_after_to_is_read_through_to_the_place_it_is_in(sentence: str) -> None:
+    assert only(sentence).destination == "Latvia"
+
+
+def test_a_second_figure_in_the_sentence_keeps_the_forces_of_the_first() -> None:
+    found = claims_of("About 2,000 Canadian soldiers will be sent to forward locations in Latvia, with another "
+                      "1,000 troops heading to Estonia.")
+    assert [(c.actor, c.destination, c.count.value if c.count else None) for c in found] == [
+        ("Canada", "Latvia", 2000), ("Canada", "Estonia", 1000)]
+
+
+@pytest.mark.parametrize(("sentence", "movement", "destination"), [
+    ("The first Canadian troops arrived in Latvia on Saturday to reinforce NATO allies in Eastern Europe.",
+     "arrive", "Latvia"),
+    ("About 200 Canadian soldiers landed in Latvia on Saturday to bolster allies in the Baltic states.",
+     "arrive", "Latvia"),
+    ("Canadian troops deployed in Latvia will leave for Poland next month.", "move", "Poland"),
+])
+def test_a_finite_verb_right_after_the_forces_is_the_clause_verb_not_a_participle(
+        sentence: str, movement: str, destination: str) -> None:
+    claim = only(sentence)
+    assert (claim.movement, claim.destination) == (movement, destination)
+
+
+@pytest.mark.parametrize(("sentence", "movement"), [
+    ("The first Canadian troops arrived in Riga after the prime minister on Wednesday ordered the deployment of "
+     "800 soldiers there.", "deploy"),
+    ("Canadian troops arrived in Riga as Ottawa announced the withdrawal of 300 soldiers from Mali.", "withdraw"),
+])
+def test_a_count_belongs_to_the_movement_word_it_hangs_on(sentence: str, movement: str) -> None:
+    claim = next(c for c in claims_of(sentence) if c.count is not None)
+    assert claim.movement == movement
+
+
 def test_a_unit_after_from_is_no_place() -> None:
     claim = only("The Pentagon sent 300 soldiers from the 82nd Airborne Division to Poland.")
     assert (claim.origin, claim.destination) == (None, "Poland")

@@ -192,11 +192,14 @@ def _is_noun(match: re.Match[str]) -> bool:
     return _NOUNS.fullmatch(match[0]) is not None
 
 
-def _is_modifier(text: str, clause_start: int, match: re.Match[str]) -> bool:
+def _is_modifier(text: str, clause_start: int, match: re.Match[str], piece: Piece | None = None) -> bool:
     """Does this verb describe the forces rather than say what they do?
 
     "troops leaving Syria", "forces withdrawing from", "troops that crossed into", "after pulling out".
     """
+    verb = next(piece.tokens(match.start(), match.start() + 1), None) if piece is not None else None
+    if verb is not None and verb.tag_ == "VBD" and verb.dep_ == "ROOT":
+        return False  # "troops arrived in X to reinforce ...": the parse sees a past tense, not a participle
     before = text[max(clause_start, match.start() - 40):match.start()]
     word = match[0].split()[0].lower()
     last = before.lower().split()[-3:]
@@ -237,7 +240,7 @@ def motion(text: str, start: int, end: int, gazetteer: Gazetteer, index: TextInd
     verbs = _verbs(text, start, end)
     if not verbs:
         return None
-    main = _main_verb(text, start, verbs, anchor)
+    main = _main_verb(text, start, verbs, anchor, piece)
     movement, match = main
     places = places_in(text, start, end, gazetteer, index, piece)
     origin = first_place(places, "origin", match.start())
@@ -298,16 +301,35 @@ def _unknown(unknown: list[NamedPlace], role: str) -> str | None:
     return next((u.name for u in unknown if u.role == role), None)
 
 
-def _main_verb(text: str, start: int, verbs: list[tuple[str, re.Match[str]]], anchor: int | None) -> tuple[str, re.Match[str]]:
-    finite = [(kind, m) for kind, m in verbs if not _is_modifier(text, start, m)]
+def _main_verb(text: str, start: int, verbs: list[tuple[str, re.Match[str]]], anchor: int | None,
+               piece: Piece | None = None) -> tuple[str, re.Match[str]]:
+    finite = [(kind, m) for kind, m in verbs if not _is_modifier(text, start, m, piece)]
     pool = finite or verbs
     # Verbs say what happens; nouns ("the deployment comes after ...") only when there is no verb.
     pool = [(kind, m) for kind, m in pool if not _is_noun(m)] or pool
     if anchor is not None:
+        governing = _governor(verbs, anchor, piece)
+        if governing is not None:
+            return governing  # "arrived after Ottawa ordered the deployment of 800 soldiers": the deployment's
         # The verb nearest the counted forces governs them: "moved 1,000 troops", "1,000 troops arrived".
         return min(pool, key=lambda v: (anchor - v[1].end()) * 1.5 if v[1].end() <= anchor else v[1].start() - anchor)
     moving = [(kind, m) for kind, m in pool if kind != "hold"]
     return (moving or pool)[0]
+
+
+def _governor(verbs: list[tuple[str, re.Match[str]]], anchor: int, piece: Piece | None) -> tuple[str, re.Match[str]] | None:
+    """The movement noun the counted forces hang on in the parse: "the withdrawal of [300 soldiers]"."""
+    token = next(piece.tokens(anchor, anchor + 1), None) if piece is not None else None
+    at = {m.start(): (kind, m) for kind, m in verbs if _is_noun(m)}
+    for _ in range(4):
+        if token is None or token.head is token:
+            return None
+        token = token.head
+        if token.dep_ == "prep" and token.lower_ != "of":
+            return None  # "arrived with 300 soldiers": not a noun's own forces
+        if piece is not None and piece.start(token) in at:
+            return at[piece.start(token)]
+    return None
 
 
 def _home(text: str, start: int, end: int, main: re.Match[str]) -> bool:

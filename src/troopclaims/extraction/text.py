@@ -187,7 +187,9 @@ _CLAUSE_RE = re.compile(
     # Every cut starts at a ";", a "," or a space: the look-ahead lets the scan skip all other characters.
     r"(?=[;,\s])(?:;\s+|,\s+(?=(?:but|as|while|whereas|although|though|yet|where)\b)|\s+(?=but\b)|\s+[–—]\s+(?=(?:because|but|as|while)\b)"
     r"|,\s+(?=(?:denying|adding|saying|noting|stressing|insisting|warning|indicating|claiming|arguing|explaining)\b)"
-    rf"|,?\s+and\s+(?={_AMOUNT_START})|\s+(?=and\s+that\b)|\s+(?=and\s+{AUXILIARY}\b))"
+    rf"|,?\s+and\s+(?={_AMOUNT_START})|\s+(?=and\s+that\b)|\s+(?=and\s+{AUXILIARY}\b)"
+    # "sent to X, with another 1,000 heading to Y": a second group with its own place
+    rf"|,?\s+(?=with\s+(?:another|a\s+further|an\s+additional|the\s+other|the\s+remaining)\s+{_AMOUNT_START}))"
 )
 
 
