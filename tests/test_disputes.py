@@ -67,6 +67,29 @@ def test_a_start_after_the_end_is_a_soft_conflict_between_stages() -> None:
     assert "began" in c.explanation and "complete" in c.explanation
 
 
+def arrive(cid: str, src: str, quote: str, day: str) -> dict[str, object]:
+    return {"id": cid, "source": src, "quote": quote, "movement": "arrive", "destination": "Iraq", "unit": "troops",
+            "when": {"text": "on that day", "value": day}}
+
+
+def test_the_first_arrivals_told_a_day_apart_are_a_soft_conflict() -> None:
+    # one day in the whole movement is no dispute (midnight, time zones); the day of the first arrivals is one
+    # moment, and two outlets a day apart on it disagree, if only softly (an advance party may explain it)
+    [c] = conflicts(
+        arrive("a", "one", "The first US troops arrived in Iraq on Saturday, the ministry said.", "2023-05-06"),
+        arrive("b", "two", "US troops began arriving in Iraq on Sunday, officials said.", "2023-05-07"),
+    )
+    assert (c.kind, c.severity) == ("timing", "soft")
+    assert any("advance party" in note for note in c.notes)
+
+
+def test_arrivals_of_the_whole_movement_a_day_apart_still_agree() -> None:
+    assert conflicts(
+        arrive("a", "one", "US troops arrived in Iraq on Saturday, the ministry said.", "2023-05-06"),
+        arrive("b", "two", "US troops arrived in Iraq on Sunday, officials said.", "2023-05-07"),
+    ) == []
+
+
 def test_a_forecast_against_a_fact_is_not_a_hard_timing_conflict() -> None:
     found = conflicts(
         leave("a", "one", "US troops will leave Syria by Friday, officials said.", "2023-05-05", modality="plan"),

@@ -17,7 +17,7 @@ from .facets import Facet
 from .findings import Answer, Conflict
 from .questions import Context, Question
 from .stages import stage_of
-from .values import Span, Verdict, compare_spans
+from .values import ADJACENT_DAYS, Span, Verdict, compare_spans
 
 #: Two days of one movement further apart than this can be two stages of it rather than rival dates.
 STAGE_DAYS = 7
@@ -122,6 +122,8 @@ def timing(ctx: Context) -> list[Conflict]:
             continue
         spans = [(span_of(f), f) for f in members]
         verdict, notes = _worst_dates(spans)
+        if verdict is None and stage == "begun":
+            verdict, notes = _first_days_apart(spans)
         if verdict is None:
             continue
         if stage in ("begun", "complete"):
@@ -181,6 +183,19 @@ def _worst_dates(spans: list[tuple[Span, Facet]]) -> tuple[Verdict | None, list[
     if not verdicts:
         return None, []
     return max(verdicts, key=lambda v: v[0].severity == "hard")
+
+
+def _first_days_apart(spans: list[tuple[Span, Facet]]) -> tuple[Verdict | None, list[str]]:
+    """Two single days for the start of a movement, a day apart: its first arrivals happened once, so soft.
+
+    One day of a whole movement told a day apart is no dispute (the same event across midnight or time zones);
+    the first troops or the start are one moment, and outlets a day apart on it are worth a reader's look."""
+    days = sorted({s.start for s, _ in spans if s.kind == "point" and s.precision == "day" and s.start is not None})
+    if len(days) < 2 or (days[-1] - days[0]).days != ADJACENT_DAYS:
+        return None, []
+    first, second = (next(s for s, _ in spans if s.start == day and s.precision == "day") for day in (days[0], days[-1]))
+    reason = f"{first.shown} and {second.shown} are different days for the start of one movement"
+    return Verdict("soft", reason, None), ["a day apart: an advance party before the main body, or one arrival told across midnight or time zones"]
 
 
 def _gap(a: Span, b: Span) -> int:
