@@ -185,6 +185,23 @@ def test_denied_movements(sentence: str) -> None:
 
 
 @pytest.mark.parametrize("sentence", [
+    "No Dutch troops will remain in Mali after the exercises, the minister said.",
+    "Not a single Dutch soldier will stay in Mali once the drills end, the minister insisted.",
+    "No Belgian soldiers left the base at Gao on Sunday, a spokesman said.",
+])
+def test_forces_that_no_or_not_a_single_governs_are_denied(sentence: str) -> None:
+    assert only(sentence).polarity == "denied"
+
+
+@pytest.mark.parametrize("sentence", [
+    "No fewer than 500 Dutch troops will remain in Mali, the minister said.",
+    "No more than 200 Dutch soldiers will stay in Mali, the minister said.",
+])
+def test_no_fewer_than_and_no_more_than_are_bounds_not_denials(sentence: str) -> None:
+    assert only(sentence).polarity == "asserted"
+
+
+@pytest.mark.parametrize("sentence", [
     "The ministry said the handover would not change anything and the 500 Russian soldiers will remain in Gao.",
     "The agency said on Monday that the handover would not alter its plans and the Turkish battalion will stay "
     "in Prizren.",
@@ -292,3 +309,19 @@ def test_she_said_is_the_spokeswoman_not_the_words_that_open_the_sentence_before
 def test_it_after_a_verb_of_saying_is_the_one_who_said_it(text: str, actor: str) -> None:
     claims = [c for c in extract_article(text, source_id="t", published=parse_value("2024-06-01")) if c.count]
     assert [c.actor for c in claims] == [actor]
+
+
+def test_despite_reports_of_a_deployment_is_no_denial_of_it() -> None:
+    claim = only("Russia has repeatedly denied any plans to invade Finland despite rumours of a deployment of as many "
+                 "as 50,000 troops.")
+    assert (claim.actor, claim.polarity) == ("Russia", "asserted")
+
+
+@pytest.mark.parametrize(("sentence", "qualifier"), [
+    ('There were now "well over" 50,000 Russian troops near Finland, the secretary general said.', "more_than"),
+    ("Officials said 'more than' 2,000 Finnish soldiers had left.", "more_than"),
+    ("The ministry put the force at “about” 3,000 Finnish soldiers.", "about"),
+])
+def test_a_qualifier_in_quotation_marks_still_bounds_the_figure(sentence: str, qualifier: str) -> None:
+    count = only(sentence).count
+    assert count is not None and count.qualifier == qualifier

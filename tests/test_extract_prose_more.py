@@ -276,3 +276,53 @@ def test_more_ways_of_moving_and_being_somewhere(sentence: str, movement: str) -
 
 def test_an_order_to_leave_is_not_an_order_to_a_place() -> None:
     assert all(c.movement != "deploy" for c in read("The commander ordered the troops to leave Mosul."))
+
+
+@pytest.mark.parametrize("noun", ["unit", "squadron", "detachment", "platoon"])
+def test_a_single_formation_is_the_subjects_forces_not_those_of_the_next_clause(noun: str) -> None:
+    claim = read(f"A Dutch {noun} withdrew from Gao on Wednesday and the Malian army deployed to the town.")[0]
+    assert (claim.actor, claim.movement, claim.origin) == ("Netherlands", "withdraw", "Gao")
+
+
+@pytest.mark.parametrize(("sentence", "origin"), [
+    ("Dutch troops have withdrawn from the eastern sector of northern Mali.", "northern Mali"),
+    ("The Dutch army pulled out of the western sector of Gao on Monday.", "Gao"),
+    ("Dutch soldiers left the southern districts of Gao on Monday.", "Gao"),
+])
+def test_a_sector_or_district_of_a_place_is_read_through_to_the_place(sentence: str, origin: str) -> None:
+    assert one(sentence).origin == origin
+
+
+@pytest.mark.parametrize(("sentence", "location"), [
+    ("Dutch troops will remain on Malian territory until June, the minister said.", "Mali"),
+    ("The army says there are around 900 Dutch soldiers deployed in Mali.", "Mali"),
+    ("Some 900 Dutch soldiers stationed in Mali are guarding the airport, the army says.", "Mali"),
+])
+def test_where_forces_are_kept_or_deployed_is_their_location(sentence: str, location: str) -> None:
+    assert one(sentence).location == location
+
+
+def test_although_without_a_comma_opens_a_clause_of_its_own() -> None:
+    claims = read("A Dutch official said on Saturday that Dutch troops are still in Mali although they have moved "
+                  "back towards the border.")
+    assert [(c.movement, c.location) for c in claims][0] == ("hold", "Mali")
+
+
+@pytest.mark.parametrize(("sentence", "destination"), [
+    ("The minister ordered the deployment of another 800 troops from the 11th Brigade, based in Germany, to Latvia.",
+     "Latvia"),
+    ("The minister ordered the deployment of another 800 troops from the 11th Brigade, based in Germany.", None),
+])
+def test_forces_based_somewhere_that_a_deployment_sends_leave_from_there(sentence: str, destination: str | None) -> None:
+    claim = one(sentence)
+    assert (claim.origin, claim.destination) == ("Germany", destination)
+
+
+@pytest.mark.parametrize("sentence", [
+    "“It is important that we send a strong signal to Moscow that NATO matters to Canada,” the minister said.",
+    "We are sending a message to the world, the minister said.",
+    "Ottawa sent a letter to Riga on Monday.",
+])
+def test_sending_a_signal_or_a_letter_moves_no_forces(sentence: str) -> None:
+    claims = read("Canada will send 300 troops to Latvia, the ministry said. " + sentence)
+    assert len(claims) == 1

@@ -144,7 +144,8 @@ _QUALIFIER = _alternation(_QUALIFIER_WORDS)
 _ADVERB = r"(?:just|well|slightly|a little|far|much)"
 
 AMOUNT_RE = re.compile(
-    rf"(?:(?P<qual>(?:{_ADVERB}{_SP}+)?\b(?:{_QUALIFIER})){_SP}+)?"
+    # A hedge may stand in quotation marks of its own: 'there were "well over" 100,000 troops'.
+    rf"(?:(?P<qual>(?:{_ADVERB}{_SP}+)?\b(?:{_QUALIFIER}))[\"”’']?{_SP}+)?"
     rf"(?:"
     # A stray full stop inside a range ("between 1,500 and. 2,000", "1,500.-2,000") is a slip, not a sentence end.
     rf"(?P<between>\bbetween{_SP}+(?P<blo>{_NUMBER}){_SP}+and\.?{_SP}+(?P<bhi>{_NUMBER}))"
@@ -337,7 +338,7 @@ _CORE_WORDS = frozenset(
      "dozens", "scores", "tens", "few", "several", "handful", "couple", "number"]
 )
 _WORD_RE = re.compile(r"\d+|[A-Za-z]+")
-_WORD_START_RE = re.compile(r"(?<![\w'’.,$-])[A-Za-z0-9]")
+_WORD_START_RE = re.compile(r"(?<![\w’.,$-])(?<!\w')[A-Za-z0-9]")  # after an opening ' but not in "don't"
 
 
 _LOWER_WORD_RE = re.compile(r"[a-z]+")

@@ -102,7 +102,8 @@ class Actors:
         if piece is None:
             return None
         token = next(piece.tokens(position, position + 1), None)
-        for _ in range(3):
+        # deep enough for "Russia denied plans to invade despite reports of a deployment of 50,000 troops"
+        for _ in range(12):
             if token is None:
                 return None
             subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)

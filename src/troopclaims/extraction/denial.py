@@ -28,6 +28,7 @@ _INTENT = frozenset(
     "request need reason".split()
 )
 _NEGATORS = frozenset({"not", "n't", "never", "no"})
+_CONCESSIVE = frozenset({"despite", "amid", "notwithstanding"})
 _RULE = frozenset({"rule", "rules", "ruled", "ruling", "excluding", "exclude", "excluded"})
 
 
@@ -39,6 +40,8 @@ def tree_polarity(piece: Piece, verb_start: int) -> str | None:
     leaves the question to the surface rules.
     """
     token = next((t for t in piece.tokens(verb_start, verb_start + 1)), None)
+    if token is not None and any(child.dep_ in ("nsubj", "nsubjpass") and _none_of(child) for child in token.children):
+        return "denied"  # "no troops will remain", "not a single soldier left"
     current = token
     joined = False  # reached from a conjoined clause with a subject of its own, whose negation is not ours
     path: set[int] = set()  # the words on the way whose negation would be the movement's
@@ -54,6 +57,8 @@ def tree_polarity(piece: Piece, verb_start: int) -> str | None:
         head = current.head
         if head is current:
             return None
+        if current.dep_ == "pobj" and head.lower_ in _CONCESSIVE:
+            return "asserted"  # "denied any plans to invade despite reports of a build-up": the build-up stands
         if current.dep_ == "ccomp" and head.lower_ in DENYING:
             return "denied"  # "denied that troops were leaving"
         if head.lower_ in _REPORTS and (head.head.lower_ in DENYING or (head.dep_ == "pobj" and head.head.head.lower_ in DENYING)):
@@ -74,6 +79,13 @@ def tree_polarity(piece: Piece, verb_start: int) -> str | None:
 
 def _no_before(noun: Token) -> bool:
     return any(child.dep_ == "det" and child.lower_ == "no" for child in noun.children)
+
+
+def _none_of(subject: Token) -> bool:
+    """Forces that "no" or "not a single" governs: none of them; not "no fewer than 500 troops", a bound."""
+    if any(child.dep_ == "nummod" for child in subject.children):
+        return False
+    return _no_before(subject) or any(child.dep_ == "neg" for child in subject.children)
 
 
 def _nobody(subject: Token) -> bool:

@@ -81,7 +81,8 @@ MOVE_RE = re.compile("|".join(rf"(?P<{name}>\b(?:{pattern})\b)" for name, patter
 FORCE_RE = re.compile(
     # The look-ahead of first letters lets the scan skip positions no alternative can start at (twice as fast).
     r"(?=[TtSsFfPpMmAaCcGgUuBbDdRr])\b(?:[Tt]roops?|[Ss]oldiers?|[Ff]orces?|[Ss]ervicemen|[Ss]ervice\s*members|[Pp]ersonnel|[Mm]arines|[Aa]rmy|"
-    r"[Cc]onvoys?|[Aa]rmou?red\s+vehicles|[Gg]arrison|[Uu]nits|[Bb]oots\s+on\s+the\s+ground|[Cc]ontingent|"
+    r"[Cc]onvoys?|[Aa]rmou?red\s+vehicles|[Gg]arrison|[Uu]nits?|[Bb]oots\s+on\s+the\s+ground|[Cc]ontingents?|"
+    r"[Ss]quadrons?|[Dd]etachments?|[Pp]latoons?|"
     r"[Ss]pecial\s+operations?|[Dd]ivisions?|[Bb]rigades?|[Bb]attalions?|[Rr]egiments?|[Cc]ommandos|[Pp]aratroopers|"
     r"[Pp]eacekeepers|[Rr]einforcements|[Tt]roop(?=\s+(?:withdrawal|pull-?out|deployment|movements?|presence|"
     r"reduction|drawdown|buildup|build-up)\b)|TROOPS|SOLDIERS|FORCES)\b"
@@ -242,6 +243,8 @@ def motion(text: str, start: int, end: int, gazetteer: Gazetteer, index: TextInd
         return None
     main = _main_verb(text, start, verbs, anchor, piece)
     movement, match = main
+    if piece is not None and _sends_no_forces(piece, match):
+        return None
     places = places_in(text, start, end, gazetteer, index, piece)
     origin = first_place(places, "origin", match.start())
     destination = first_place(places, "destination", match.start())
@@ -330,6 +333,23 @@ def _governor(verbs: list[tuple[str, re.Match[str]]], anchor: int, piece: Piece 
         if piece is not None and piece.start(token) in at:
             return at[piece.start(token)]
     return None
+
+
+_SEND = frozenset("send sends sent sending dispatch dispatches dispatched dispatching".split())
+#: Things sent that are not forces; a list of them, not of forces, so that any word for forces stays a movement.
+_NOT_FORCES = frozenset(
+    "signal signals message messages letter letters note notes warning warnings invitation invitations request "
+    "requests statement condolences congratulations delegation delegations envoy envoys email emails".split()
+)
+
+
+def _sends_no_forces(piece: Piece, match: re.Match[str]) -> bool:
+    """ "send a strong signal to Moscow", "sent a letter to Riga": what is sent is named, and it is no force."""
+    verb = next(piece.tokens(match.start(), match.start() + 1), None)
+    if verb is None or verb.lower_ not in _SEND:
+        return False
+    sent = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    return sent is not None and sent.lower_ in _NOT_FORCES
 
 
 def _home(text: str, start: int, end: int, main: re.Match[str]) -> bool:

@@ -34,7 +34,8 @@ _BEFORE_PLACE = frozenset(
 )
 #: Nouns read through to the preposition before them: "from its base in the countryside of X".
 _THROUGH = frozenset(
-    "base bases countryside city town village outskirts area areas province region part parts "
+    "base bases countryside city town village outskirts area areas province region part parts sector sectors district "
+    "districts "
     "east west north south northeast northwest southeast southwest".split()
 )
 _BACK_WORD_RE = re.compile(r"[\w'’-]+|[^\w\s]")

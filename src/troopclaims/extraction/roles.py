@@ -28,13 +28,24 @@ _ROLES = {
 THROUGH = frozenset(
     "base bases camp camps countryside city town towns village villages outskirts area areas province region regions "
     "part parts border borders territory soil side bank banks east west north south northeast northwest southeast "
-    "southwest centre center heart capital interior rest direction vicinity positions position frontier zone".split()
+    "southwest centre center heart capital interior rest direction vicinity positions position frontier zone zones "
+    "sector sectors district districts location locations site sites".split()
 )
+#: Nouns that "on" makes a place the forces are in: "on Malian territory", "on Syrian soil".
+_GROUND = frozenset({"territory", "soil", "ground", "side"})
 LEAVING = frozenset(
     "leave leaves leaving left exit exits exited exiting depart departs departed departing evacuate evacuates "
     "evacuated evacuating abandon abandons abandoned abandoning quit quits quitting vacate vacates vacated vacating".split()
 )
 STATIONED = frozenset({"stationed", "based", "garrisoned", "deployed"})
+#: Verbs that take forces "stationed in X" out of X, besides those of leaving.
+_MOVING_OUT = frozenset(
+    "withdraw withdraws withdrew withdrawn withdrawing pull pulls pulled pulling move moves moved moving redeploy "
+    "redeploys redeployed redeploying relocate relocates relocated relocating return returns returned returning "
+    "bring brings brought bringing send sends sent sending transfer transfers transferred transferring shift shifts "
+    "shifted shifting fly flies flew flown flying reduce reduces reduced reducing cut cuts deployment deployments "
+    "withdrawal withdrawals redeployment transfer departure relocation pullout pull-out evacuation".split()
+)
 ENTERING = frozenset(
     "enter enters entered entering invade invades invaded invading reach reaches reached reaching occupy occupies "
     "occupied occupying".split()
@@ -56,9 +67,11 @@ def tree_role(piece: Piece, start: int, end: int) -> str | None:
     for _ in range(4):
         if token is None:
             return None
-        if token.dep_ in ("compound", "amod", "nmod", "poss") and token.head.lower_ in THROUGH:
+        if token.dep_ in ("compound", "amod", "nmod", "poss") and token.head.lower_ in THROUGH | _GROUND:
             token = token.head  # "Syrian territory", "the Gao base"
             continue
+        if token.lower_ in _GROUND and token.dep_ == "pobj" and token.head.lower_ == "on":
+            return "in"  # "remain on Syrian soil"
         if token.dep_ == "dobj":
             verb = token.head.lower_
             return "origin" if verb in LEAVING else "destination" if verb in ENTERING else None
@@ -83,12 +96,27 @@ def tree_role(piece: Piece, start: int, end: int) -> str | None:
             continue
         if word in ("in", "at") and (
                 (governor.lower_ in LEAVING and any(c.dep_ == "dobj" for c in governor.children))
-                or (governor.lower_ in STATIONED and governor.dep_ in ("acl", "relcl", "amod"))):
-            # "left their bases in X"; "troops stationed in X" are the ones moved out of X. Not "one brigade
-            # left in X" (that stayed) nor "had deployed in X" (where they went).
+                or (governor.lower_ in STATIONED and governor.dep_ in ("acl", "relcl", "amod") and _moved_out(governor.head))):
+            # "left their bases in X"; "withdraw troops stationed in X" moves them out of X. Not "one brigade
+            # left in X" (that stayed), "had deployed in X" (where they went) nor "there are troops deployed in X".
             return "origin"
         return _ROLES.get(word, "other")
     return None
+
+
+def _moved_out(noun: Token) -> bool:
+    """Does a movement take the forces this noun names somewhere: "withdraw troops stationed in X", "the
+    deployment of troops from a division based at X"? Read up through prepositions and their nouns."""
+    for _ in range(5):
+        head = noun.head
+        if head is noun:
+            return False
+        if head.lower_ in LEAVING | _MOVING_OUT:
+            return True
+        if head.dep_ != "prep" and noun.dep_ != "prep" and noun.dep_ != "pobj":
+            return False
+        noun = head
+    return False
 
 
 def _speaking(noun: Token) -> bool:

@@ -185,7 +185,7 @@ _BETWEEN_RE = re.compile(r"\bbetween\s+[\w,.\u00a0\u2009\u202f-]+$", re.IGNORECA
 AUXILIARY = r"(?:do|does|did|will|would|can|cannot|could|must|should|may|might|have|has|had|are|is|were|was)"
 _CLAUSE_RE = re.compile(
     # Every cut starts at a ";", a "," or a space: the look-ahead lets the scan skip all other characters.
-    r"(?=[;,\s])(?:;\s+|,\s+(?=(?:but|as|while|whereas|although|though|yet|where)\b)|\s+(?=but\b)|\s+[–—]\s+(?=(?:because|but|as|while)\b)"
+    r"(?=[;,\s])(?:;\s+|,\s+(?=(?:but|as|while|whereas|although|though|yet|where)\b)|\s+(?=(?:but|although|whereas)\b)|\s+[–—]\s+(?=(?:because|but|as|while)\b)"
     r"|,\s+(?=(?:denying|adding|saying|noting|stressing|insisting|warning|indicating|claiming|arguing|explaining)\b)"
     rf"|,?\s+and\s+(?={_AMOUNT_START})|\s+(?=and\s+that\b)|\s+(?=and\s+{AUXILIARY}\b)"
     # "sent to X, with another 1,000 heading to Y": a second group with its own place
