@@ -326,3 +326,11 @@ def test_forces_based_somewhere_that_a_deployment_sends_leave_from_there(sentenc
 def test_sending_a_signal_or_a_letter_moves_no_forces(sentence: str) -> None:
     claims = read("Canada will send 300 troops to Latvia, the ministry said. " + sentence)
     assert len(claims) == 1
+
+
+@pytest.mark.parametrize(("sentence", "actor"), [
+    ("There are currently 4,000 military personnel in the Kosovo Force, of which 300 are from Poland.", "KFOR"),
+    ("About 2,000 fighters of the Wagner Group are still in Mali, the diplomat said.", "Wagner"),
+])
+def test_forces_in_or_of_a_mission_or_group_are_its_own(sentence: str, actor: str) -> None:
+    assert read(sentence)[0].actor == actor

@@ -136,7 +136,8 @@ class _Reader:
         return places[-1][2].name if places else None
 
     def _count_draft(self, index: int, clause: tuple[int, int], count: CountMention) -> _Draft:
-        actor = self.actors.within(count.amount.end, count.unit_end) or self.actors.before(count.amount.start, clause[0])
+        actor = (self.actors.within(count.amount.end, count.unit_end) or self.actors.before(count.amount.start, clause[0])
+                 or self.actors.member_of(count.unit_end, clause[1]))
         if count.kind != "force":
             return _Draft(index, clause, count.kind, actor, None, count)
         if actor is None and not self.actors.unknown_name(count.amount.end, count.unit_start):
