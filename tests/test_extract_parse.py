@@ -325,3 +325,15 @@ def test_despite_reports_of_a_deployment_is_no_denial_of_it() -> None:
 def test_a_qualifier_in_quotation_marks_still_bounds_the_figure(sentence: str, qualifier: str) -> None:
     count = only(sentence).count
     assert count is not None and count.qualifier == qualifier
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("The Malian Armed Forces said on Sunday that 300 Dutch soldiers had left Gao.", "Malian Armed Forces"),
+    ("The Israel Defense Forces said on Sunday that its 98th Division had left Khan Younis.", "Israel Defense Forces"),
+])
+def test_an_army_named_forces_is_a_speaker(sentence: str, speaker: str) -> None:
+    assert only(sentence).speaker == speaker
+
+
+def test_forces_in_lower_case_are_still_no_speaker() -> None:
+    assert only("Kurdish forces said 300 Turkish soldiers had crossed into Syria.").speaker is None

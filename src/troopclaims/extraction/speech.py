@@ -309,8 +309,8 @@ class Attributions:
             return None
         if any(w in _FINITE for w in words) or phrase.text[:1].isdigit():
             return None  # "said 300 troops would follow": a clause, not who said it
-        if words[-1] in _FIGHTERS and phrase.text.rstrip()[-1:].islower():
-            return None  # "Kurdish fighters said", "the forces said": no one a reader could quote
+        if words[-1] in _FIGHTERS and phrase.text.split()[-1][:1].islower():
+            return None  # "Kurdish fighters said", "the forces said": no one a reader could quote ("Defense Forces" can be)
         if self._is_media(phrase.text):
             if BACK_REFERENCE_RE.fullmatch(phrase.text.strip()):
                 return Attribution(cited=self.last_cited) if self.last_cited else None
