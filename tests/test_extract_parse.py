@@ -337,3 +337,32 @@ def test_an_army_named_forces_is_a_speaker(sentence: str, speaker: str) -> None:
 
 def test_forces_in_lower_case_are_still_no_speaker() -> None:
     assert only("Kurdish forces said 300 Turkish soldiers had crossed into Syria.").speaker is None
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Some 300 Dutch soldiers have left Gao for Bamako. This was stated by Defence Minister Jan de Vries at a "
+     "briefing.", "Jan de Vries"),
+    ("About 300 Dutch troops will leave Mali by June. That was announced on Monday by the Dutch defence ministry.",
+     "Dutch defence ministry"),
+])
+def test_this_was_stated_by_names_the_speaker_of_the_sentence_before(text: str, speaker: str) -> None:
+    assert claims_of(text)[0].speaker == speaker
+
+
+def test_a_sentence_the_next_one_does_not_attribute_keeps_no_speaker() -> None:
+    claims = claims_of("Some 300 Dutch soldiers have left Gao for Bamako. This was a blow to the town, residents said.")
+    assert claims[0].speaker is None
+
+
+def test_this_was_followed_by_is_no_attribution_of_the_sentence_before() -> None:
+    claims = claims_of("Some 300 Dutch soldiers have left Gao for Bamako. This was followed by a second convoy, "
+                       "residents said.")
+    assert claims[0].speaker is None
+
+
+@pytest.mark.parametrize("sentence", [
+    "Anna Smith also expressed the opinion that 300 Dutch troops would leave Mali within weeks.",
+    "Anna Smith voiced concern that 300 Dutch troops would leave Mali before June.",
+])
+def test_expressing_an_opinion_or_a_concern_names_the_speaker(sentence: str) -> None:
+    assert only(sentence).speaker == "Anna Smith"

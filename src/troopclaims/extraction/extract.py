@@ -67,6 +67,9 @@ _CIVILIANS_RE = re.compile(
     re.IGNORECASE,
 )
 _PRONOUN_RE = re.compile(r"\b(?:they|we|them|ourselves|themselves)\b", re.IGNORECASE)
+#: A sentence that gives the one before its speaker: "This was stated by X", "That was announced on Monday by Y".
+_SAID_BACK_RE = re.compile(r"(?:This|That|It)\s+(?:was|is|has\s+been)\s+(?:stated|said|announced|reported|confirmed|"
+                           r"declared|noted|claimed|revealed|disclosed)\s+(?:[\w,]+\s+){0,3}?by\b")
 
 
 class _Reader:
@@ -315,6 +318,10 @@ class _Reader:
                         return found  # '"... home." Jane Doe said on Monday.': the next sentence names who
                     if not later.opens_inside:
                         break
+        if index + 1 < len(self.sentences) and _SAID_BACK_RE.match(self.text, self.sentences[index + 1].start):
+            found = next((a for a in self.sentences[index + 1].attributions if a is not None and a.speaker), None)
+            if found is not None:
+                return found  # "... . This was stated by X at a briefing."
         before = self._cited_near(range(index - 1, max(-1, index - 4), -1))
         after = self._cited_near(range(index + 1, min(len(self.sentences), index + 4)))
         if before and before == after:

@@ -33,7 +33,7 @@ SPEECH_VERBS = (
     "commented|reiterated|reiterates|reported|reports|posted|announcing|stressing|warning|insisting|noting|insist|"
     "believe|believes|believed|estimated|estimate|concluded|conclude|concludes|alleged|alleges|accused|accuses|"
     "responded|responds|replied|replies|mentioned|mentions|admitted|admits|disclosed|discloses|"
-    "vowing|promising|claiming|arguing|declaring|stating|pledging|threatening"
+    "vowing|promising|claiming|arguing|declaring|stating|pledging|threatening|expressed|expresses|voiced|voices"
 )
 #: Seeing no evidence is a statement too, and its subject is the one who makes it:
 #: "NATO has seen no sign that ..." is NATO's word on the movement.

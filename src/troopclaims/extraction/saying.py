@@ -90,6 +90,11 @@ def cues(piece: Piece, start: int, end: int) -> Iterator[Cue]:
         if any(child.dep_ == "mark" and child.lower_ == "as" for child in token.children):
             continue  # "..., as the president promised": a comparison, not who says the clause
         subject = _subject(token)
+        if subject is not None and subject.dep_ == "nsubjpass" and subject.lower_ in ("this", "that", "it"):
+            subject = _agent(token)  # "This was stated by X": X said the sentence before
+            if subject is not None and (span := _phrase(piece, subject)) is not None:
+                yield Cue(piece.start(token), piece.end(token), lower, span, True, False, True)
+            continue
         if subject is None or (subject.pos_ == "NOUN" and subject.lower_ not in SPEAKING_NOUNS):
             continue
         span = _phrase(piece, subject)
@@ -105,6 +110,12 @@ def _according_object(token: Token) -> Token | None:
         if child.lower_ == "to":
             return next((grand for grand in child.children if grand.dep_ == "pobj"), None)
     return None
+
+
+def _agent(verb: Token) -> Token | None:
+    """The noun after "by" in a passive verb of saying."""
+    by = next((child for child in verb.children if child.dep_ == "agent"), None)
+    return next((grand for grand in by.children if grand.dep_ == "pobj"), None) if by is not None else None
 
 
 def _subject(verb: Token) -> Token | None:
