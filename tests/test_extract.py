@@ -466,3 +466,19 @@ def test_any_text_gives_quotes_that_occur_once(text: str) -> None:
 @given(st.text(max_size=300))
 def test_the_fold_always_agrees_with_anchoring(text: str) -> None:
     assert fold_text(text) == fold(text).text
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "cited"),
+    [
+        ("Malian military and security sources told Reuters that 300 Dutch troops were pulling back from Gao.",
+         "Malian military and security sources", "Reuters"),
+        ("About 300 Dutch soldiers have left Gao, diplomatic and security sources told AFP on Sunday.",
+         "diplomatic and security sources", "AFP"),
+        ("Two defence ministry sources said 300 Dutch troops would leave Gao.", "Two defence ministry sources", None),
+    ],
+)
+def test_sources_who_spoke_are_speakers_and_the_agency_they_told_is_cited(
+        sentence: str, speaker: str, cited: str | None) -> None:
+    claim = one(sentence)
+    assert (claim.speaker, claim.cited) == (speaker, cited)

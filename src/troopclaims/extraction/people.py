@@ -50,7 +50,7 @@ CALLS_RE = re.compile(r"\b(?:calls?|demands?|appeals?|pressure)\s+(?:from|by)\s+
 #: Words that make a noun phrase a news outlet, agency or monitor: its statements are citations.
 MEDIA_WORDS = frozenset(
     "news agency press post times journal reuters afp ap bbc cnn nbc cbs abc fox tv television channel radio "
-    "newspaper gazette telegraph guardian tribune herald observatory monitor report reports sources media outlet "
+    "newspaper gazette telegraph guardian tribune herald observatory monitor report reports media outlet "
     "outlets website daily wire xinhua tass sputnik anadolu sana irna ria bloomberg newswire magazine".split()
 )
 #: Heads of noun phrases naming institutions that speak: "the Iraqi military said".
