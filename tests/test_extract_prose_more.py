@@ -334,3 +334,11 @@ def test_sending_a_signal_or_a_letter_moves_no_forces(sentence: str) -> None:
 ])
 def test_forces_in_or_of_a_mission_or_group_are_its_own(sentence: str, actor: str) -> None:
     assert read(sentence)[0].actor == actor
+
+
+@pytest.mark.parametrize(("sentence", "movement"), [
+    ("Dutch reinforcements began arriving in Mali on Monday.", "arrive"),
+    ("Dutch reinforcements started leaving Mali on Monday.", "leave"),
+])
+def test_a_verb_after_began_is_what_the_forces_do_not_a_description_of_them(sentence: str, movement: str) -> None:
+    assert one(sentence).movement == movement

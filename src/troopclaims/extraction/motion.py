@@ -213,6 +213,8 @@ def _is_modifier(text: str, clause_start: int, match: re.Match[str], piece: Piec
     if last and (last[-1] in _BE_HAVE or (len(last) > 1 and last[-2] in _BE_HAVE)):
         return False
     if word.endswith("ing"):
+        if last and last[-1] in _BEGIN:
+            return False  # "reinforcements began arriving": what they do, not which forces
         return FORCE_RE.search(before[-25:]) is not None
     if not word.endswith("ed"):
         return False
@@ -223,6 +225,7 @@ def _is_modifier(text: str, clause_start: int, match: re.Match[str], piece: Piec
 
 
 _SUBORDINATORS = frozenset({"after", "before", "since", "while", "when", "upon", "without"})
+_BEGIN = frozenset("began begun begin begins beginning started start starts continued continue continues kept keep".split())
 _POSSESSIVES = frozenset({"their", "its", "the", "his", "her"})
 _RELATIVES = frozenset({"that", "who", "which"})
 _AUXILIARIES = frozenset({"had", "have", "has", "are", "were"})
