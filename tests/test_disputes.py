@@ -83,6 +83,15 @@ def test_the_first_arrivals_told_a_day_apart_are_a_soft_conflict() -> None:
     assert any("advance party" in note for note in c.notes)
 
 
+def test_two_outlets_on_when_arrivals_began_a_day_apart_agree() -> None:
+    # "began" may be a phase of its own (one town on Monday, the next on Tuesday); only "the first" names the
+    # one moment the whole movement started
+    assert conflicts(
+        arrive("a", "one", "US troops began arriving in Iraq on Saturday, the ministry said.", "2023-05-06"),
+        arrive("b", "two", "US troops began arriving in Iraq on Sunday, officials said.", "2023-05-07"),
+    ) == []
+
+
 def test_arrivals_of_the_whole_movement_a_day_apart_still_agree() -> None:
     assert conflicts(
         arrive("a", "one", "US troops arrived in Iraq on Saturday, the ministry said.", "2023-05-06"),

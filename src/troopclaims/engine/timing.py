@@ -10,6 +10,7 @@ days weeks apart, which can be two stages of one movement (soft, with a note).
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from datetime import date
 
@@ -21,6 +22,8 @@ from .values import ADJACENT_DAYS, Span, Verdict, compare_spans
 
 #: Two days of one movement further apart than this can be two stages of it rather than rival dates.
 STAGE_DAYS = 7
+_FIRST = re.compile(r"\bfirst\s+(?:[\w,.-]+\s+){0,3}?(?:troops|soldiers|elements|convoys?|units?|group|contingent|forces|wave|batch)\b",
+                    re.IGNORECASE)
 
 
 def stance(f: Facet) -> str | None:
@@ -191,8 +194,8 @@ def _first_days_apart(spans: list[tuple[Span, Facet]]) -> tuple[Verdict | None, 
     One day of a whole movement told a day apart is no dispute (the same event across midnight or time zones);
     the first troops or the start are one moment, and outlets a day apart on it are worth a reader's look."""
     days = sorted({s.start for s, _ in spans if s.kind == "point" and s.precision == "day" and s.start is not None})
-    if len(days) < 2 or (days[-1] - days[0]).days != ADJACENT_DAYS:
-        return None, []
+    if len(days) < 2 or (days[-1] - days[0]).days != ADJACENT_DAYS or not any(_FIRST.search(f.claim.quote) for _, f in spans):
+        return None, []  # "began" alone may be a phase (a town a day); "the first troops" is the whole movement's start
     first, second = (next(s for s, _ in spans if s.start == day and s.precision == "day") for day in (days[0], days[-1]))
     reason = f"{first.shown} and {second.shown} are different days for the start of one movement"
     return Verdict("soft", reason, None), ["a day apart: an advance party before the main body, or one arrival told across midnight or time zones"]
