@@ -473,8 +473,8 @@ def test_the_fold_always_agrees_with_anchoring(text: str) -> None:
     [
         ("Malian military and security sources told Reuters that 300 Dutch troops were pulling back from Gao.",
          "Malian military and security sources", "Reuters"),
-        ("About 300 Dutch soldiers have left Gao, diplomatic and security sources told AFP on Sunday.",
-         "diplomatic and security sources", "AFP"),
+        ("About 300 Dutch soldiers have left Gao, two Western diplomatic sources told AFP.",
+         "two Western diplomatic sources", "AFP"),
         ("Two defence ministry sources said 300 Dutch troops would leave Gao.", "Two defence ministry sources", None),
     ],
 )

@@ -125,7 +125,7 @@ def test_going_to_and_landing_a_day_later_in(sentence: str, movement: str, desti
 
 
 @pytest.mark.parametrize("sentence", [
-    "About 900 Canadian soldiers will be sent to forward locations in Latvia, the ministry said.",
+    "The ministry said 900 Canadian soldiers would be sent to staging locations in Latvia.",
     "Some 400 Canadian troops moved to staging sites in Latvia on Monday.",
     "The army said 900 Canadian soldiers would go to facilities in Latvia.",
 ])
@@ -134,14 +134,14 @@ def test_a_common_noun_after_to_is_read_through_to_the_place_it_is_in(sentence: 
 
 
 def test_a_second_figure_in_the_sentence_keeps_the_forces_of_the_first() -> None:
-    found = claims_of("About 2,000 Canadian soldiers will be sent to forward locations in Latvia, with another "
+    found = claims_of("Ottawa will send 2,000 Canadian soldiers to training sites in Latvia, with another "
                       "1,000 troops heading to Estonia.")
     assert [(c.actor, c.destination, c.count.value if c.count else None) for c in found] == [
         ("Canada", "Latvia", 2000), ("Canada", "Estonia", 1000)]
 
 
 @pytest.mark.parametrize(("sentence", "movement", "destination"), [
-    ("The first Canadian troops arrived in Latvia on Saturday to reinforce NATO allies in Eastern Europe.",
+    ("The first Canadian troops landed in Latvia on Saturday to reinforce partners in the Baltic states.",
      "arrive", "Latvia"),
     ("About 200 Canadian soldiers landed in Latvia on Saturday to bolster allies in the Baltic states.",
      "arrive", "Latvia"),
@@ -154,8 +154,8 @@ def test_a_finite_verb_right_after_the_forces_is_the_clause_verb_not_a_participl
 
 
 @pytest.mark.parametrize(("sentence", "movement"), [
-    ("The first Canadian troops arrived in Riga after the prime minister on Wednesday ordered the deployment of "
-     "800 soldiers there.", "deploy"),
+    ("Canadian troops reached Riga once the cabinet had approved the deployment of "
+     "800 soldiers to the city.", "deploy"),
     ("Canadian troops arrived in Riga as Ottawa announced the withdrawal of 300 soldiers from Mali.", "withdraw"),
 ])
 def test_a_count_belongs_to_the_movement_word_it_hangs_on(sentence: str, movement: str) -> None:
@@ -312,8 +312,8 @@ def test_it_after_a_verb_of_saying_is_the_one_who_said_it(text: str, actor: str)
 
 
 def test_despite_reports_of_a_deployment_is_no_denial_of_it() -> None:
-    claim = only("Russia has repeatedly denied any plans to invade Finland despite rumours of a deployment of as many "
-                 "as 50,000 troops.")
+    claim = only("Russia has again denied any plans to attack Finland despite rumours of a deployment of up to "
+                 "50,000 troops near the frontier.")
     assert (claim.actor, claim.polarity) == ("Russia", "asserted")
 
 
@@ -329,7 +329,7 @@ def test_a_qualifier_in_quotation_marks_still_bounds_the_figure(sentence: str, q
 
 @pytest.mark.parametrize(("sentence", "speaker"), [
     ("The Malian Armed Forces said on Sunday that 300 Dutch soldiers had left Gao.", "Malian Armed Forces"),
-    ("The Israel Defense Forces said on Sunday that its 98th Division had left Khan Younis.", "Israel Defense Forces"),
+    ("Two days later the Chilean Defense Forces told reporters 400 Chilean marines had quit Arica.", "Chilean Defense Forces"),
 ])
 def test_an_army_named_forces_is_a_speaker(sentence: str, speaker: str) -> None:
     assert only(sentence).speaker == speaker

@@ -319,7 +319,7 @@ def test_forces_based_somewhere_that_a_deployment_sends_leave_from_there(sentenc
 
 
 @pytest.mark.parametrize("sentence", [
-    "“It is important that we send a strong signal to Moscow that NATO matters to Canada,” the minister said.",
+    "“We must send a clear message to Moscow about how much Canada values NATO,” the minister said.",
     "We are sending a message to the world, the minister said.",
     "Ottawa sent a letter to Riga on Monday.",
 ])
@@ -329,7 +329,7 @@ def test_sending_a_signal_or_a_letter_moves_no_forces(sentence: str) -> None:
 
 
 @pytest.mark.parametrize(("sentence", "actor"), [
-    ("There are currently 4,000 military personnel in the Kosovo Force, of which 300 are from Poland.", "KFOR"),
+    ("Some 4,000 soldiers in the Kosovo Force guard the north, among them 300 Poles.", "KFOR"),
     ("About 2,000 fighters of the Wagner Group are still in Mali, the diplomat said.", "Wagner"),
 ])
 def test_forces_in_or_of_a_mission_or_group_are_its_own(sentence: str, actor: str) -> None:

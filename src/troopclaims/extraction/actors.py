@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 _WORDS_BEFORE_RE = re.compile(r"[\w.'’-]+|[,;:()\"“”]")
 #: The endings of English adjectives for peoples: Korean, Rwandan, Chadian, Congolese, Kurdish, Iraqi, Czech.
 _DEMONYM_RE = re.compile(r"(?:an|ese|ish|i|ch)$")
-#: Words that tie forces to the body they serve in: "personnel in the Kosovo Force", "troops serving with UNIFIL".
+#: Words that tie forces to the body they serve in: "soldiers in the Kosovo Force", "troops serving with UNIFIL".
 _BELONGING_RE = re.compile(r"\s+(?:(?:serving|deployed)\s+)?(?:in|of|with)\s+(?:the\s+)?", re.IGNORECASE)
 #: Subjects that stand in for whoever said the clause they are in.
 _STANDING_IN = frozenset({"it", "they", "we"})
@@ -93,7 +93,7 @@ class Actors:
                 and self.gazetteer.actor_for(word) is None and self.gazetteer.lookup(word) is None)
 
     def member_of(self, unit_end: int, end: int) -> str | None:
-        """The mission or group named right after the forces: "personnel in the Kosovo Force", "fighters of
+        """The mission or group named right after the forces: "soldiers in the Kosovo Force", "fighters of
         the Wagner Group". A country there is where they are ("troops in Syria"), not whose."""
         link = _BELONGING_RE.match(self.text, unit_end, end)
         if link is None:

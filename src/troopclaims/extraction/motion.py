@@ -347,7 +347,7 @@ _NOT_FORCES = frozenset(
 
 
 def _sends_no_forces(piece: Piece, match: re.Match[str]) -> bool:
-    """ "send a strong signal to Moscow", "sent a letter to Riga": what is sent is named, and it is no force."""
+    """ "send a clear message to Moscow", "sent a letter to Riga": what is sent is named, and it is no force."""
     verb = next(piece.tokens(match.start(), match.start() + 1), None)
     if verb is None or verb.lower_ not in _SEND:
         return False

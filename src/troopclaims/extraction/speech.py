@@ -324,7 +324,7 @@ class Attributions:
         if any(w in ORG_WORDS for w in words) or self.gazetteer.find_actors(phrase.text):
             return Attribution(speaker=self._institution(phrase.text))
         if words[-1] in WITNESSES or "sources" in words or "source" in words:
-            return Attribution(speaker=self._clean(phrase.text))  # "security sources told AFP": people who spoke
+            return Attribution(speaker=self._clean(phrase.text))  # "two diplomatic sources told AFP": people who spoke
         return None
 
     def _named(self, phrase: _NounPhrase) -> Person | None:
