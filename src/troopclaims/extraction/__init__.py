@@ -3,8 +3,9 @@
 Takes an article's text, its publication date and the world (gazetteer); gives Claims, each anchored
 to a verbatim quote. text.py cuts sentences and clauses; counts.py, units.py and measures.py read
 what a number counts ("why was this number not read as troops?"); motion.py reads movements and
-places; people.py and speech.py read who says it; actors.py whose forces; extract.py puts a claim
-together; run.py runs it over files; coverage.py and evaluate.py measure it against reviewed claims.
+places; people.py and speech.py read who says it, attributing.py which attribution a clause takes;
+actors.py whose forces; extract.py puts a claim together; run.py runs it over files; coverage.py and
+evaluate.py measure it against reviewed claims.
 """
 
 from __future__ import annotations

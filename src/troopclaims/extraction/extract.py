@@ -23,8 +23,9 @@ from .dating import Dates
 from .motion import FORCE_RE, Motion, has_movement_hint, motion
 from .places import places_in
 from .presence import presence
-from .people import SPEECH_VERBS, Attribution
+from .people import SPEECH_VERBS
 from .speech import Attributions
+from .attributing import attribution_of
 from .backdrop import with_story_origin
 from .headline import gist, is_headline, repeated
 from .tree import ArticleParse, dateline_end
@@ -67,9 +68,6 @@ _CIVILIANS_RE = re.compile(
     re.IGNORECASE,
 )
 _PRONOUN_RE = re.compile(r"\b(?:they|we|them|ourselves|themselves)\b", re.IGNORECASE)
-#: A sentence that gives the one before its speaker: "This was stated by X", "That was announced on Monday by Y".
-_SAID_BACK_RE = re.compile(r"(?:This|That|It)\s+(?:was|is|has\s+been)\s+(?:stated|said|announced|reported|confirmed|"
-                           r"declared|noted|claimed|revealed|disclosed)\s+(?:[\w,]+\s+){0,3}?by\b")
 
 
 class _Reader:
@@ -286,63 +284,8 @@ class _Reader:
                 return start, end
         return None
 
-    def _attribution(self, draft: _Draft) -> Attribution:
-        sentence = self.sentences[draft.sentence]
-        clause_index = sentence.clauses.index(draft.clause)
-        own = sentence.attributions[clause_index]
-        if own is not None and (own.speaker or own.cited):
-            return self._with_republished(own, sentence)
-        order = list(range(clause_index - 1, -1, -1)) + list(range(clause_index + 1, len(sentence.clauses)))
-        for other in order:
-            found = sentence.attributions[other]
-            if found is not None and (found.speaker or found.cited) and found.sentence_wide:
-                return self._with_republished(found, sentence)
-        return self._with_republished(self._from_context(draft.sentence), sentence)
-
-    def _from_context(self, index: int) -> Attribution:
-        """A sentence with no attribution of its own: a quotation run, or a report cited around it."""
-        sentence = self.sentences[index]
-        if sentence.quoted or sentence.opens_inside:
-            for back in range(index - 1, max(-1, index - 6), -1):
-                earlier = self.sentences[back]
-                found = next((a for a in earlier.attributions if a is not None and a.speaker), None)
-                if found is not None and earlier.quoted:
-                    return found
-                if not (earlier.quoted or earlier.opens_inside):
-                    break
-            if sentence.closes_open or sentence.quoted:
-                for ahead in range(index + 1, min(len(self.sentences), index + 3)):
-                    later = self.sentences[ahead]
-                    found = next((a for a in later.attributions if a is not None and a.speaker), None)
-                    if found is not None and (later.opens_inside or (found.bare and ahead == index + 1)):
-                        return found  # '"... home." Jane Doe said on Monday.': the next sentence names who
-                    if not later.opens_inside:
-                        break
-        if index + 1 < len(self.sentences) and _SAID_BACK_RE.match(self.text, self.sentences[index + 1].start):
-            found = next((a for a in self.sentences[index + 1].attributions if a is not None and a.speaker), None)
-            if found is not None:
-                return found  # "... . This was stated by X at a briefing."
-        before = self._cited_near(range(index - 1, max(-1, index - 4), -1))
-        after = self._cited_near(range(index + 1, min(len(self.sentences), index + 4)))
-        if before and before == after:
-            return Attribution(cited=before)
-        return Attribution()
-
-    def _cited_near(self, indices: range) -> str | None:
-        for index in indices:
-            for found in self.sentences[index].attributions:
-                if found is not None and (found.cited or found.speaker):
-                    return found.cited
-        return None
-
-    def _with_republished(self, found: Attribution, sentence: Sentence) -> Attribution:
-        republished = sentence.republished
-        if found.cited or republished is None:
-            return found
-        return Attribution(found.speaker, found.role, republished, found.person)
-
     def _claim(self, draft: _Draft, span: tuple[int, int], number: int) -> Claim:
-        attribution = self._attribution(draft)
+        attribution = attribution_of(self.text, self.sentences, draft.sentence, draft.clause)
         moved = draft.motion
         count = draft.count
         fields: dict[str, object] = {}

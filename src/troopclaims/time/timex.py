@@ -11,6 +11,8 @@ Conventions (each result's reason says which one applied):
   before publication (the publication day itself included); in a future-tense sentence it
   is the first such day after it. "last" and "next" set the direction and never mean the
   publication day itself.
+- a day named without its year ("on 6 February") is the tense's choice as above, unless that lies over
+  half a year from publication while the other choice lies within two months: then the nearer one.
 - "the weekend" is the ISO week holding its Saturday and Sunday (precision week): a single
   day would claim more than the text says, and dates.py has no two-day value.
 - vague recent spans ("in recent days", "in the past few days", "in recent weeks") are
