@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from troopclaims.datafile import Count
-from troopclaims.engine.values import ROUNDING, Figure, Span, compare_figures, compare_spans, figure_of
+from troopclaims.engine.values import ADJACENT_DAYS, ROUNDING, Figure, Span, compare_figures, compare_spans, figure_of
 
 
 def fig(qualifier: str = "exact", value: int | None = None, **extra: object) -> Figure:
@@ -76,12 +76,14 @@ days = st.dates(min_value=date(2000, 1, 1), max_value=date(2030, 12, 31))
 
 
 @given(days, st.integers(0, 40), days, st.integers(0, 40))
+@example(date(2000, 10, 1), 0, date(2000, 9, 1), 29)  # a month and the day after it: adjacent, so compatible
 def test_date_severity_follows_the_gap(a: date, la: int, b: date, lb: int) -> None:
     x, y = span(a, a + timedelta(days=la)), span(b, b + timedelta(days=lb))
     verdict = compare_spans(x, y)
     first, second = sorted([(a, a + timedelta(days=la)), (b, b + timedelta(days=lb))])
     gap = (second[0] - first[1]).days
-    expected = "compatible" if gap <= 0 else ("soft" if gap == 1 else "hard")
+    # adjacent days agree: one event told across midnight or time zones (values.ADJACENT_DAYS)
+    expected = "compatible" if gap <= ADJACENT_DAYS else "hard"
     assert verdict.severity == expected
     if expected == "hard":
         assert f"{gap} days lie between them" in verdict.reason
